@@ -1,0 +1,168 @@
+using Cchc.Rules.Model;
+using Cchc.Rules.Testing;
+using RulesEngine.Models;
+
+namespace Cchc.Rules;
+
+/// <summary>
+/// A validated rule set compiled onto RulesEngine: immutable, built once, safe to share across threads.
+/// Reloading builds a new one; a rule set that fails validation never replaces one that works.
+/// </summary>
+public sealed class CompiledRuleSet
+{
+    private readonly RulesEngine.RulesEngine _engine;
+    private readonly IReadOnlyList<string> _workflowNames;
+    private readonly Dictionary<string, CriterionDefinition> _byId;
+
+    internal CompiledRuleSet(
+        string directory,
+        Loading.Manifest manifest,
+        string sha256,
+        IReadOnlyList<CriterionDefinition> criteria,
+        IReadOnlyList<string> workflowNames,
+        IReadOnlyList<string> workflowFiles,
+        RulesEngine.RulesEngine engine,
+        IReadOnlyList<AnalystTestCase> testCases)
+    {
+        Directory = directory;
+        Id = manifest.Id;
+        Version = manifest.Version;
+        Title = manifest.Title;
+        Source = manifest.Source;
+        Sha256 = sha256;
+        Levels = manifest.Levels;
+        Inputs = manifest.Inputs;
+        Areas = manifest.Areas;
+        MaxPoints = manifest.MaxPoints;
+        Index = manifest.Index;
+        PointsDecimals = manifest.PointsDecimals;
+        Grades = manifest.Grades;
+        BonusCap = manifest.BonusCap;
+        PenaltyCap = manifest.PenaltyCap;
+        Criteria = criteria;
+        WorkflowFiles = workflowFiles;
+        TestCases = testCases;
+        _engine = engine;
+        _workflowNames = workflowNames;
+        _byId = Flatten(criteria).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        InputsByName = Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The folder the rule set was loaded from.</summary>
+    public string Directory { get; }
+
+    /// <summary>The rule-set id.</summary>
+    public string Id { get; }
+
+    /// <summary>The rule-set version.</summary>
+    public string Version { get; }
+
+    /// <summary>The Vietnamese title.</summary>
+    public string Title { get; }
+
+    /// <summary>The document the rule set encodes, if named.</summary>
+    public string? Source { get; }
+
+    /// <summary>SHA-256 (hex, lower case) over the manifest and workflow files, recorded on every score card.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>The unit levels scored.</summary>
+    public IReadOnlyList<UnitLevel> Levels { get; }
+
+    /// <summary>The declared inputs, in manifest order.</summary>
+    public IReadOnlyList<InputDefinition> Inputs { get; }
+
+    /// <summary>The declared inputs by name.</summary>
+    public IReadOnlyDictionary<string, InputDefinition> InputsByName { get; }
+
+    /// <summary>The areas, in manifest order.</summary>
+    public IReadOnlyList<AreaDefinition> Areas { get; }
+
+    /// <summary>The base maximum of the rule set.</summary>
+    public decimal MaxPoints { get; }
+
+    /// <summary>How the index is computed.</summary>
+    public IndexSettings Index { get; }
+
+    /// <summary>Decimals criterion points are rounded to.</summary>
+    public int PointsDecimals { get; }
+
+    /// <summary>The grade bands, best first.</summary>
+    public IReadOnlyList<GradeBand> Grades { get; }
+
+    /// <summary>Most bonus points a unit can get.</summary>
+    public decimal BonusCap { get; }
+
+    /// <summary>Most penalty points a unit can lose.</summary>
+    public decimal PenaltyCap { get; }
+
+    /// <summary>The top-level criteria, in file order.</summary>
+    public IReadOnlyList<CriterionDefinition> Criteria { get; }
+
+    /// <summary>The workflow files, relative to <see cref="Directory"/>.</summary>
+    public IReadOnlyList<string> WorkflowFiles { get; }
+
+    /// <summary>The analysts' test cases.</summary>
+    public IReadOnlyList<AnalystTestCase> TestCases { get; }
+
+    /// <summary>Finds a criterion (or sub-criterion) by id.</summary>
+    public CriterionDefinition? FindCriterion(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Runs every workflow through RulesEngine for one unit's typed input values (decimal for numbers, bool,
+    /// <see cref="DateTime"/> for dates, string for choices; a missing input is absent or null).
+    /// Criteria that read a missing input still run, on a neutral value, and must be reported as missing data by the caller.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<RuleEvaluation>> EvaluateAsync(IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var parameters = new RuleParameter[Inputs.Count];
+        for (var i = 0; i < Inputs.Count; i++)
+        {
+            var input = Inputs[i];
+            var value = values.TryGetValue(input.Name, out var v) && v is not null ? v : Neutral(input.Type);
+            parameters[i] = new RuleParameter(input.Name, value);
+        }
+
+        var results = new List<RuleEvaluation>(_byId.Count);
+        foreach (var workflow in _workflowNames)
+        {
+            var trees = await _engine.ExecuteAllRulesAsync(workflow, parameters, cancellationToken).ConfigureAwait(false);
+            foreach (var tree in trees)
+            {
+                results.Add(ToEvaluation(tree));
+            }
+        }
+
+        return results;
+    }
+
+    private RuleEvaluation ToEvaluation(RuleResultTree tree)
+    {
+        var id = tree.Rule.RuleName;
+        var inputs = tree.Inputs ?? [];
+        var definition = _byId.GetValueOrDefault(id);
+        var target = inputs.TryGetValue("target", out var t) ? t : definition?.ConstantTarget;
+        bool? noOccurrence = definition?.HasNoOccurrence == true && inputs.TryGetValue("noOccurrence", out var n) && n is bool b ? b : null;
+        var children = tree.ChildResults?.Select(ToEvaluation).ToList() ?? [];
+        return new RuleEvaluation(
+            id,
+            tree.IsSuccess,
+            inputs.TryGetValue("value", out var value) ? value : null,
+            target,
+            noOccurrence,
+            string.IsNullOrEmpty(tree.ExceptionMessage) ? null : tree.ExceptionMessage,
+            children);
+    }
+
+    internal static object Neutral(InputType type) => type switch
+    {
+        InputType.Bool => false,
+        InputType.Date => DateTime.MinValue,
+        InputType.Choice => "",
+        _ => 0m,
+    };
+
+    private static IEnumerable<CriterionDefinition> Flatten(IEnumerable<CriterionDefinition> criteria)
+        => criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
+}

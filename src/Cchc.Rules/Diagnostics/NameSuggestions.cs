@@ -1,0 +1,51 @@
+namespace Cchc.Rules.Diagnostics;
+
+/// <summary>"Did you mean …?" for misspelt names.</summary>
+public static class NameSuggestions
+{
+    /// <summary>The closest known name: the same letters in another case, or within a few edits; null if none is close.</summary>
+    public static string? Closest(string? name, IEnumerable<string> known)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        var list = known.ToList();
+        var sameCase = list.Find(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+        if (sameCase is not null)
+        {
+            return sameCase;
+        }
+
+        var best = list.Select(k => (Name: k, Distance: Levenshtein(k.ToLowerInvariant(), name.ToLowerInvariant())))
+            .Where(x => x.Distance <= Math.Max(1, Math.Min(3, name.Length / 3)))
+            .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Name;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

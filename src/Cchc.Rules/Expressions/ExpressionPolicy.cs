@@ -1,0 +1,226 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Cchc.Rules.Expressions;
+
+/// <summary>
+/// The allow-list: what a rule expression may do once parsed. Inputs, parameters, constants, arithmetic,
+/// comparisons, conditionals, <c>Math.*</c>, <c>Fn.*</c>, date parts and a few string tests — nothing else.
+/// Anything that reads the clock, reflects, does I/O or can loop without bound is refused with a reason.
+/// </summary>
+internal sealed class ExpressionPolicy : ExpressionVisitor
+{
+    private static readonly HashSet<string> DateMembers = ["Year", "Month", "Day", "DayOfYear", "DayOfWeek", "Date"];
+    private static readonly HashSet<string> TimeSpanMembers = ["Days", "TotalDays"];
+    private static readonly HashSet<string> DateMethods = ["AddDays", "AddMonths", "AddYears", "CompareTo", "Equals"];
+    private static readonly HashSet<string> StringMethods = ["Equals", "Contains", "StartsWith", "EndsWith", "op_Equality", "op_Inequality"];
+    private static readonly HashSet<string> DecimalMethods = ["Round", "Floor", "Ceiling", "Truncate", "Abs", "Min", "Max", "Compare", "Equals", "CompareTo"];
+
+    private readonly List<(string Message, string Hint)> _violations = [];
+
+    private ExpressionPolicy()
+    {
+    }
+
+    /// <summary>Every violation in <paramref name="expression"/> (empty when it is allowed).</summary>
+    public static IReadOnlyList<(string Message, string Hint)> Check(Expression expression)
+    {
+        var policy = new ExpressionPolicy();
+        policy.Visit(expression);
+        return policy._violations.Distinct().ToList();
+    }
+
+    public override Expression? Visit(Expression? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        switch (node.NodeType)
+        {
+            case ExpressionType.Constant:
+            case ExpressionType.Parameter:
+            case ExpressionType.Conditional:
+            case ExpressionType.Not:
+            case ExpressionType.Negate:
+            case ExpressionType.NegateChecked:
+            case ExpressionType.UnaryPlus:
+            case ExpressionType.Convert:
+            case ExpressionType.ConvertChecked:
+            case ExpressionType.Add:
+            case ExpressionType.AddChecked:
+            case ExpressionType.Subtract:
+            case ExpressionType.SubtractChecked:
+            case ExpressionType.Multiply:
+            case ExpressionType.MultiplyChecked:
+            case ExpressionType.Divide:
+            case ExpressionType.Modulo:
+            case ExpressionType.Equal:
+            case ExpressionType.NotEqual:
+            case ExpressionType.LessThan:
+            case ExpressionType.LessThanOrEqual:
+            case ExpressionType.GreaterThan:
+            case ExpressionType.GreaterThanOrEqual:
+            case ExpressionType.AndAlso:
+            case ExpressionType.OrElse:
+            case ExpressionType.And:
+            case ExpressionType.Or:
+            case ExpressionType.ExclusiveOr:
+            case ExpressionType.Coalesce:
+            case ExpressionType.MemberAccess:
+            case ExpressionType.Call:
+            case ExpressionType.New:
+                return base.Visit(node);
+            default:
+                Refuse($"'{node.NodeType}' expressions are not allowed in rules.",
+                    "Use inputs, arithmetic, comparisons, conditionals (a ? b : c), Math.* and Fn.*.");
+                return node;
+        }
+    }
+
+    protected override Expression VisitUnary(UnaryExpression node)
+    {
+        if (node.Method is { } method)
+        {
+            CheckMethod(method);
+        }
+
+        return base.VisitUnary(node);
+    }
+
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        if (node.Method is { } method && !IsOperatorOnValueType(method))
+        {
+            if (method.DeclaringType == typeof(string) && method.Name == "Concat")
+            {
+                Refuse("Joining text with '+' is not allowed in rules.", "Compare text with == instead.");
+            }
+            else
+            {
+                CheckMethod(method);
+            }
+        }
+
+        return base.VisitBinary(node);
+    }
+
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        var type = node.Member.DeclaringType;
+        var name = node.Member.Name;
+        if (node.Expression is null)
+        {
+            if (type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeOnly))
+            {
+                Refuse($"{type.Name}.{name} reads the clock: the score would change from day to day.",
+                    "Put the date in an input of type 'date', or write a constant with Fn.Date(year, month, day).");
+            }
+            else if (type != typeof(Math) && type != typeof(decimal))
+            {
+                Refuse($"'{type?.Name}.{name}' is not on the allow-list of rule expressions.", AllowedHint);
+            }
+
+            return node;
+        }
+
+        var allowed = (type == typeof(DateTime) && DateMembers.Contains(name))
+                      || (type == typeof(TimeSpan) && TimeSpanMembers.Contains(name))
+                      || (type == typeof(string) && name == "Length")
+                      || (type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(Nullable<>) && name is "HasValue" or "Value");
+        if (!allowed)
+        {
+            Refuse(Reflective(name) ? $"'{name}' reads .NET reflection metadata; rule expressions may not." : $"'.{name}' on {type?.Name} is not on the allow-list of rule expressions.", AllowedHint);
+            return node;
+        }
+
+        return base.VisitMember(node);
+    }
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        if (!CheckMethod(node.Method))
+        {
+            return node;
+        }
+
+        return base.VisitMethodCall(node);
+    }
+
+    protected override Expression VisitNew(NewExpression node)
+    {
+        if (node.Type != typeof(DateTime))
+        {
+            Refuse(node.Type == typeof(string)
+                    ? "Building text ('new string') is not allowed: it can use unbounded memory."
+                    : $"Creating a '{node.Type.Name}' is not allowed in rule expressions.",
+                "Use Fn.Date(year, month, day) for a date constant.");
+            return node;
+        }
+
+        return base.VisitNew(node);
+    }
+
+    protected override Expression VisitLambda<T>(Expression<T> node)
+    {
+        Refuse("Lambdas are not allowed in rule expressions.", AllowedHint);
+        return node;
+    }
+
+    private const string AllowedHint = "An expression may use the rule set's inputs, this rule's parameters, arithmetic, comparisons, Math.*, Fn.* and date parts (.Year, .Month, .Day).";
+
+    private bool CheckMethod(MethodInfo method)
+    {
+        var type = method.DeclaringType;
+        var name = method.Name;
+        if (type == typeof(Fn) || type == typeof(Math))
+        {
+            return true;
+        }
+
+        if (name == "GetType" || Reflective(name) || typeof(MemberInfo).IsAssignableFrom(type) || type == typeof(Assembly) || type == typeof(Type))
+        {
+            Refuse($"'{name}()' reads .NET reflection metadata; rule expressions may not use it.", AllowedHint);
+            return false;
+        }
+
+        if (type == typeof(Enumerable) || type == typeof(Queryable))
+        {
+            Refuse($"Enumerable.{name} is not allowed: sequences can loop without bound.", "Write the arithmetic over inputs directly.");
+            return false;
+        }
+
+        if (type == typeof(string) && name is "PadLeft" or "PadRight" or "Replicate")
+        {
+            Refuse($"String.{name} is not allowed: it can build text of unbounded size.", AllowedHint);
+            return false;
+        }
+
+        if (type == typeof(Guid) || type == typeof(Random) || (type == typeof(DateTime) && name is "get_Now" or "get_UtcNow" or "get_Today"))
+        {
+            Refuse($"'{type.Name}.{name}' is not deterministic: the same unit would score differently from run to run.", AllowedHint);
+            return false;
+        }
+
+        var allowed = (type == typeof(DateTime) && (DateMethods.Contains(name) || name.StartsWith("op_", StringComparison.Ordinal)) && !method.IsStatic || IsOperatorOnValueType(method))
+                      || (type == typeof(string) && StringMethods.Contains(name) && method.GetParameters().All(p => p.ParameterType == typeof(string)))
+                      || (type == typeof(decimal) && (DecimalMethods.Contains(name) || name.StartsWith("op_", StringComparison.Ordinal)))
+                      || (type == typeof(TimeSpan) && name.StartsWith("op_", StringComparison.Ordinal));
+        if (!allowed)
+        {
+            Refuse($"'{type?.Name}.{name}' is not on the allow-list of rule expressions.", AllowedHint);
+        }
+
+        return allowed;
+    }
+
+    private static bool IsOperatorOnValueType(MethodInfo method)
+        => method.IsStatic && method.IsSpecialName && method.Name.StartsWith("op_", StringComparison.Ordinal)
+           && (method.DeclaringType == typeof(decimal) || method.DeclaringType == typeof(DateTime) || method.DeclaringType == typeof(TimeSpan) || method.DeclaringType == typeof(string));
+
+    private static bool Reflective(string name)
+        => name is "Assembly" or "GetMethod" or "GetMethods" or "GetProperty" or "GetField" or "Invoke" or "CreateInstance" or "Module" or "Location" or "GetTypeInfo";
+
+    private void Refuse(string message, string hint) => _violations.Add((message, hint));
+}

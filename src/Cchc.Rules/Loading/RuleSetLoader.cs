@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using System.Text;
+using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Model;
+using Cchc.Rules.Testing;
+
+namespace Cchc.Rules.Loading;
+
+/// <summary>The outcome of loading a rule set: the compiled rule set when valid, and every diagnostic.</summary>
+/// <param name="RuleSet">The compiled rule set, or null when it has errors.</param>
+/// <param name="Diagnostics">Errors and warnings, in file order.</param>
+public sealed record RuleSetLoadResult(CompiledRuleSet? RuleSet, IReadOnlyList<RuleDiagnostic> Diagnostics)
+{
+    /// <summary>Whether the rule set loaded (it may still have warnings).</summary>
+    public bool Succeeded => RuleSet is not null;
+}
+
+/// <summary>Loads rule sets strictly: every error of every file in one run, nothing compiled from a bad rule set.</summary>
+public interface IRuleSetLoader
+{
+    /// <summary>Loads, validates and compiles the rule set in <paramref name="directory"/>.</summary>
+    RuleSetLoadResult Load(string directory);
+}
+
+/// <summary>The strict loader: schema, semantics, expression allow-list, then a compile check on RulesEngine.</summary>
+public sealed class RuleSetLoader : IRuleSetLoader
+{
+    /// <summary>Loads a rule set, or throws <see cref="RuleSetValidationException"/> with every diagnostic.</summary>
+    public CompiledRuleSet LoadOrThrow(string directory)
+    {
+        var result = Load(directory);
+        return result.RuleSet ?? throw new RuleSetValidationException(directory, result.Diagnostics);
+    }
+
+    /// <inheritdoc />
+    public RuleSetLoadResult Load(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var diagnostics = new DiagnosticBag();
+        var full = Path.GetFullPath(directory);
+        if (!Directory.Exists(full))
+        {
+            diagnostics.Error("CCHC001", directory, 0, 0, null, $"Rule-set folder not found: '{directory}'.", "Pass a folder that holds ruleset.json, or the id of a shipped rule set.");
+            return new RuleSetLoadResult(null, diagnostics.Items);
+        }
+
+        var manifestFile = JsonFile.Read(full, ManifestReader.FileName, plainRulesEngine: false, diagnostics);
+        var manifest = manifestFile is null ? null : ManifestReader.Read(manifestFile, diagnostics);
+        if (manifest is null)
+        {
+            return new RuleSetLoadResult(null, diagnostics.Items);
+        }
+
+        if (manifest.Id.Length > 0 && !string.Equals(Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), manifest.Id, StringComparison.Ordinal))
+        {
+            diagnostics.Warning("CCHC029", ManifestReader.FileName, manifestFile!.Root["id"], null, $"The id '{manifest.Id}' differs from the folder name '{Path.GetFileName(full)}'.", "Name the folder after the id so `cchc` finds it by id.");
+        }
+
+        var reader = new WorkflowReader(manifest, diagnostics);
+        var files = new List<JsonFile>();
+        foreach (var relative in manifest.Workflows)
+        {
+            var file = JsonFile.Read(full, relative, plainRulesEngine: true, diagnostics);
+            if (file is not null)
+            {
+                files.Add(file);
+                reader.Read(file);
+            }
+        }
+
+        reader.CheckTotals();
+        var ids = new HashSet<string>(Flatten(reader.Criteria).Select(c => c.Id), StringComparer.Ordinal);
+        var tests = new List<AnalystTestCase>();
+        foreach (var relative in manifest.Tests)
+        {
+            var file = JsonFile.Read(full, relative, plainRulesEngine: false, diagnostics);
+            if (file is not null)
+            {
+                tests.AddRange(TestCaseReader.Read(file, manifest.Inputs, ids, diagnostics));
+            }
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return new RuleSetLoadResult(null, diagnostics.Items);
+        }
+
+        var engine = new RulesEngine.RulesEngine([.. reader.Workflows.Select(w => w.File.Text)], RulesEngineSettings.Create());
+        var ruleSet = new CompiledRuleSet(
+            full,
+            manifest,
+            Hash(manifestFile!, files),
+            reader.Criteria,
+            [.. reader.Workflows.Select(w => w.WorkflowName)],
+            [.. files.Select(f => f.RelativePath)],
+            engine,
+            tests);
+        CompileCheck(ruleSet, reader, diagnostics);
+        return new RuleSetLoadResult(diagnostics.HasErrors ? null : ruleSet, diagnostics.Items);
+    }
+
+    /// <summary>
+    /// Runs every rule once on neutral inputs, which compiles the workflows; anything RulesEngine itself refuses
+    /// is reported against the rule. This also warms the engine, so the first real unit pays no compile cost.
+    /// </summary>
+    private static void CompileCheck(CompiledRuleSet ruleSet, WorkflowReader reader, DiagnosticBag diagnostics)
+    {
+        IReadOnlyList<RuleEvaluation> results;
+        try
+        {
+            results = ruleSet.EvaluateAsync(new Dictionary<string, object?>()).AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or RulesEngine.Exceptions.RuleException)
+        {
+            diagnostics.Error("CCHC080", ManifestReader.FileName, 0, 0, null, $"RulesEngine refused the rule set: {e.Message}", null);
+            return;
+        }
+
+        foreach (var result in results.SelectMany(r => new[] { r }.Concat(r.Children)))
+        {
+            if (result.Error is null)
+            {
+                continue;
+            }
+
+            var file = reader.Workflows.FirstOrDefault(w => w.File.Text.Contains($"\"{result.RuleId}\"", StringComparison.Ordinal)).File?.RelativePath ?? "";
+            var compileError = result.Error.StartsWith("Exception while parsing", StringComparison.Ordinal) || result.Error.StartsWith("Error while compiling", StringComparison.Ordinal);
+            if (compileError)
+            {
+                diagnostics.Error("CCHC080", file, 0, 0, result.RuleId, $"RulesEngine cannot compile the rule: {FirstLine(result.Error)}", null);
+            }
+            else
+            {
+                diagnostics.Warning("CCHC081", file, null, result.RuleId, $"The rule fails when its inputs are 0: {FirstLine(result.Error)}", "Guard divisions with Fn.Percent / Fn.Ratio, or declare a noOccurrence parameter.");
+            }
+        }
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    private static string Hash(JsonFile manifest, IEnumerable<JsonFile> workflows)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in new[] { manifest }.Concat(workflows))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\n"));
+            sha.AppendData(Encoding.UTF8.GetBytes(file.Text.ReplaceLineEndings("\n")));
+            sha.AppendData("\n"u8);
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static IEnumerable<CriterionDefinition> Flatten(IEnumerable<CriterionDefinition> criteria)
+        => criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
+}

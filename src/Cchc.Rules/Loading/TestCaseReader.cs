@@ -1,0 +1,92 @@
+using System.Globalization;
+using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Model;
+using Cchc.Rules.Testing;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Cchc.Rules.Loading;
+
+/// <summary>Reads analysts' test files and checks that they speak of declared inputs and criteria.</summary>
+internal static class TestCaseReader
+{
+    private static readonly HashSet<string> Identity = ["code", "name", "level", "parent"];
+
+    public static IEnumerable<AnalystTestCase> Read(JsonFile file, IReadOnlyList<InputDefinition> inputs, IReadOnlySet<string> criterionIds, DiagnosticBag diagnostics)
+    {
+        SchemaCatalog.Validate(file, "tests", diagnostics);
+        var f = file.RelativePath;
+        var inputNames = inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var token in JsonFile.Array(file.Root, "cases")?.OfType<JObject>() ?? [])
+        {
+            var name = JsonFile.String(token, "name") ?? "(unnamed)";
+            var unitToken = JsonFile.Object(token, "unit");
+            var expectToken = JsonFile.Object(token, "expect");
+            if (unitToken is null || expectToken is null)
+            {
+                continue;
+            }
+
+            var unit = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var property in unitToken.Properties())
+            {
+                if (!Identity.Contains(property.Name) && !inputNames.Contains(property.Name))
+                {
+                    var suggestion = NameSuggestions.Closest(property.Name, inputNames);
+                    diagnostics.Error("CCHC070", f, property, null, $"Test case '{name}': '{property.Name}' is not an input of this rule set.",
+                        suggestion is null ? "Use the input names declared in ruleset.json." : $"Did you mean '{suggestion}'?");
+                    continue;
+                }
+
+                unit[property.Name] = ToValue(property.Value);
+            }
+
+            var criteria = new Dictionary<string, CriterionExpectation>(StringComparer.Ordinal);
+            foreach (var property in JsonFile.Object(expectToken, "criteria")?.Properties() ?? [])
+            {
+                if (!criterionIds.Contains(property.Name))
+                {
+                    var suggestion = NameSuggestions.Closest(property.Name, criterionIds);
+                    diagnostics.Error("CCHC071", f, property, null, $"Test case '{name}' expects criterion '{property.Name}', which the rule set does not have.",
+                        suggestion is null ? null : $"Did you mean '{suggestion}'?");
+                    continue;
+                }
+
+                criteria[property.Name] = new CriterionExpectation(JsonFile.String(property.Value, "status"), JsonFile.Number(property.Value, "points"));
+            }
+
+            IReadOnlyList<string>? problems = null;
+            if (JsonFile.Array(expectToken, "problems") is { } problemTokens)
+            {
+                problems = problemTokens.OfType<JValue>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList();
+                foreach (var unknown in problems.Where(p => !inputNames.Contains(p) && !Identity.Contains(p)))
+                {
+                    diagnostics.Error("CCHC070", f, problemTokens, null, $"Test case '{name}' expects a problem with '{unknown}', which is not an input.", null);
+                }
+            }
+
+            yield return new AnalystTestCase(
+                name,
+                f,
+                ((IJsonLineInfo)token).LineNumber,
+                unit,
+                new TestExpectation(
+                    JsonFile.Number(expectToken, "points"),
+                    JsonFile.Number(expectToken, "maxPoints"),
+                    JsonFile.Number(expectToken, "index"),
+                    JsonFile.String(expectToken, "grade"),
+                    expectToken["grade"] is not null,
+                    problems,
+                    criteria));
+        }
+    }
+
+    internal static object? ToValue(JToken token) => token switch
+    {
+        JValue { Type: JTokenType.Null or JTokenType.Undefined } => null,
+        JValue { Type: JTokenType.Integer or JTokenType.Float } v => Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture),
+        JValue { Type: JTokenType.Boolean } v => (bool)v.Value!,
+        JValue v => Convert.ToString(v.Value, CultureInfo.InvariantCulture),
+        _ => token.ToString(Formatting.None),
+    };
+}

@@ -1,0 +1,714 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Expressions;
+using Cchc.Rules.Model;
+using Newtonsoft.Json.Linq;
+using ExpressionParser = Cchc.Rules.Expressions.ExpressionParser;
+
+namespace Cchc.Rules.Loading;
+
+/// <summary>Reads the workflow files of a rule set into criteria, checking each rule and each expression.</summary>
+internal sealed partial class WorkflowReader
+{
+    internal static readonly HashSet<string> Placeholders = ["title", "value", "target", "gap", "points", "maxPoints", "leadUnit", "missing"];
+    internal static readonly HashSet<string> StatusWords = ["met", "partial", "notMet", "noOccurrence", "notApplicable", "missingData"];
+
+    private static readonly Dictionary<ScoringMethod, string[]> MethodFields = new()
+    {
+        [ScoringMethod.PassFail] = [],
+        [ScoringMethod.Bands] = ["bands"],
+        [ScoringMethod.Linear] = ["zeroAt", "fullAt"],
+        [ScoringMethod.PerItem] = ["pointsPerItem"],
+        [ScoringMethod.Deduction] = ["deductionPerItem", "floor"],
+        [ScoringMethod.Choice] = ["options"],
+        [ScoringMethod.Composite] = [],
+    };
+
+    private readonly Manifest _manifest;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly ExpressionParser _parser;
+    private readonly List<ParameterExpression> _inputParameters;
+    private readonly Dictionary<string, IReadOnlySet<string>> _inputsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string File, JToken Token)> _ruleNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _workflowNames = new(StringComparer.Ordinal);
+
+    public WorkflowReader(Manifest manifest, DiagnosticBag diagnostics)
+    {
+        _manifest = manifest;
+        _diagnostics = diagnostics;
+        _parser = new ExpressionParser(manifest.Inputs.Select(i => i.Name).ToList());
+        _inputParameters = manifest.Inputs.Select(i => Expression.Parameter(ClrType(i.Type), i.Name)).ToList();
+        foreach (var input in manifest.Inputs)
+        {
+            _inputsOf[input.Name] = new HashSet<string>(StringComparer.Ordinal) { input.Name };
+        }
+    }
+
+    public List<CriterionDefinition> Criteria { get; } = [];
+
+    public List<(string WorkflowName, JsonFile File)> Workflows { get; } = [];
+
+    internal static Type ClrType(InputType type) => type switch
+    {
+        InputType.Bool => typeof(bool),
+        InputType.Date => typeof(DateTime),
+        InputType.Choice => typeof(string),
+        _ => typeof(decimal),
+    };
+
+    public void Read(JsonFile file)
+    {
+        SchemaCatalog.Validate(file, "workflow", _diagnostics);
+        if (file.Root is not JObject root)
+        {
+            return;
+        }
+
+        var name = JsonFile.String(root, "WorkflowName");
+        if (name is not null)
+        {
+            if (_workflowNames.TryGetValue(name, out var other))
+            {
+                _diagnostics.Error("CCHC041", file.RelativePath, root["WorkflowName"], null, $"WorkflowName '{name}' is also used by '{other}'.", "Give every workflow file its own WorkflowName.");
+            }
+            else
+            {
+                _workflowNames[name] = file.RelativePath;
+                Workflows.Add((name, file));
+            }
+        }
+
+        var scope = new List<ParameterExpression>(_inputParameters);
+        foreach (var global in JsonFile.Array(root, "GlobalParams")?.OfType<JObject>() ?? [])
+        {
+            AddParameter(global, scope, file, null, isGlobal: true);
+        }
+
+        foreach (var rule in JsonFile.Array(root, "Rules")?.OfType<JObject>() ?? [])
+        {
+            var criterion = ReadRule(rule, file, scope, parent: null);
+            if (criterion is not null)
+            {
+                Criteria.Add(criterion);
+            }
+        }
+    }
+
+    /// <summary>Checks what only makes sense once every file is read: area sums.</summary>
+    public void CheckTotals()
+    {
+        foreach (var area in _manifest.Areas)
+        {
+            var sum = Criteria.Where(c => c.Kind == CriterionKind.Base && c.Area == area.Id).Sum(c => c.Scoring.Points);
+            if (sum != area.MaxPoints)
+            {
+                _diagnostics.Error("CCHC025", ManifestReader.FileName, _manifest.AreaTokens[area.Id]["maxPoints"], null,
+                    $"Area '{area.Id}' declares maxPoints {ManifestReader.Fmt(area.MaxPoints)} but its criteria add up to {ManifestReader.Fmt(sum)}.",
+                    "Make the criteria's scoring.points add up to the area's maxPoints (or correct the area).");
+            }
+        }
+    }
+
+    private CriterionDefinition? ReadRule(JObject rule, JsonFile file, List<ParameterExpression> outerScope, CriterionDefinition? parent)
+    {
+        var f = file.RelativePath;
+        var id = JsonFile.String(rule, "RuleName");
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (_ruleNames.TryGetValue(id, out var first))
+        {
+            _diagnostics.Error("CCHC040", f, rule["RuleName"], id, $"RuleName '{id}' is used twice (first in {first.File} line {((Newtonsoft.Json.IJsonLineInfo)first.Token).LineNumber}).",
+                "Criterion ids must be unique in the rule set; RulesEngine would fail at the first run.");
+            return null;
+        }
+
+        _ruleNames[id] = (f, rule["RuleName"]!);
+        if (JsonFile.Bool(rule, "Enabled") == false)
+        {
+            return null;
+        }
+
+        var properties = JsonFile.Object(rule, "Properties");
+        if (properties is null)
+        {
+            return null;
+        }
+
+        var scoring = ReadScoring(JsonFile.Object(properties, "scoring"), f, id);
+        var kind = JsonFile.String(properties, "kind") switch
+        {
+            "bonus" => CriterionKind.Bonus,
+            "penalty" => CriterionKind.Penalty,
+            _ => parent?.Kind ?? CriterionKind.Base,
+        };
+
+        var area = JsonFile.String(properties, "area");
+        if (parent is not null)
+        {
+            if (area is not null && area != parent.Area)
+            {
+                _diagnostics.Error("CCHC042", f, properties["area"], id, $"Sub-criterion '{id}' names area '{area}' but its parent '{parent.Id}' is in '{parent.Area}'.", "Remove 'area' from sub-criteria.");
+            }
+
+            area = parent.Area;
+        }
+        else if (area is null)
+        {
+            if (kind == CriterionKind.Base)
+            {
+                _diagnostics.Error("CCHC042", f, properties, id, $"Criterion '{id}' has no 'area'.", $"Add \"area\": one of {string.Join(", ", _manifest.Areas.Select(a => a.Id))}.");
+            }
+
+            area = kind == CriterionKind.Bonus ? "bonus" : kind == CriterionKind.Penalty ? "penalty" : "";
+        }
+        else if (!_manifest.AreaTokens.ContainsKey(area))
+        {
+            var suggestion = NameSuggestions.Closest(area, _manifest.AreaTokens.Keys);
+            _diagnostics.Error("CCHC042", f, properties["area"], id, $"Area '{area}' is not declared in ruleset.json.",
+                suggestion is null ? $"Use one of: {string.Join(", ", _manifest.AreaTokens.Keys)}." : $"Did you mean '{suggestion}'?");
+        }
+
+        var levels = ReadLevels(properties, f, id, parent);
+        var explanations = ReadExplanations(JsonFile.Object(properties, "explanations"), f, id);
+
+        // Parameters: the rule's LocalParams are visible to its own expression and to its children.
+        var scope = new List<ParameterExpression>(outerScope);
+        var localNames = new Dictionary<string, ParameterExpression>(StringComparer.Ordinal);
+        foreach (var local in JsonFile.Array(rule, "LocalParams")?.OfType<JObject>() ?? [])
+        {
+            var parameter = AddParameter(local, scope, file, id, isGlobal: false);
+            if (parameter is not null)
+            {
+                localNames[parameter.Name!] = parameter;
+            }
+        }
+
+        CheckConventionalParameters(localNames, rule, f, id, scoring);
+
+        var children = new List<CriterionDefinition>();
+        var isComposite = scoring?.Method == ScoringMethod.Composite;
+        var childRules = JsonFile.Array(rule, "Rules");
+        Comparison? comparison = null;
+        object? constantTarget = null;
+        var referencedInputs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var local in localNames.Keys)
+        {
+            referencedInputs.UnionWith(_inputsOf[local]);
+        }
+
+        if (childRules is not null || JsonFile.String(rule, "Operator") is not null || isComposite)
+        {
+            if (!isComposite)
+            {
+                _diagnostics.Error("CCHC043", f, rule["Rules"] ?? rule["Operator"], id, $"Rule '{id}' has sub-rules but its scoring method is not 'composite'.", "Set \"method\": \"composite\" or remove Operator/Rules.");
+            }
+            else if (childRules is null || JsonFile.String(rule, "Operator") is null)
+            {
+                _diagnostics.Error("CCHC043", f, rule, id, $"Composite criterion '{id}' needs both 'Operator' and 'Rules'.", "Add \"Operator\": \"And\" and the sub-rules under \"Rules\".");
+            }
+
+            if (rule["Expression"] is not null)
+            {
+                _diagnostics.Error("CCHC043", f, rule["Expression"], id, $"Composite criterion '{id}' has an Expression; RulesEngine ignores the Expression of a rule with sub-rules.", "Move the test into the sub-rules.");
+            }
+
+            var shell = new CriterionDefinition { Id = id, Title = "", Area = area, Levels = levels, Kind = kind, Scoring = scoring ?? Placeholder };
+            foreach (var childRule in childRules?.OfType<JObject>() ?? [])
+            {
+                var child = ReadRule(childRule, file, scope, shell);
+                if (child is not null)
+                {
+                    children.Add(child);
+                    referencedInputs.UnionWith(child.Inputs);
+                }
+            }
+
+            var sum = children.Sum(c => c.Scoring.Points);
+            if (scoring is not null && children.Count > 0 && sum != scoring.Points)
+            {
+                _diagnostics.Error("CCHC044", f, JsonFile.Object(properties, "scoring")?["points"], id,
+                    $"Composite criterion '{id}' has {ManifestReader.Fmt(scoring.Points)} points but its sub-criteria add up to {ManifestReader.Fmt(sum)}.",
+                    "Make the sub-criteria's points add up to the composite's points.");
+            }
+        }
+        else
+        {
+            var text = JsonFile.String(rule, "Expression");
+            if (text is null)
+            {
+                if (rule["Expression"] is null)
+                {
+                    _diagnostics.Error("CCHC045", f, rule["RuleName"], id, $"Rule '{id}' has no Expression.", "Add the met test, e.g. \"Expression\": \"value >= 60\".");
+                }
+            }
+            else
+            {
+                var parsed = _parser.Parse(text, scope, f, rule["Expression"], id, _diagnostics);
+                if (parsed is not null)
+                {
+                    if (parsed.Type != typeof(bool))
+                    {
+                        _diagnostics.ErrorInString("CCHC032", f, rule["Expression"], 0, id,
+                            $"Expression `{text}` gives a {Friendly(parsed.Type)}, but the met test must be true or false.", "Compare the value with its target, e.g. `value >= 60`.");
+                    }
+
+                    foreach (var name in parsed.Parameters)
+                    {
+                        if (_inputsOf.TryGetValue(name, out var inputs))
+                        {
+                            referencedInputs.UnionWith(inputs);
+                        }
+                    }
+
+                    (comparison, constantTarget) = ReadComparison(parsed.Body, localNames.ContainsKey("value"));
+                }
+            }
+        }
+
+        if (scoring is not null && scoring.Method is ScoringMethod.Choice && localNames.TryGetValue("value", out var choiceValue))
+        {
+            CheckChoiceOptions(rule, choiceValue, scoring, f, id);
+        }
+
+        var format = JsonFile.String(properties, "format") is { } formatText && Enum.TryParse<ValueFormat>(formatText, ignoreCase: true, out var parsedFormat)
+            ? parsedFormat
+            : DefaultFormat(localNames.GetValueOrDefault("value")?.Type);
+
+        return new CriterionDefinition
+        {
+            Id = id,
+            Title = JsonFile.String(properties, "title") ?? id,
+            Area = area,
+            Levels = levels,
+            LeadUnit = JsonFile.String(properties, "leadUnit") ?? parent?.LeadUnit,
+            CoordinatingUnits = JsonFile.Strings(properties, "coordinatingUnits").ToList(),
+            Kind = kind,
+            Scoring = scoring ?? Placeholder,
+            Format = format,
+            WhenNoOccurrence = JsonFile.String(properties, "whenNoOccurrence") switch
+            {
+                "zero" => NoOccurrencePolicy.Zero,
+                "exclude" => NoOccurrencePolicy.Exclude,
+                _ => NoOccurrencePolicy.Full,
+            },
+            Explanations = explanations,
+            Comparison = comparison,
+            ConstantTarget = constantTarget,
+            Children = children,
+            Inputs = [.. referencedInputs.Order(StringComparer.Ordinal)],
+            HasNoOccurrence = localNames.ContainsKey("noOccurrence"),
+            NoOccurrenceInputs = localNames.ContainsKey("noOccurrence") ? [.. _inputsOf[$"{id}\u0000noOccurrence"].Order(StringComparer.Ordinal)] : [],
+            MetadataJson = JsonFile.Object(properties, "metadata")?.ToString(Newtonsoft.Json.Formatting.None),
+        };
+    }
+
+    private static readonly ScoringRule Placeholder = new() { Method = ScoringMethod.PassFail, Points = 0 };
+
+    private static ValueFormat DefaultFormat(Type? type) => type == typeof(DateTime) ? ValueFormat.Date
+        : type == typeof(bool) ? ValueFormat.Bool
+        : type == typeof(string) ? ValueFormat.Choice
+        : ValueFormat.Number;
+
+    private ParameterExpression? AddParameter(JObject token, List<ParameterExpression> scope, JsonFile file, string? ruleId, bool isGlobal)
+    {
+        var name = JsonFile.String(token, "Name");
+        var text = JsonFile.String(token, "Expression");
+        if (name is null || text is null)
+        {
+            return null;
+        }
+
+        if (_manifest.Inputs.Any(i => i.Name == name))
+        {
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Parameter '{name}' has the name of an input.", "Rename the parameter; RulesEngine refuses a parameter that shadows an input.");
+            return null;
+        }
+
+        if (scope.Skip(_inputParameters.Count).Any(p => p.Name == name))
+        {
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Parameter '{name}' is declared twice.", "Give each parameter its own name.");
+            return null;
+        }
+
+        if (isGlobal && name is "value" or "target" or "noOccurrence")
+        {
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"'{name}' has a meaning per rule and cannot be a global parameter.", "Declare it in the rule's LocalParams.");
+            return null;
+        }
+
+        var parsed = _parser.Parse(text, scope, file.RelativePath, token["Expression"], ruleId, _diagnostics);
+        if (parsed is null)
+        {
+            return null;
+        }
+
+        var inputs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var used in parsed.Parameters)
+        {
+            if (_inputsOf.TryGetValue(used, out var set))
+            {
+                inputs.UnionWith(set);
+            }
+        }
+
+        var parameter = Expression.Parameter(parsed.Type, name);
+        scope.Add(parameter);
+        _inputsOf[name] = inputs;
+        if (ruleId is not null && name == "noOccurrence")
+        {
+            _inputsOf[$"{ruleId}\u0000noOccurrence"] = inputs;
+        }
+
+        return parameter;
+    }
+
+    private void CheckConventionalParameters(Dictionary<string, ParameterExpression> locals, JObject rule, string file, string id, ScoringRule? scoring)
+    {
+        JToken? At(string name) => JsonFile.Array(rule, "LocalParams")?.OfType<JObject>().FirstOrDefault(p => JsonFile.String(p, "Name") == name)?["Expression"];
+
+        if (locals.TryGetValue("noOccurrence", out var noOccurrence) && noOccurrence.Type != typeof(bool))
+        {
+            _diagnostics.ErrorInString("CCHC034", file, At("noOccurrence"), 0, id, $"'noOccurrence' gives a {Friendly(noOccurrence.Type)}; it must be true or false.", "For example: \"hoSoLuanChuyen == 0\".");
+        }
+
+        locals.TryGetValue("value", out var value);
+        if (value is not null && !IsNumeric(value.Type) && value.Type != typeof(DateTime) && value.Type != typeof(bool) && value.Type != typeof(string))
+        {
+            _diagnostics.ErrorInString("CCHC034", file, At("value"), 0, id, $"'value' gives a {Friendly(value.Type)}; it must be a number, a date, true/false or a choice.", null);
+        }
+
+        if (locals.TryGetValue("target", out var target) && value is not null && !(IsNumeric(target.Type) && IsNumeric(value.Type)) && target.Type != value.Type)
+        {
+            _diagnostics.ErrorInString("CCHC034", file, At("target"), 0, id, $"'target' gives a {Friendly(target.Type)} but 'value' gives a {Friendly(value.Type)}.", "Value and target must be of the same kind.");
+        }
+
+        if (scoring is { Method: ScoringMethod.Bands or ScoringMethod.Linear or ScoringMethod.PerItem or ScoringMethod.Deduction })
+        {
+            if (value is null)
+            {
+                _diagnostics.Error("CCHC035", file, rule["RuleName"], id, $"Scoring method '{Camel(scoring.Method)}' needs a LocalParam named 'value' (the measured number).",
+                    "Add { \"Name\": \"value\", \"Expression\": \"…\" } to LocalParams.");
+            }
+            else if (!IsNumeric(value.Type))
+            {
+                _diagnostics.ErrorInString("CCHC035", file, At("value"), 0, id, $"Scoring method '{Camel(scoring.Method)}' needs a numeric 'value', but it gives a {Friendly(value.Type)}.", null);
+            }
+        }
+
+        if (scoring is { Method: ScoringMethod.Choice } && value?.Type != typeof(string))
+        {
+            _diagnostics.Error("CCHC035", file, rule["RuleName"], id, "Scoring method 'choice' needs a LocalParam 'value' that reads a choice input.", "For example: { \"Name\": \"value\", \"Expression\": \"xepLoai\" }.");
+        }
+    }
+
+    private void CheckChoiceOptions(JObject rule, ParameterExpression value, ScoringRule scoring, string file, string id)
+    {
+        var expression = JsonFile.Array(rule, "LocalParams")?.OfType<JObject>().FirstOrDefault(p => JsonFile.String(p, "Name") == "value");
+        var inputName = JsonFile.String(expression, "Expression")?.Trim();
+        var input = _manifest.Inputs.FirstOrDefault(i => i.Name == inputName && i.Type == InputType.Choice);
+        if (input is null || value.Type != typeof(string))
+        {
+            return;
+        }
+
+        foreach (var option in scoring.Options.Keys.Where(k => !input.Options.Any(o => o.Value == k)))
+        {
+            _diagnostics.Error("CCHC036", file, JsonFile.Object(JsonFile.Object(rule, "Properties"), "scoring")?["options"], id,
+                $"Option '{option}' is not an option of input '{input.Name}'.", $"Its options are: {string.Join(", ", input.Options.Select(o => o.Value))}.");
+        }
+
+        foreach (var missing in input.Options.Where(o => !scoring.Options.ContainsKey(o.Value)))
+        {
+            _diagnostics.Error("CCHC036", file, JsonFile.Object(JsonFile.Object(rule, "Properties"), "scoring")?["options"], id,
+                $"Option '{missing.Value}' of input '{input.Name}' has no points.", "Give every option a fraction (0 for none).");
+        }
+    }
+
+    private ScoringRule? ReadScoring(JObject? token, string file, string id)
+    {
+        var methodText = JsonFile.String(token, "method");
+        var points = JsonFile.Number(token, "points");
+        if (token is null || methodText is null || points is null || !Enum.TryParse<ScoringMethod>(methodText, ignoreCase: true, out var method) || Camel(method) != methodText)
+        {
+            return null;
+        }
+
+        foreach (var property in token.Properties())
+        {
+            if (property.Name is "method" or "points")
+            {
+                continue;
+            }
+
+            var owner = MethodFields.FirstOrDefault(m => m.Value.Contains(property.Name)).Key;
+            if (!MethodFields[method].Contains(property.Name))
+            {
+                _diagnostics.Error("CCHC050", file, property, id, $"'{property.Name}' is not used by scoring method '{methodText}' (it belongs to '{Camel(owner)}').", "Remove it, or change the method.");
+            }
+        }
+
+        var rule = new ScoringRule { Method = method, Points = points.Value };
+        switch (method)
+        {
+            case ScoringMethod.Bands:
+                return rule with { Bands = ReadBands(token, rule.Points, file, id) };
+            case ScoringMethod.Linear:
+                var fullAt = JsonFile.Number(token, "fullAt");
+                var zeroAt = JsonFile.Number(token, "zeroAt") ?? 0;
+                if (fullAt is null)
+                {
+                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'linear' needs 'fullAt' (the value from which points are full).", "For example: \"fullAt\": 80.");
+                    return rule;
+                }
+
+                if (fullAt == zeroAt)
+                {
+                    _diagnostics.Error("CCHC051", file, token["fullAt"], id, "'fullAt' equals 'zeroAt'; the line has no slope.", null);
+                }
+
+                return rule with { FullAt = fullAt.Value, ZeroAt = zeroAt };
+            case ScoringMethod.PerItem:
+                var perItem = JsonFile.Number(token, "pointsPerItem");
+                if (perItem is null)
+                {
+                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'perItem' needs 'pointsPerItem'.", "For example: \"pointsPerItem\": 0.5.");
+                }
+
+                return rule with { PointsPerItem = perItem ?? 0 };
+            case ScoringMethod.Deduction:
+                var deduction = JsonFile.Number(token, "deductionPerItem");
+                var floor = JsonFile.Number(token, "floor") ?? 0;
+                if (deduction is null)
+                {
+                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'deduction' needs 'deductionPerItem'.", "For example: \"deductionPerItem\": 0.25.");
+                }
+
+                if (floor > rule.Points)
+                {
+                    _diagnostics.Error("CCHC051", file, token["floor"], id, $"'floor' ({ManifestReader.Fmt(floor)}) is above the criterion's points ({ManifestReader.Fmt(rule.Points)}).", null);
+                }
+
+                return rule with { DeductionPerItem = deduction ?? 0, Floor = floor };
+            case ScoringMethod.Choice:
+                var options = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                foreach (var option in JsonFile.Object(token, "options")?.Properties() ?? [])
+                {
+                    if (option.Value is JValue { Type: JTokenType.Integer or JTokenType.Float } v)
+                    {
+                        options[option.Name] = Convert.ToDecimal(v.Value, System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+
+                if (options.Count == 0)
+                {
+                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'choice' needs 'options' (each option's fraction of the points).", "For example: \"options\": { \"tot\": 1, \"kha\": 0.5 }.");
+                }
+
+                return rule with { Options = options };
+            default:
+                return rule;
+        }
+    }
+
+    private List<ScoreBand> ReadBands(JObject token, decimal points, string file, string id)
+    {
+        var bands = new List<ScoreBand>();
+        var tokens = JsonFile.Array(token, "bands")?.OfType<JObject>().ToList() ?? [];
+        if (tokens.Count == 0)
+        {
+            _diagnostics.Error("CCHC052", file, token, id, "Scoring method 'bands' needs 'bands'.", "For example: [{ \"min\": 100, \"points\": 4 }, { \"min\": 80, \"points\": 2 }, { \"min\": 0, \"points\": 0 }].");
+            return bands;
+        }
+
+        var usesMin = tokens[0]["min"] is not null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var band = tokens[i];
+            var min = JsonFile.Number(band, "min");
+            var max = JsonFile.Number(band, "max");
+            var bandPoints = JsonFile.Number(band, "points") ?? 0;
+            if ((min is null) == (max is null))
+            {
+                _diagnostics.Error("CCHC052", file, band, id, $"Band {i + 1} must have exactly one of 'min' (higher is better) or 'max' (lower is better).", null);
+                continue;
+            }
+
+            if ((min is not null) != usesMin)
+            {
+                _diagnostics.Error("CCHC052", file, band, id, $"Band {i + 1} uses '{(usesMin ? "max" : "min")}' but band 1 uses '{(usesMin ? "min" : "max")}'.", "All bands of a criterion use the same bound.");
+                continue;
+            }
+
+            if (bandPoints > points)
+            {
+                _diagnostics.Error("CCHC052", file, band["points"], id, $"Band {i + 1} gives {ManifestReader.Fmt(bandPoints)} points, more than the criterion's {ManifestReader.Fmt(points)}.", null);
+            }
+
+            if (bands.Count > 0)
+            {
+                var previous = bands[^1];
+                var ordered = usesMin ? min < previous.Min : max > previous.Max;
+                if (!ordered)
+                {
+                    _diagnostics.Error("CCHC053", file, band[usesMin ? "min" : "max"], id,
+                        usesMin
+                            ? $"Bands are out of order: band {i + 1} has min {ManifestReader.Fmt(min!.Value)}, not below the band before it ({ManifestReader.Fmt(previous.Min!.Value)})."
+                            : $"Bands are out of order: band {i + 1} has max {ManifestReader.Fmt(max!.Value)}, not above the band before it ({ManifestReader.Fmt(previous.Max!.Value)}).",
+                        "List bands best first; the first band the value reaches gives its points.");
+                }
+                else if (bandPoints > previous.Points)
+                {
+                    _diagnostics.Error("CCHC053", file, band["points"], id, $"Band {i + 1} gives more points than the better band before it.", "Points must not rise as the value gets worse.");
+                }
+            }
+
+            bands.Add(new ScoreBand(min, max, bandPoints));
+        }
+
+        if (bands.Count > 0 && bands.Max(b => b.Points) != points)
+        {
+            _diagnostics.Error("CCHC052", file, token["points"], id, $"The best band gives {ManifestReader.Fmt(bands.Max(b => b.Points))} points but the criterion has {ManifestReader.Fmt(points)}.", "The best band should give the criterion's full points.");
+        }
+
+        return bands;
+    }
+
+    private List<UnitLevel> ReadLevels(JObject properties, string file, string id, CriterionDefinition? parent)
+    {
+        var inherited = parent?.Levels ?? _manifest.Levels;
+        if (properties["levels"] is null)
+        {
+            return [.. inherited];
+        }
+
+        var levels = new List<UnitLevel>();
+        foreach (var text in JsonFile.Strings(properties, "levels"))
+        {
+            if (UnitLevels.TryParse(text, out var level))
+            {
+                if (!inherited.Contains(level))
+                {
+                    _diagnostics.Error("CCHC046", file, properties["levels"], id, $"Level '{text}' is not one the {(parent is null ? "rule set" : "parent criterion")} scores.", $"Use among: {string.Join(", ", inherited.Select(l => l.ToCode()))}.");
+                }
+                else
+                {
+                    levels.Add(level);
+                }
+            }
+        }
+
+        return levels;
+    }
+
+    private Dictionary<string, string> ReadExplanations(JObject? token, string file, string id)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in token?.Properties() ?? [])
+        {
+            if (property.Value is not JValue { Type: JTokenType.String } text || !StatusWords.Contains(property.Name))
+            {
+                continue;
+            }
+
+            var template = (string)text.Value!;
+            foreach (Match match in PlaceholderPattern().Matches(template))
+            {
+                var name = match.Groups[1].Value;
+                if (!Placeholders.Contains(name))
+                {
+                    var suggestion = NameSuggestions.Closest(name, Placeholders);
+                    _diagnostics.ErrorInString("CCHC060", file, text, match.Index, id, $"Unknown placeholder '{{{name}}}' in the '{property.Name}' explanation.",
+                        suggestion is null ? $"Known: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}." : $"Did you mean '{{{suggestion}}}'?");
+                }
+            }
+
+            result[property.Name] = template;
+        }
+
+        return result;
+    }
+
+    private static (Comparison?, object?) ReadComparison(Expression body, bool hasValue)
+    {
+        if (!hasValue || body is not BinaryExpression binary)
+        {
+            return (null, null);
+        }
+
+        var op = binary.NodeType switch
+        {
+            ExpressionType.GreaterThanOrEqual => Comparison.AtLeast,
+            ExpressionType.GreaterThan => Comparison.MoreThan,
+            ExpressionType.LessThanOrEqual => Comparison.AtMost,
+            ExpressionType.LessThan => Comparison.LessThan,
+            ExpressionType.Equal => Comparison.EqualTo,
+            _ => (Comparison?)null,
+        };
+        if (op is null)
+        {
+            return (null, null);
+        }
+
+        var (left, right) = (Unwrap(binary.Left), Unwrap(binary.Right));
+        if (IsParameter(right, "value"))
+        {
+            (left, right) = (right, left);
+            op = op switch
+            {
+                Comparison.AtLeast => Comparison.AtMost,
+                Comparison.AtMost => Comparison.AtLeast,
+                Comparison.MoreThan => Comparison.LessThan,
+                Comparison.LessThan => Comparison.MoreThan,
+                _ => op,
+            };
+        }
+
+        if (!IsParameter(left, "value"))
+        {
+            return (null, null);
+        }
+
+        if (IsParameter(right, "target"))
+        {
+            return (op, null);
+        }
+
+        var finder = new ParameterFinder();
+        finder.Visit(right);
+        if (finder.Found)
+        {
+            return (null, null);
+        }
+
+        var constant = Expression.Lambda(Expression.Convert(right, typeof(object))).Compile().DynamicInvoke();
+        return (op, constant);
+    }
+
+    private static Expression Unwrap(Expression e) => e is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } u ? Unwrap(u.Operand) : e;
+
+    private static bool IsParameter(Expression e, string name) => e is ParameterExpression p && p.Name == name;
+
+    internal static bool IsNumeric(Type type) => type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(short);
+
+    internal static string Friendly(Type type) => type == typeof(bool) ? "true/false value" : type == typeof(DateTime) ? "date" : type == typeof(string) ? "text" : IsNumeric(type) ? "number" : type.Name;
+
+    internal static string Camel(ScoringMethod method) => char.ToLowerInvariant(method.ToString()[0]) + method.ToString()[1..];
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex PlaceholderPattern();
+
+    private sealed class ParameterFinder : ExpressionVisitor
+    {
+        public bool Found { get; private set; }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            Found = true;
+            return node;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Cchc.Rules.Testing;
+
+/// <summary>An analyst's test case: given this unit, expect these results.</summary>
+/// <param name="Name">What the case is about.</param>
+/// <param name="File">The test file, relative to the rule-set folder.</param>
+/// <param name="Line">The line the case starts on.</param>
+/// <param name="Unit">The unit, as a flat row: identity fields and one value per input (null = missing).</param>
+/// <param name="Expect">What must come out.</param>
+public sealed record AnalystTestCase(string Name, string File, int Line, IReadOnlyDictionary<string, object?> Unit, TestExpectation Expect);
+
+/// <summary>The expected results of a test case; only what is given is checked.</summary>
+/// <param name="Points">Expected total points.</param>
+/// <param name="MaxPoints">Expected applicable maximum.</param>
+/// <param name="Index">Expected index.</param>
+/// <param name="Grade">Expected grade (when <paramref name="ChecksGrade"/>; null means no grade).</param>
+/// <param name="ChecksGrade">Whether the grade is checked.</param>
+/// <param name="Problems">Expected inputs with data problems, exactly; null when not checked.</param>
+/// <param name="Criteria">Expected status and points per criterion id.</param>
+public sealed record TestExpectation(
+    decimal? Points,
+    decimal? MaxPoints,
+    decimal? Index,
+    string? Grade,
+    bool ChecksGrade,
+    IReadOnlyList<string>? Problems,
+    IReadOnlyDictionary<string, CriterionExpectation> Criteria);
+
+/// <summary>Expected results for one criterion.</summary>
+/// <param name="Status">Expected status word (<c>met</c>, <c>notMet</c>, …), or null.</param>
+/// <param name="Points">Expected points, or null.</param>
+public sealed record CriterionExpectation(string? Status, decimal? Points);

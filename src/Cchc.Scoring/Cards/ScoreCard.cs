@@ -1,0 +1,160 @@
+namespace Cchc.Scoring.Cards;
+
+/// <summary>The outcome of one criterion for one unit.</summary>
+public enum CriterionStatus
+{
+    /// <summary>The target is met.</summary>
+    Met,
+
+    /// <summary>Not met, but some points were earned.</summary>
+    Partial,
+
+    /// <summary>Not met; no points.</summary>
+    NotMet,
+
+    /// <summary>Nothing to do in the period (không phát sinh); scored by the criterion's policy.</summary>
+    NoOccurrence,
+
+    /// <summary>Does not apply to the unit's level; out of its maximum.</summary>
+    NotApplicable,
+
+    /// <summary>An input the criterion reads is missing or invalid; no points, reported.</summary>
+    MissingData,
+
+    /// <summary>The expression failed on this unit's data; no points, reported.</summary>
+    Error,
+}
+
+/// <summary>Which rule set produced a score card.</summary>
+/// <param name="Id">The rule-set id.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="Sha256">The hash of its manifest and workflow files.</param>
+public sealed record RuleSetInfo(string Id, string Version, string Sha256);
+
+/// <summary>The unit a score card is for.</summary>
+/// <param name="Code">Its code.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Level">Its level word: <c>xa</c>, <c>huyen</c> or <c>so</c>.</param>
+/// <param name="Parent">The code of its parent unit, if any.</param>
+public sealed record UnitInfo(string Code, string Name, string Level, string? Parent);
+
+/// <summary>An area's subtotal.</summary>
+/// <param name="Id">The area id.</param>
+/// <param name="Title">The area title.</param>
+/// <param name="Points">Points earned in the area.</param>
+/// <param name="MaxPoints">The area's applicable maximum for this unit.</param>
+public sealed record AreaScore(string Id, string Title, decimal Points, decimal MaxPoints);
+
+/// <summary>What kind of data problem a unit has.</summary>
+public enum DataProblemKind
+{
+    /// <summary>An input a criterion needs is absent or empty.</summary>
+    Missing,
+
+    /// <summary>A value has the wrong type or is out of range.</summary>
+    Invalid,
+}
+
+/// <summary>A problem with one value of a unit's data.</summary>
+/// <param name="Input">The input (column) name.</param>
+/// <param name="Label">The input's Vietnamese label.</param>
+/// <param name="Value">The value found, as text ("" when missing).</param>
+/// <param name="Kind">Missing or invalid.</param>
+/// <param name="Reason">What is wrong, in Vietnamese.</param>
+public sealed record DataProblem(string Input, string Label, string Value, DataProblemKind Kind, string Reason)
+{
+    /// <summary>The data file, when the unit came from one.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The row in that file.</summary>
+    public int? Row { get; init; }
+}
+
+/// <summary>The score and explanation of one criterion for one unit.</summary>
+public sealed record CriterionScore
+{
+    /// <summary>The criterion id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Its area id.</summary>
+    public required string Area { get; init; }
+
+    /// <summary>Its title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The outcome.</summary>
+    public required CriterionStatus Status { get; init; }
+
+    /// <summary>Points earned (negative for a penalty).</summary>
+    public required decimal Points { get; init; }
+
+    /// <summary>The most it could earn (0 when it does not count toward the maximum).</summary>
+    public required decimal MaxPoints { get; init; }
+
+    /// <summary>The measured value, if any.</summary>
+    public ScoreValue? Value { get; init; }
+
+    /// <summary>The target, if any.</summary>
+    public ScoreValue? Target { get; init; }
+
+    /// <summary>The value as people read it (<c>72,5%</c>).</summary>
+    public string? ValueText { get; init; }
+
+    /// <summary>The target as people read it, with its comparison (<c>≥ 60%</c>).</summary>
+    public string? TargetText { get; init; }
+
+    /// <summary>How far the value is from the target when it is not met, as people read it.</summary>
+    public string? GapText { get; init; }
+
+    /// <summary>The lead unit responsible, if named.</summary>
+    public string? LeadUnit { get; init; }
+
+    /// <summary>The Vietnamese sentence that explains the outcome.</summary>
+    public required string Explanation { get; init; }
+
+    /// <summary>The sub-criteria of a composite.</summary>
+    public IReadOnlyList<CriterionScore> Children { get; init; } = [];
+}
+
+/// <summary>A unit's score card: points, index, grade, area subtotals and every criterion explained.</summary>
+public sealed record ScoreCard
+{
+    /// <summary>The rule set that scored it.</summary>
+    public required RuleSetInfo RuleSet { get; init; }
+
+    /// <summary>The unit.</summary>
+    public required UnitInfo Unit { get; init; }
+
+    /// <summary>Total points: base points, plus capped bonus, minus capped penalty.</summary>
+    public required decimal Points { get; init; }
+
+    /// <summary>The applicable base maximum for this unit.</summary>
+    public required decimal MaxPoints { get; init; }
+
+    /// <summary>Points ÷ maximum × scale, rounded as the rule set says; null when nothing applies.</summary>
+    public decimal? Index { get; init; }
+
+    /// <summary>The grade of the index, if a band holds it.</summary>
+    public string? Grade { get; init; }
+
+    /// <summary>Bonus points counted (after the cap).</summary>
+    public decimal Bonus { get; init; }
+
+    /// <summary>Penalty points counted (after the cap).</summary>
+    public decimal Penalty { get; init; }
+
+    /// <summary>Rank in a ranking, when the card is part of one.</summary>
+    public int? Rank { get; init; }
+
+    /// <summary>Area subtotals, in rule-set order.</summary>
+    public required IReadOnlyList<AreaScore> Areas { get; init; }
+
+    /// <summary>Every criterion, in rule-set order.</summary>
+    public required IReadOnlyList<CriterionScore> Criteria { get; init; }
+
+    /// <summary>The unit's data problems: missing or invalid values.</summary>
+    public required IReadOnlyList<DataProblem> Problems { get; init; }
+
+    /// <summary>Whether every applicable criterion could be scored (no missing data, no error).</summary>
+    public bool Complete => Criteria.All(c => c.Status is not CriterionStatus.MissingData and not CriterionStatus.Error);
+}

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using Cchc.Rules.Model;
+using Cchc.Scoring.Cards;
+
+namespace Cchc.Scoring.Explanations;
+
+/// <summary>The facts an explanation is rendered from.</summary>
+internal sealed record ExplanationFacts(
+    CriterionDefinition Criterion,
+    CriterionStatus Status,
+    string? Value,
+    string? Target,
+    string? Gap,
+    decimal Points,
+    decimal MaxPoints,
+    string? Missing,
+    string? Error,
+    UnitLevel Level);
+
+/// <summary>Renders a criterion's Vietnamese sentence from its template, or from a standard sentence.</summary>
+internal static partial class ExplanationRenderer
+{
+    private const string Unknown = "—";
+
+    public static string Render(ExplanationFacts facts)
+    {
+        var key = StatusWord(facts.Status);
+        var template = facts.Criterion.Explanations.TryGetValue(key, out var custom) ? custom : Standard(facts);
+        return Placeholder().Replace(template, m => m.Groups[1].Value switch
+        {
+            "title" => facts.Criterion.Title,
+            "value" => facts.Value ?? Unknown,
+            "target" => facts.Target ?? Unknown,
+            "gap" => facts.Gap ?? Unknown,
+            "points" => VietnameseFormat.Number(facts.Points),
+            "maxPoints" => VietnameseFormat.Number(facts.MaxPoints),
+            "leadUnit" => facts.Criterion.LeadUnit ?? "chưa phân công",
+            "missing" => facts.Missing ?? Unknown,
+            _ => m.Value,
+        });
+    }
+
+    public static string StatusWord(CriterionStatus status) => status switch
+    {
+        CriterionStatus.Met => "met",
+        CriterionStatus.Partial => "partial",
+        CriterionStatus.NotMet => "notMet",
+        CriterionStatus.NoOccurrence => "noOccurrence",
+        CriterionStatus.NotApplicable => "notApplicable",
+        CriterionStatus.MissingData => "missingData",
+        _ => "error",
+    };
+
+    private static string Standard(ExplanationFacts facts)
+    {
+        var target = facts.Target is null ? "" : $"; mục tiêu {{target}}";
+        var lead = facts.Criterion.LeadUnit is null ? "" : " Đơn vị phụ trách: {leadUnit}.";
+        return facts.Status switch
+        {
+            CriterionStatus.Met => facts.Value is null ? "{title}: đạt." : $"{{title}}: đạt ({{value}}{target}).",
+            CriterionStatus.Partial => $"{{title}}: đạt một phần, {{points}}/{{maxPoints}} điểm ({{value}}{target}).{lead}",
+            CriterionStatus.NotMet => facts.Gap is null
+                ? $"{{title}}: chưa đạt ({{value}}{target}).{lead}"
+                : $"{{title}}: chưa đạt ({{value}}{target}, còn thiếu {{gap}}).{lead}",
+            CriterionStatus.NoOccurrence => facts.Criterion.WhenNoOccurrence switch
+            {
+                NoOccurrencePolicy.Full => "{title}: không phát sinh trong kỳ đánh giá, được tính đủ điểm.",
+                NoOccurrencePolicy.Zero => "{title}: không phát sinh trong kỳ đánh giá, không được tính điểm.",
+                _ => "{title}: không phát sinh trong kỳ đánh giá, không tính vào điểm tối đa.",
+            },
+            CriterionStatus.NotApplicable => $"{{title}}: không áp dụng đối với đơn vị {facts.Level.ToVietnamese()}.",
+            CriterionStatus.MissingData => "{title}: thiếu dữ liệu ({missing}), chưa chấm được.",
+            _ => $"{{title}}: không tính được do lỗi biểu thức ({facts.Error ?? Unknown}).",
+        };
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Cchc.Rules.Model;
+
+namespace Cchc.Scoring.Scoring;
+
+/// <summary>The scoring methods, as pure functions of a criterion's rule, its met test and its value.</summary>
+internal static class PointsCalculator
+{
+    /// <summary>Points for a leaf criterion, not yet rounded; always within [0, max] (or [floor, max] for deductions).</summary>
+    public static decimal Points(ScoringRule rule, bool passed, object? value)
+    {
+        switch (rule.Method)
+        {
+            case ScoringMethod.PassFail:
+                return passed ? rule.Points : 0;
+            case ScoringMethod.Bands:
+                var number = AsNumber(value);
+                foreach (var band in rule.Bands)
+                {
+                    if (band.IsReachedBy(number))
+                    {
+                        return Math.Min(band.Points, rule.Points);
+                    }
+                }
+
+                return 0;
+            case ScoringMethod.Linear:
+                var span = rule.FullAt - rule.ZeroAt;
+                if (span == 0)
+                {
+                    return 0;
+                }
+
+                var fraction = (AsNumber(value) - rule.ZeroAt) / span;
+                return rule.Points * Math.Clamp(fraction, 0m, 1m);
+            case ScoringMethod.PerItem:
+                return Math.Clamp(Math.Max(AsNumber(value), 0) * rule.PointsPerItem, 0m, rule.Points);
+            case ScoringMethod.Deduction:
+                var deducted = rule.Points - Math.Max(AsNumber(value), 0) * rule.DeductionPerItem;
+                return Math.Min(rule.Points, Math.Max(deducted, rule.Floor));
+            case ScoringMethod.Choice:
+                var option = value as string;
+                return option is not null && rule.Options.TryGetValue(option, out var share) ? rule.Points * Math.Clamp(share, 0m, 1m) : 0;
+            default:
+                return 0;
+        }
+    }
+
+    private static decimal AsNumber(object? value) => value switch
+    {
+        null => 0,
+        decimal d => d,
+        bool b => b ? 1 : 0,
+        IConvertible c when value is not string and not DateTime => c.ToDecimal(CultureInfo.InvariantCulture),
+        _ => 0,
+    };
+}

@@ -1,0 +1,110 @@
+using Cchc.Rules;
+using Cchc.Rules.Testing;
+using Cchc.Scoring.Cards;
+using Cchc.Scoring.Explanations;
+using Cchc.Scoring.Units;
+
+namespace Cchc.Scoring.Testing;
+
+/// <summary>The result of one analyst's test case.</summary>
+/// <param name="Case">The case.</param>
+/// <param name="Failures">What differed from the expectation (empty when it passed).</param>
+/// <param name="Card">The score card computed, if the unit could be scored.</param>
+public sealed record AnalystTestResult(AnalystTestCase Case, IReadOnlyList<string> Failures, ScoreCard? Card)
+{
+    /// <summary>Whether the case passed.</summary>
+    public bool Passed => Failures.Count == 0;
+}
+
+/// <summary>Runs a rule set's analysts' test cases.</summary>
+public static class AnalystTestRunner
+{
+    /// <summary>Runs every test case of the rule set, in file order.</summary>
+    public static async Task<IReadOnlyList<AnalystTestResult>> RunAsync(IScoringEngine engine, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var results = new List<AnalystTestResult>(engine.RuleSet.TestCases.Count);
+        foreach (var testCase in engine.RuleSet.TestCases)
+        {
+            results.Add(await RunAsync(engine, testCase, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    /// <summary>Runs one test case.</summary>
+    public static async Task<AnalystTestResult> RunAsync(IScoringEngine engine, AnalystTestCase testCase, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(testCase);
+        UnitData unit;
+        try
+        {
+            unit = UnitData.FromRow(testCase.Unit, new UnitSource(testCase.File, testCase.Line));
+        }
+        catch (UnitDataException e)
+        {
+            return new AnalystTestResult(testCase, [$"the unit cannot be scored: {e.Message}"], null);
+        }
+
+        var card = await engine.ScoreAsync(unit, cancellationToken).ConfigureAwait(false);
+        return new AnalystTestResult(testCase, Compare(testCase.Expect, card), card);
+    }
+
+    private static List<string> Compare(TestExpectation expect, ScoreCard card)
+    {
+        var failures = new List<string>();
+        void Check<T>(string what, T? expected, T? actual)
+        {
+            if (expected is not null && !Equals(expected, actual))
+            {
+                failures.Add($"{what}: expected {Show(expected)}, got {Show(actual)}");
+            }
+        }
+
+        Check("points", expect.Points, card.Points);
+        Check("maxPoints", expect.MaxPoints, card.MaxPoints);
+        Check("index", expect.Index, card.Index);
+        if (expect.ChecksGrade && !string.Equals(expect.Grade, card.Grade, StringComparison.Ordinal))
+        {
+            failures.Add($"grade: expected {Show(expect.Grade)}, got {Show(card.Grade)}");
+        }
+
+        if (expect.Problems is { } problems)
+        {
+            var expected = problems.Order(StringComparer.Ordinal).ToList();
+            var actual = card.Problems.Select(p => p.Input).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (!expected.SequenceEqual(actual))
+            {
+                failures.Add($"problems: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
+            }
+        }
+
+        var byId = Flatten(card.Criteria).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var (id, criterion) in expect.Criteria)
+        {
+            var actual = byId[id];
+            if (criterion.Status is { } status && status != ExplanationRenderer.StatusWord(actual.Status))
+            {
+                failures.Add($"{id} status: expected {status}, got {ExplanationRenderer.StatusWord(actual.Status)} — {actual.Explanation}");
+            }
+
+            if (criterion.Points is { } points && points != actual.Points)
+            {
+                failures.Add($"{id} points: expected {Show(points)}, got {Show(actual.Points)} — {actual.Explanation}");
+            }
+        }
+
+        return failures;
+    }
+
+    private static IEnumerable<CriterionScore> Flatten(IEnumerable<CriterionScore> criteria) => criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
+
+    private static string Show(object? value) => value switch
+    {
+        null => "(none)",
+        decimal d => d.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture),
+        string s => $"'{s}'",
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using Cchc.Rules.Model;
+using Cchc.Scoring.Cards;
+
+namespace Cchc.Scoring.Units;
+
+/// <summary>Turns raw values into the typed values a rule set's expressions read, reporting every bad one.</summary>
+internal static class InputConverter
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
+
+    /// <summary>Converts one value; returns null with a problem when it is missing or invalid.</summary>
+    public static object? Convert(InputDefinition input, object? raw, out DataProblem? problem)
+    {
+        problem = null;
+        if (raw is null || raw is string s && string.IsNullOrWhiteSpace(s))
+        {
+            return null;
+        }
+
+        var text = raw as string;
+        switch (input.Type)
+        {
+            case InputType.Bool:
+                if (raw is bool b)
+                {
+                    return b;
+                }
+
+                switch (text?.Trim().ToLowerInvariant())
+                {
+                    case "true" or "có" or "co" or "x" or "1" or "yes" or "đúng" or "đạt":
+                        return true;
+                    case "false" or "không" or "khong" or "0" or "no" or "sai" or "không đạt":
+                        return false;
+                }
+
+                if (raw is decimal d01 && d01 is 0 or 1)
+                {
+                    return d01 == 1;
+                }
+
+                problem = Invalid(input, raw, "không phải giá trị có/không (true/false)");
+                return null;
+
+            case InputType.Date:
+                switch (raw)
+                {
+                    case DateTime dt:
+                        return dt.Date;
+                    case DateOnly date:
+                        return date.ToDateTime(TimeOnly.MinValue);
+                    case DateTimeOffset dto:
+                        return dto.Date;
+                }
+
+                if (text is not null && DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    return parsed.Date;
+                }
+
+                problem = Invalid(input, raw, "không phải ngày hợp lệ (yyyy-MM-dd)");
+                return null;
+
+            case InputType.Choice:
+                var choice = UnitData.Normalize(System.Convert.ToString(raw, CultureInfo.InvariantCulture))!.Trim();
+                var option = input.Options.FirstOrDefault(o => o.Value == choice)
+                             ?? input.Options.FirstOrDefault(o => string.Equals(UnitData.Normalize(o.Label), choice, StringComparison.OrdinalIgnoreCase));
+                if (option is null)
+                {
+                    problem = Invalid(input, raw, $"không thuộc các lựa chọn: {string.Join(", ", input.Options.Select(o => o.Value))}");
+                    return null;
+                }
+
+                return option.Value;
+
+            default:
+                if (!TryNumber(raw, out var number))
+                {
+                    problem = Invalid(input, raw, "không phải số");
+                    return null;
+                }
+
+                if (input.Type == InputType.Count && number != decimal.Truncate(number))
+                {
+                    problem = Invalid(input, raw, "phải là số nguyên");
+                    return null;
+                }
+
+                if (input.EffectiveMin is { } min && number < min)
+                {
+                    problem = Invalid(input, raw, input.Type == InputType.Count && min == 0 ? "không được âm" : $"nhỏ hơn giá trị tối thiểu {VietnameseFormat.Number(min)}");
+                    return null;
+                }
+
+                if (input.EffectiveMax is { } max && number > max)
+                {
+                    problem = Invalid(input, raw, input.Type == InputType.Percent && max == 100 ? "tỷ lệ phần trăm vượt quá 100" : $"lớn hơn giá trị tối đa {VietnameseFormat.Number(max)}");
+                    return null;
+                }
+
+                return number;
+        }
+    }
+
+    /// <summary>Reads a number from a host value or from text in either decimal style (<c>72,5</c> or <c>72.5</c>).</summary>
+    public static bool TryNumber(object raw, out decimal number)
+    {
+        switch (raw)
+        {
+            case decimal d:
+                number = d;
+                return true;
+            case int or long or short or byte or uint or ulong:
+                number = System.Convert.ToDecimal(raw, CultureInfo.InvariantCulture);
+                return true;
+            case double or float:
+                var x = System.Convert.ToDouble(raw, CultureInfo.InvariantCulture);
+                if (double.IsFinite(x))
+                {
+                    // The shortest round-trip text keeps 0.1 as 0.1, not 0.1000000000000000055…
+                    number = decimal.Parse(x.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+                    return true;
+                }
+
+                break;
+            case string s:
+                return TryParseText(s, out number);
+        }
+
+        number = 0;
+        return false;
+    }
+
+    private static bool TryParseText(string text, out decimal number)
+    {
+        var t = text.Trim().Replace("\u00A0", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (t.EndsWith('%'))
+        {
+            t = t[..^1];
+        }
+
+        var comma = t.LastIndexOf(',');
+        var dot = t.LastIndexOf('.');
+        if (comma >= 0 && dot >= 0)
+        {
+            // Both present: the later one is the decimal separator, the other groups thousands.
+            t = comma > dot ? t.Replace(".", "", StringComparison.Ordinal).Replace(',', '.') : t.Replace(",", "", StringComparison.Ordinal);
+        }
+        else if (comma >= 0)
+        {
+            t = t.Replace(',', '.');
+        }
+
+        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number);
+    }
+
+    private static DataProblem Invalid(InputDefinition input, object raw, string reason)
+        => new(input.Name, input.Label, Show(raw), DataProblemKind.Invalid, reason);
+
+    internal static string Show(object? raw) => raw switch
+    {
+        null => "",
+        DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => raw.ToString() ?? "",
+    };
+}

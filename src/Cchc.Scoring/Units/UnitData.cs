@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using Cchc.Rules.Model;
+using Newtonsoft.Json.Linq;
+
+namespace Cchc.Scoring.Units;
+
+/// <summary>Where a unit was read from, so that problems can name the place.</summary>
+/// <param name="File">The data file.</param>
+/// <param name="Row">1-based row (CSV: the line; JSON: the item number or line).</param>
+public sealed record UnitSource(string File, int Row);
+
+/// <summary>
+/// One unit's data: identity (code, name, level, parent) plus raw values keyed by the rule set's input names.
+/// Values may be numbers, text (Vietnamese decimal comma accepted), booleans, dates or null (missing);
+/// they are checked against the rule set's declared inputs when the unit is scored.
+/// </summary>
+/// <param name="Code">The unit's code, unique in a batch.</param>
+/// <param name="Name">The unit's name.</param>
+/// <param name="Level">Xã, huyện or sở.</param>
+/// <param name="Parent">The code of the unit it belongs to (district or province), if any.</param>
+/// <param name="Values">Raw input values by input name.</param>
+public sealed record UnitData(string Code, string Name, UnitLevel Level, string? Parent, IReadOnlyDictionary<string, object?> Values)
+{
+    /// <summary>Where the unit was read from, if it came from a file.</summary>
+    public UnitSource? Source { get; init; }
+
+    /// <summary>Identity field names, in the order data sheets use.</summary>
+    public static IReadOnlyList<string> IdentityFields { get; } = ["code", "name", "level", "parent"];
+
+    /// <summary>Builds a unit from a flat row: identity fields plus one entry per input.</summary>
+    /// <exception cref="UnitDataException">The identity is missing or invalid.</exception>
+    public static UnitData FromRow(IReadOnlyDictionary<string, object?> row, UnitSource? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        string? Text(string key) => row.TryGetValue(key, out var v) && v is not null ? Normalize(Convert.ToString(v, CultureInfo.InvariantCulture)) : null;
+
+        var code = Text("code");
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new UnitDataException("code", row.GetValueOrDefault("code")?.ToString(), "thiếu mã đơn vị (code)", source);
+        }
+
+        var levelText = Text("level");
+        if (!UnitLevels.TryParse(levelText, out var level))
+        {
+            throw new UnitDataException("level", levelText, "cấp đơn vị (level) phải là xa, huyen hoặc so", source);
+        }
+
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in row)
+        {
+            var name = Normalize(key)!.Trim();
+            if (!IdentityFields.Contains(name))
+            {
+                values[name] = value is string s ? Normalize(s) : value;
+            }
+        }
+
+        return new UnitData(code.Trim(), Text("name")?.Trim() ?? code.Trim(), level, string.IsNullOrWhiteSpace(Text("parent")) ? null : Text("parent")!.Trim(), values) { Source = source };
+    }
+
+    /// <summary>Builds a unit from a host application's JSON object (one flat object, as in a data file).</summary>
+    /// <exception cref="UnitDataException">The identity is missing or invalid.</exception>
+    public static UnitData FromJObject(JObject json, UnitSource? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in json.Properties())
+        {
+            row[property.Name] = FromToken(property.Value);
+        }
+
+        return FromRow(row, source);
+    }
+
+    internal static object? FromToken(JToken token) => token switch
+    {
+        JValue { Type: JTokenType.Null or JTokenType.Undefined } => null,
+        JValue { Type: JTokenType.Integer or JTokenType.Float } v => v.Value is decimal d ? d : v.Value is double x ? (object)x : Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture),
+        JValue { Type: JTokenType.Boolean } v => (bool)v.Value!,
+        JValue { Type: JTokenType.Date } v => v.Value,
+        JValue v => Convert.ToString(v.Value, CultureInfo.InvariantCulture),
+        _ => token.ToString(Newtonsoft.Json.Formatting.None),
+    };
+
+    /// <summary>Unicode NFC: spreadsheets mix composed and decomposed Vietnamese.</summary>
+    internal static string? Normalize(string? text) => text is null || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+}
+
+/// <summary>A unit's data that cannot be scored at all (no code, no valid level, unreadable row).</summary>
+public sealed class UnitDataException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public UnitDataException(string field, string? value, string reason, UnitSource? source)
+        : base($"{(source is null ? "" : $"{source.File}, dòng {source.Row}: ")}{field} = '{value}': {reason}")
+    {
+        Field = field;
+        Value = value;
+        Reason = reason;
+        Location = source;
+    }
+
+    /// <summary>The field at fault.</summary>
+    public string Field { get; }
+
+    /// <summary>The value found, if any.</summary>
+    public string? Value { get; }
+
+    /// <summary>Why the unit cannot be scored, in Vietnamese.</summary>
+    public string Reason { get; }
+
+    /// <summary>Where the unit was read from.</summary>
+    public UnitSource? Location { get; }
+}
