@@ -11,7 +11,7 @@ namespace Cchc.Rules.Loading;
 /// <summary>Reads the workflow files of a rule set into criteria, checking each rule and each expression.</summary>
 internal sealed partial class WorkflowReader
 {
-    internal static readonly HashSet<string> Placeholders = ["title", "value", "target", "gap", "points", "maxPoints", "leadUnit", "missing"];
+    internal static readonly HashSet<string> Placeholders = ["title", "value", "target", "targetText", "gap", "points", "maxPoints", "leadUnit", "missing"];
     internal static readonly HashSet<string> StatusWords = ["met", "partial", "notMet", "noOccurrence", "notApplicable", "missingData"];
 
     private static readonly Dictionary<ScoringMethod, string[]> MethodFields = new()

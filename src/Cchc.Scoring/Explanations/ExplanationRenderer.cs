@@ -10,6 +10,7 @@ internal sealed record ExplanationFacts(
     CriterionStatus Status,
     string? Value,
     string? Target,
+    string? TargetText,
     string? Gap,
     decimal Points,
     decimal MaxPoints,
@@ -31,6 +32,7 @@ internal static partial class ExplanationRenderer
             "title" => facts.Criterion.Title,
             "value" => facts.Value ?? Unknown,
             "target" => facts.Target ?? Unknown,
+            "targetText" => facts.TargetText ?? facts.Target ?? Unknown,
             "gap" => facts.Gap ?? Unknown,
             "points" => VietnameseFormat.Number(facts.Points),
             "maxPoints" => VietnameseFormat.Number(facts.MaxPoints),
@@ -53,7 +55,7 @@ internal static partial class ExplanationRenderer
 
     private static string Standard(ExplanationFacts facts)
     {
-        var target = facts.Target is null ? "" : $"; mục tiêu {{target}}";
+        var target = facts.Target is null ? "" : "; mục tiêu {targetText}";
         var lead = facts.Criterion.LeadUnit is null ? "" : " Đơn vị phụ trách: {leadUnit}.";
         return facts.Status switch
         {

@@ -180,7 +180,7 @@ public sealed class ScoringEngine : IScoringEngine
                 ? target is DateTime ? $"{VietnameseFormat.DateWords(comparison)} {targetValueText}" : $"{VietnameseFormat.Symbol(comparison)} {targetValueText}"
                 : targetValueText;
         var gap = status is CriterionStatus.NotMet or CriterionStatus.Partial ? Gap(criterion, value, target) : null;
-        var explanation = ExplanationRenderer.Render(new ExplanationFacts(criterion, status, valueText, targetText, gap, Math.Abs(points), criterion.Scoring.Points, missing, error, level));
+        var explanation = ExplanationRenderer.Render(new ExplanationFacts(criterion, status, valueText, targetValueText, targetText, gap, Math.Abs(points), criterion.Scoring.Points, missing, error, level));
         return new CriterionScore
         {
             Id = criterion.Id,

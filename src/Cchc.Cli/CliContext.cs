@@ -1,0 +1,45 @@
+using Cchc.Rules;
+using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Loading;
+
+namespace Cchc.Cli;
+
+/// <summary>The writers a command prints to, and the rule-set lookup every command shares.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error)
+{
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>
+    /// A rule set is a folder, or the id of a shipped one: looked up in ./rules/&lt;id&gt; and then beside the tool.
+    /// </summary>
+    public static string ResolveRuleSet(string argument)
+    {
+        if (Directory.Exists(argument))
+        {
+            return argument;
+        }
+
+        foreach (var root in new[] { Path.Combine(Directory.GetCurrentDirectory(), "rules"), Path.Combine(AppContext.BaseDirectory, "rules") })
+        {
+            var candidate = Path.Combine(root, argument);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return argument;
+    }
+
+    public static RuleSetLoadResult Load(string argument) => new RuleSetLoader().Load(ResolveRuleSet(argument));
+
+    public void PrintDiagnostics(IEnumerable<RuleDiagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Error.WriteLine(diagnostic.ToString());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json;
+using Cchc.Rules.Diagnostics;
+
+namespace Cchc.Cli.Commands;
+
+/// <summary><c>cchc check</c>: validate a rule set and say what is wrong, where, and what to do.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var ruleSet = CommonOptions.RuleSet();
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("check", "Validate a rule set: schema, points, bands, expressions (allow-list), compile check. Nothing is scored.") { ruleSet, format };
+        command.SetAction(parse => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(format)!));
+        return command;
+    }
+
+    private static int Run(CliContext context, string ruleSetArgument, string format)
+    {
+        var result = CliContext.Load(ruleSetArgument);
+        var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = result.Diagnostics.Count - errors;
+        if (format == "json")
+        {
+            var ruleSet = result.RuleSet;
+            context.Out.WriteLine(JsonSerializer.Serialize(
+                new
+                {
+                    ruleSet = ruleSetArgument,
+                    valid = result.Succeeded,
+                    errors,
+                    warnings,
+                    id = ruleSet?.Id,
+                    version = ruleSet?.Version,
+                    sha256 = ruleSet?.Sha256,
+                    criteria = ruleSet?.Criteria.Count,
+                    inputs = ruleSet?.Inputs.Count,
+                    testCases = ruleSet?.TestCases.Count,
+                    diagnostics = result.Diagnostics.Select(d => new
+                    {
+                        severity = d.Severity == DiagnosticSeverity.Error ? "error" : "warning",
+                        code = d.Code,
+                        file = d.File,
+                        line = d.Line,
+                        column = d.Column,
+                        rule = d.RuleId,
+                        message = d.Message,
+                        hint = d.Hint,
+                    }),
+                },
+                JsonOutput.Options));
+        }
+        else
+        {
+            context.PrintDiagnostics(result.Diagnostics);
+            if (result.RuleSet is { } ruleSet)
+            {
+                context.Out.WriteLine($"OK {ruleSet.Id} {ruleSet.Version}: {ruleSet.Criteria.Count} criteria in {ruleSet.Areas.Count} areas, {ruleSet.Inputs.Count} inputs, {ruleSet.TestCases.Count} test cases, {warnings} warning(s). sha256 {ruleSet.Sha256}");
+            }
+            else
+            {
+                context.Out.WriteLine($"INVALID {ruleSetArgument}: {errors} error(s), {warnings} warning(s). Nothing is scored from this rule set.");
+            }
+        }
+
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.RulesInvalidOrTestsFailed;
+    }
+}

@@ -1,0 +1,161 @@
+using System.CommandLine;
+using Cchc.Rules;
+using Cchc.Scoring;
+using Cchc.Scoring.Cards;
+using Cchc.Scoring.Units;
+
+namespace Cchc.Cli.Commands;
+
+/// <summary><c>cchc score</c>: score the units of a data file and explain every criterion.</summary>
+internal static class ScoreCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var ruleSet = CommonOptions.RuleSet();
+        var data = new Argument<string>("data") { Description = "Unit data: .json (an object, an array, or one object per line), .jsonl or .csv." };
+        var format = CommonOptions.Format("table", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of the console." };
+        var all = new Option<bool>("--all") { Description = "Also list criteria that do not apply to the unit's level." };
+        var command = new Command("score", "Score units and explain every criterion: status, value, target, points and a Vietnamese sentence.") { ruleSet, data, format, output, all };
+        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(all), token));
+        return command;
+    }
+
+    private static async Task<int> Run(CliContext context, string ruleSetArgument, string dataPath, string format, string? outputPath, bool all, CancellationToken cancellationToken)
+    {
+        var loaded = CliContext.Load(ruleSetArgument);
+        context.PrintDiagnostics(loaded.Diagnostics);
+        if (loaded.RuleSet is not { } ruleSet)
+        {
+            context.Error.WriteLine($"INVALID {ruleSetArgument}: the rule set has errors; nothing was scored.");
+            return ExitCodes.RulesInvalidOrTestsFailed;
+        }
+
+        if (!File.Exists(dataPath))
+        {
+            context.Error.WriteLine($"Data file not found: '{dataPath}'.");
+            return ExitCodes.UsageError;
+        }
+
+        var reader = new UnitFileReader(ruleSet);
+        var rejections = new List<UnitRejection>();
+        var seen = new Dictionary<string, UnitSource?>(StringComparer.Ordinal);
+        var units = new List<UnitData>();
+        foreach (var item in reader.Read(dataPath))
+        {
+            if (item.Rejection is { } rejection)
+            {
+                rejections.Add(rejection);
+            }
+            else if (seen.TryGetValue(item.Unit!.Code, out var first))
+            {
+                rejections.Add(new UnitRejection(item.Unit.Source?.File ?? dataPath, item.Unit.Source?.Row ?? 0, "code", item.Unit.Code, $"mã đơn vị trùng với dòng {first?.Row}"));
+            }
+            else
+            {
+                seen[item.Unit.Code] = item.Unit.Source;
+                units.Add(item.Unit);
+            }
+        }
+
+        var engine = new ScoringEngine(ruleSet);
+        var cards = new List<ScoreCard>(units.Count);
+        await foreach (var card in engine.ScoreManyAsync(units, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            cards.Add(card);
+        }
+
+        using var file = outputPath is null ? null : new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false));
+        var writer = (TextWriter?)file ?? context.Out;
+        if (format == "json")
+        {
+            writer.WriteLine(cards.Count == 1 ? ScoreCardJson.Serialize(cards[0]) : ScoreCardJson.Serialize(cards));
+        }
+        else
+        {
+            foreach (var card in cards)
+            {
+                WriteCard(writer, ruleSet, card, all);
+            }
+        }
+
+        foreach (var warning in reader.Warnings)
+        {
+            context.Error.WriteLine(warning);
+        }
+
+        foreach (var card in cards)
+        {
+            foreach (var problem in card.Problems)
+            {
+                context.Error.WriteLine($"{problem.File ?? dataPath}, dòng {problem.Row}, {card.Unit.Code}, cột {problem.Input} = '{problem.Value}': {problem.Reason}");
+            }
+        }
+
+        foreach (var rejection in rejections)
+        {
+            context.Error.WriteLine($"Bị loại: {rejection}");
+        }
+
+        var withProblems = cards.Count(c => c.Problems.Count > 0);
+        context.Error.WriteLine($"scored {cards.Count}, rejected {rejections.Count}, total {cards.Count + rejections.Count}; {withProblems} unit(s) with data problems");
+        return rejections.Count > 0 || withProblems > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
+    }
+
+    internal static void WriteCard(TextWriter writer, CompiledRuleSet ruleSet, ScoreCard card, bool all)
+    {
+        var unit = card.Unit;
+        writer.WriteLine($"{unit.Name} ({unit.Code}, {Level(unit.Level)}{(unit.Parent is null ? "" : $", thuộc {unit.Parent}")})");
+        writer.WriteLine($"Bộ tiêu chí: {ruleSet.Title} — {card.RuleSet.Id} {card.RuleSet.Version}");
+        writer.WriteLine($"Điểm: {VietnameseFormat.Number(card.Points)}/{VietnameseFormat.Number(card.MaxPoints)} · Chỉ số: {(card.Index is { } i ? VietnameseFormat.Number(i, ruleSet.Index.Decimals) : "—")} · Xếp loại: {card.Grade ?? "—"}");
+        writer.WriteLine();
+        var table = new Table("Mã", "Trạng thái", "Giá trị", "Mục tiêu", "Điểm", "Giải thích");
+        foreach (var criterion in Flatten(card.Criteria).Where(c => all || c.Status != CriterionStatus.NotApplicable))
+        {
+            table.Add(criterion.Id, Status(criterion.Status), criterion.ValueText ?? "—", criterion.TargetText ?? "—",
+                $"{VietnameseFormat.Number(criterion.Points)}/{VietnameseFormat.Number(ruleSet.FindCriterion(criterion.Id)?.Scoring.Points ?? criterion.MaxPoints)}", criterion.Explanation);
+        }
+
+        table.Write(writer);
+        var notApplicable = card.Criteria.Count(c => c.Status == CriterionStatus.NotApplicable);
+        if (notApplicable > 0 && !all)
+        {
+            writer.WriteLine($"({notApplicable} tiêu chí không áp dụng cho {Level(unit.Level)} không được liệt kê.)");
+        }
+
+        writer.WriteLine();
+        var areas = new Table("Lĩnh vực", "Điểm", "Tối đa");
+        foreach (var area in card.Areas.Where(a => a.MaxPoints > 0 || all))
+        {
+            areas.Add(area.Title, VietnameseFormat.Number(area.Points), VietnameseFormat.Number(area.MaxPoints));
+        }
+
+        areas.Write(writer);
+        if (card.Problems.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Dữ liệu có vấn đề:");
+            foreach (var problem in card.Problems)
+            {
+                writer.WriteLine($"  {problem.Input} ({problem.Label}) = '{problem.Value}': {problem.Reason}");
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static IEnumerable<CriterionScore> Flatten(IEnumerable<CriterionScore> criteria) => criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
+
+    private static string Level(string level) => level switch { "xa" => "cấp xã", "huyen" => "cấp huyện", "so" => "cấp sở", _ => level };
+
+    internal static string Status(CriterionStatus status) => status switch
+    {
+        CriterionStatus.Met => "Đạt",
+        CriterionStatus.Partial => "Đạt một phần",
+        CriterionStatus.NotMet => "Chưa đạt",
+        CriterionStatus.NoOccurrence => "Không phát sinh",
+        CriterionStatus.NotApplicable => "Không áp dụng",
+        CriterionStatus.MissingData => "Thiếu dữ liệu",
+        _ => "Lỗi",
+    };
+}

@@ -1,0 +1,17 @@
+namespace Cchc.Cli;
+
+/// <summary>The documented exit codes of <c>cchc</c>.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything worked.</summary>
+    public const int Success = 0;
+
+    /// <summary>The rule set is invalid, or analysts' tests failed.</summary>
+    public const int RulesInvalidOrTestsFailed = 1;
+
+    /// <summary>Some units had bad or missing data, or were rejected; the others were still scored.</summary>
+    public const int BadUnitData = 2;
+
+    /// <summary>The command line is wrong, or a file it names cannot be read.</summary>
+    public const int UsageError = 64;
+}

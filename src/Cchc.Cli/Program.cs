@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Text;
+using Cchc.Cli.Commands;
+
+namespace Cchc.Cli;
+
+/// <summary>The <c>cchc</c> command.</summary>
+public static class Program
+{
+    /// <summary>Entry point.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        return await RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a command line with the given writers (used by tests).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var context = new CliContext(output, error);
+        var root = new RootCommand("cchc — score Vietnamese administrative units on CCHC rule sets written as RulesEngine JSON.\nExit codes: 0 ok; 1 rules invalid or tests failed; 2 some units had bad data (the others were scored); 64 usage error.")
+        {
+            CheckCommand.Create(context),
+            TestCommand.Create(context),
+            ScoreCommand.Create(context),
+            TemplateCommand.Create(context),
+            SchemaCommand.Create(context),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'cchc --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
+    }
+}
