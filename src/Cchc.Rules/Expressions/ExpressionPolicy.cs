@@ -125,6 +125,14 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
             return node;
         }
 
+        // Inner parts first, so `x.GetType().Name` is refused for GetType, the cause, not for Name.
+        var before = _violations.Count;
+        Visit(node.Expression);
+        if (_violations.Count > before)
+        {
+            return node;
+        }
+
         var allowed = (type == typeof(DateTime) && DateMembers.Contains(name))
                       || (type == typeof(TimeSpan) && TimeSpanMembers.Contains(name))
                       || (type == typeof(string) && name == "Length")
@@ -132,20 +140,23 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         if (!allowed)
         {
             Refuse(Reflective(name) ? $"'{name}' reads .NET reflection metadata; rule expressions may not." : $"'.{name}' on {type?.Name} is not on the allow-list of rule expressions.", AllowedHint);
-            return node;
         }
 
-        return base.VisitMember(node);
+        return node;
     }
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
-        if (!CheckMethod(node.Method))
+        // Receiver and arguments first, so `Enumerable.Range(…).Count()` is refused for Range, the cause.
+        var before = _violations.Count;
+        Visit(node.Object);
+        Visit(node.Arguments);
+        if (_violations.Count == before)
         {
-            return node;
+            CheckMethod(node.Method);
         }
 
-        return base.VisitMethodCall(node);
+        return node;
     }
 
     protected override Expression VisitNew(NewExpression node)
@@ -170,37 +181,37 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
 
     private const string AllowedHint = "An expression may use the rule set's inputs, this rule's parameters, arithmetic, comparisons, Math.*, Fn.* and date parts (.Year, .Month, .Day).";
 
-    private bool CheckMethod(MethodInfo method)
+    private void CheckMethod(MethodInfo method)
     {
         var type = method.DeclaringType;
         var name = method.Name;
         if (type == typeof(Fn) || type == typeof(Math))
         {
-            return true;
+            return;
         }
 
         if (name == "GetType" || Reflective(name) || typeof(MemberInfo).IsAssignableFrom(type) || type == typeof(Assembly) || type == typeof(Type))
         {
             Refuse($"'{name}()' reads .NET reflection metadata; rule expressions may not use it.", AllowedHint);
-            return false;
+            return;
         }
 
         if (type == typeof(Enumerable) || type == typeof(Queryable))
         {
             Refuse($"Enumerable.{name} is not allowed: sequences can loop without bound.", "Write the arithmetic over inputs directly.");
-            return false;
+            return;
         }
 
         if (type == typeof(string) && name is "PadLeft" or "PadRight" or "Replicate")
         {
             Refuse($"String.{name} is not allowed: it can build text of unbounded size.", AllowedHint);
-            return false;
+            return;
         }
 
         if (type == typeof(Guid) || type == typeof(Random) || (type == typeof(DateTime) && name is "get_Now" or "get_UtcNow" or "get_Today"))
         {
             Refuse($"'{type.Name}.{name}' is not deterministic: the same unit would score differently from run to run.", AllowedHint);
-            return false;
+            return;
         }
 
         var allowed = (type == typeof(DateTime) && (DateMethods.Contains(name) || name.StartsWith("op_", StringComparison.Ordinal)) && !method.IsStatic || IsOperatorOnValueType(method))
@@ -211,8 +222,6 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         {
             Refuse($"'{type?.Name}.{name}' is not on the allow-list of rule expressions.", AllowedHint);
         }
-
-        return allowed;
     }
 
     private static bool IsOperatorOnValueType(MethodInfo method)
