@@ -26,7 +26,7 @@ public class ShippedRuleSetsTests
         {
             // The file's text, unchanged, through RulesEngine's own JSON reader.
             var json = await File.ReadAllTextAsync(Path.Combine(ruleSet.Directory, file));
-            var engine = new RulesEngine.RulesEngine([json], new ReSettings { CustomTypes = [typeof(Expressions.Fn)] });
+            var engine = new RulesEngine.RulesEngine([json], new ReSettings { CustomTypes = [typeof(Cchc.Rules.Expressions.Fn)] });
             var name = Assert.Single(engine.GetAllRegisteredWorkflowNames());
             var parameters = ruleSet.Inputs.Select(i => new RuleParameter(i.Name, CompiledRuleSet.Neutral(i.Type))).ToArray();
 

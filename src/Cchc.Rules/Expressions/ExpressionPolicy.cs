@@ -91,7 +91,10 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
 
     protected override Expression VisitBinary(BinaryExpression node)
     {
-        if (node.Method is { } method && !IsOperatorOnValueType(method))
+        var before = _violations.Count;
+        Visit(node.Left);
+        Visit(node.Right);
+        if (_violations.Count == before && node.Method is { } method && !IsOperatorOnValueType(method))
         {
             if (method.DeclaringType == typeof(string) && method.Name == "Concat")
             {
@@ -103,7 +106,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
             }
         }
 
-        return base.VisitBinary(node);
+        return node;
     }
 
     protected override Expression VisitMember(MemberExpression node)

@@ -193,6 +193,7 @@ internal static class ManifestReader
             bands.Add((new GradeBand(name, from.Value, to, levels), token));
         }
 
+        var reported = new HashSet<JToken>();
         foreach (var level in ruleSetLevels)
         {
             var forLevel = bands.Where(b => b.Band.AppliesTo(level)).ToList();
@@ -205,7 +206,7 @@ internal static class ManifestReader
             for (var i = 0; i < forLevel.Count; i++)
             {
                 var (band, token) = forLevel[i];
-                if (i == 0)
+                if (i == 0 || !reported.Add(token))
                 {
                     continue;
                 }
