@@ -81,7 +81,7 @@ public static class VietnameseFormat
     public static string DateWords(Comparison comparison) => comparison switch
     {
         Comparison.LessThan => "trước ngày",
-        Comparison.AtMost => "không muộn hơn ngày",
+        Comparison.AtMost => "chậm nhất ngày",
         Comparison.AtLeast => "từ ngày",
         Comparison.MoreThan => "sau ngày",
         _ => "đúng ngày",
