@@ -11,12 +11,14 @@ namespace Cchc.Scoring;
 public sealed class ScoringEngine : IScoringEngine
 {
     private readonly RuleSetInfo _info;
+    private readonly Dictionary<string, int> _inputOrder;
 
     /// <summary>Creates an engine for a compiled rule set.</summary>
     public ScoringEngine(CompiledRuleSet ruleSet)
     {
         RuleSet = ruleSet ?? throw new ArgumentNullException(nameof(ruleSet));
         _info = new RuleSetInfo(ruleSet.Id, ruleSet.Version, ruleSet.Sha256);
+        _inputOrder = ruleSet.Inputs.Select((input, i) => (input.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
@@ -171,7 +173,8 @@ public sealed class ScoringEngine : IScoringEngine
         string? error = null)
     {
         var options = evaluation?.Value is string ? ChoiceOptionsOf(criterion) : null;
-        var value = status is CriterionStatus.MissingData or CriterionStatus.NotApplicable ? null : evaluation?.Value;
+        // With nothing to do, the measured value is a 0 ÷ 0 artefact; with missing data it is a neutral stand-in.
+        var value = status is CriterionStatus.MissingData or CriterionStatus.NotApplicable or CriterionStatus.NoOccurrence ? null : evaluation?.Value;
         var target = status == CriterionStatus.NotApplicable ? null : evaluation?.Target ?? criterion.ConstantTarget;
         var valueText = VietnameseFormat.Value(value, criterion.Format, options);
         var targetValueText = VietnameseFormat.Value(target, criterion.Format, options);
@@ -189,8 +192,8 @@ public sealed class ScoringEngine : IScoringEngine
             Status = status,
             Points = points,
             MaxPoints = maxPoints,
-            Value = ScoreValue.From(value),
-            Target = ScoreValue.From(target),
+            Value = ScoreValue.From(Published(value)),
+            Target = ScoreValue.From(Published(target)),
             ValueText = valueText,
             TargetText = targetText,
             GapText = gap,
@@ -198,6 +201,9 @@ public sealed class ScoringEngine : IScoringEngine
             Explanation = explanation,
         };
     }
+
+    /// <summary>Card values keep 6 decimals (1 ÷ 3 would otherwise print 28 digits); points are computed from the exact value.</summary>
+    private static object? Published(object? value) => value is decimal d ? Math.Round(d, 6, MidpointRounding.AwayFromZero) : value;
 
     private IReadOnlyList<ChoiceOption>? ChoiceOptionsOf(CriterionDefinition criterion)
         => criterion.Inputs.Count == 1 && RuleSet.InputsByName.TryGetValue(criterion.Inputs[0], out var input) ? input.Options : null;
@@ -254,7 +260,7 @@ public sealed class ScoringEngine : IScoringEngine
                 File = unit.Source?.File,
                 Row = unit.Source?.Row,
             }))
-            .OrderBy(p => RuleSet.Inputs.ToList().FindIndex(i => i.Name == p.Input))
+            .OrderBy(p => _inputOrder[p.Input])
             .ToList();
 
         return new ScoreCard
