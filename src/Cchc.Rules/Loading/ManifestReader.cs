@@ -79,7 +79,7 @@ internal static class ManifestReader
             }
 
             var options = (JsonFile.Array(token, "options")?.OfType<JObject>() ?? [])
-                .Select(o => new ChoiceOption(JsonFile.String(o, "value") ?? "", JsonFile.String(o, "label") ?? ""))
+                .Select(o => new ChoiceOption(Nfc(JsonFile.String(o, "value") ?? ""), Nfc(JsonFile.String(o, "label") ?? "")))
                 .ToList();
             if (type == InputType.Choice && options.Count == 0)
             {
@@ -95,7 +95,7 @@ internal static class ManifestReader
                 diagnostics.Error("CCHC023", f, token["options"], null, $"Choice input '{name}' lists option '{duplicate.Key}' twice.", null);
             }
 
-            inputs.Add(new InputDefinition(name, type, JsonFile.String(token, "label") ?? name, min, max, options));
+            inputs.Add(new InputDefinition(name, type, Nfc(JsonFile.String(token, "label") ?? name), min, max, options));
         }
 
         var areas = new List<AreaDefinition>();
@@ -232,6 +232,9 @@ internal static class ManifestReader
 
         return bands.Select(b => b.Band).ToList();
     }
+
+    /// <summary>Vietnamese text is compared after NFC normalisation: editors and spreadsheets mix NFC and NFD.</summary>
+    internal static string Nfc(string text) => text.IsNormalized(System.Text.NormalizationForm.FormC) ? text : text.Normalize(System.Text.NormalizationForm.FormC);
 
     internal static string Fmt(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 }
