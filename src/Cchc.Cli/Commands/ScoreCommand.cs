@@ -38,10 +38,22 @@ internal static class ScoreCommand
         }
 
         var reader = new UnitFileReader(ruleSet);
+        IEnumerable<UnitReadResult> items;
+        try
+        {
+            items = reader.Read(dataPath);
+        }
+        catch (NotSupportedException e)
+        {
+            // A data file of a kind the reader does not know (e.g. .xlsx) is a usage error, not a crash.
+            context.Error.WriteLine(e.Message);
+            return ExitCodes.UsageError;
+        }
+
         var rejections = new List<UnitRejection>();
         var seen = new Dictionary<string, UnitSource?>(StringComparer.Ordinal);
         var units = new List<UnitData>();
-        foreach (var item in reader.Read(dataPath))
+        foreach (var item in items)
         {
             if (item.Rejection is { } rejection)
             {

@@ -70,7 +70,7 @@ internal static class ManifestReader
             var max = JsonFile.Number(token, "max");
             if (min is not null && max is not null && min > max)
             {
-                diagnostics.Error("CCHC022", f, token["max"], null, $"Input '{name}': min {min} is above max {max}.", "Swap or correct the bounds.");
+                diagnostics.Error("CCHC022", f, token["max"], null, $"Input '{name}': min {Fmt(min.Value)} is above max {Fmt(max.Value)}.", "Swap or correct the bounds.");
             }
 
             if ((min is not null || max is not null) && type is InputType.Bool or InputType.Date or InputType.Choice)

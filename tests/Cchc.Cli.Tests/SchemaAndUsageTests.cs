@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Cchc.Cli.Tests.Support;
+
+namespace Cchc.Cli.Tests;
+
+public class SchemaAndUsageTests
+{
+    [Fact]
+    public async Task Schema_Workflow_PrintsJsonSchemaTitledForRulesEngine()
+    {
+        var result = await CchcTool.RunAsync("schema", "workflow");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Contains("RulesEngine", json.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("WorkflowName", json.RootElement.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Theory]
+    [InlineData("ruleset")]
+    [InlineData("tests")]
+    public async Task Schema_OtherKinds_PrintValidJson(string kind)
+    {
+        var result = await CchcTool.RunAsync("schema", kind);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
+    }
+
+    [Fact]
+    public async Task Schema_UnknownKind_ExitsWithUsageError()
+    {
+        var result = await CchcTool.RunAsync("schema", "spreadsheet");
+
+        Assert.True(result.ExitCode == 64, result.ToString());
+        Assert.Equal("", result.Out);
+        Assert.Contains("spreadsheet", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("check")]
+    [InlineData("test")]
+    [InlineData("template")]
+    [InlineData("score", TestFiles.RuleSetId)]
+    [InlineData("check", TestFiles.RuleSetId, "--format", "xml")]
+    [InlineData("template", TestFiles.RuleSetId, "--level", "tinh")]
+    public async Task Run_UnknownCommandOrMissingArgument_ExitsWithUsageError(params string[] args)
+    {
+        var result = await CchcTool.RunAsync(args);
+
+        Assert.True(result.ExitCode == 64, result.ToString());
+        Assert.Equal("", result.Out);
+        Assert.Contains("cchc --help", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NoCommand_ExitsWithUsageError()
+    {
+        var result = await CchcTool.RunAsync();
+
+        Assert.True(result.ExitCode == 64, result.ToString());
+    }
+}
