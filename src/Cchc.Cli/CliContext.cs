@@ -35,6 +35,18 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
 
     public static RuleSetLoadResult Load(string argument) => new RuleSetLoader().Load(ResolveRuleSet(argument));
 
+    /// <summary>A rule set that names no folder is a usage error (exit 64), not an invalid rule set.</summary>
+    public bool RuleSetMissing(string argument)
+    {
+        if (Directory.Exists(ResolveRuleSet(argument)))
+        {
+            return false;
+        }
+
+        Error.WriteLine($"Rule set not found: '{argument}' is neither a folder nor the id of a shipped rule set.");
+        return true;
+    }
+
     public void PrintDiagnostics(IEnumerable<RuleDiagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)

@@ -28,6 +28,18 @@ public class SchemaAndUsageTests
         Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
     }
 
+    [Theory]
+    [InlineData("check")]
+    [InlineData("test")]
+    [InlineData("template")]
+    public async Task Command_RuleSetThatIsNeitherFolderNorShippedId_ExitsWithUsageError(string command)
+    {
+        var result = await CchcTool.RunAsync(command, "khong-co-bo-tieu-chi-nay");
+
+        Assert.True(result.ExitCode == 64, result.ToString());
+        Assert.Contains("Rule set not found: 'khong-co-bo-tieu-chi-nay'", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Schema_UnknownKind_ExitsWithUsageError()
     {

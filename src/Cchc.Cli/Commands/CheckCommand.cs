@@ -18,6 +18,11 @@ internal static class CheckCommand
 
     private static int Run(CliContext context, string ruleSetArgument, string format)
     {
+        if (context.RuleSetMissing(ruleSetArgument))
+        {
+            return ExitCodes.UsageError;
+        }
+
         var result = CliContext.Load(ruleSetArgument);
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = result.Diagnostics.Count - errors;

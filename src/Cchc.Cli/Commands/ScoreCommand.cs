@@ -23,6 +23,11 @@ internal static class ScoreCommand
 
     private static async Task<int> Run(CliContext context, string ruleSetArgument, string dataPath, string format, string? outputPath, bool all, CancellationToken cancellationToken)
     {
+        if (context.RuleSetMissing(ruleSetArgument))
+        {
+            return ExitCodes.UsageError;
+        }
+
         var loaded = CliContext.Load(ruleSetArgument);
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)

@@ -23,6 +23,11 @@ internal static class TemplateCommand
 
     private static int Run(CliContext context, string ruleSetArgument, string format, string? levelText, string? outputPath)
     {
+        if (context.RuleSetMissing(ruleSetArgument))
+        {
+            return ExitCodes.UsageError;
+        }
+
         var loaded = CliContext.Load(ruleSetArgument);
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)

@@ -20,6 +20,11 @@ internal static class TestCommand
 
     private static async Task<int> Run(CliContext context, string ruleSetArgument, string format, bool verbose, CancellationToken cancellationToken)
     {
+        if (context.RuleSetMissing(ruleSetArgument))
+        {
+            return ExitCodes.UsageError;
+        }
+
         var loaded = CliContext.Load(ruleSetArgument);
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is null)
