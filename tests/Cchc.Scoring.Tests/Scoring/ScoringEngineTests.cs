@@ -76,3 +76,80 @@ public sealed class ScoringEngineTests(MethodsRuleSet fixture) : IClassFixture<M
         Assert.Equal(units.Select(u => Math.Min((int)u.Values["soSangKien"]! * 0.5m, 2m)), cards.Select(c => c.Criterion("PER_ITEM").Points));
     }
 }
+
+/// <summary>ScoreManyAsync must not score more units at once than it is allowed to.</summary>
+public sealed class ScoreManyParallelismTests(MethodsRuleSet fixture) : IClassFixture<MethodsRuleSet>
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task ScoreManyAsync_MaxDegreeOfParallelism_BoundsUnitsScoredAtOnce(int parallelism)
+    {
+        var tracker = new ConcurrencyTracker();
+        var units = Enumerable.Range(0, 12)
+            .Select(i => new UnitData($"X{i:00}", "Xã", UnitLevel.Xa, null, new TrackingValues(tracker, ("soSangKien", (object?)i))))
+            .ToList();
+
+        var codes = new List<string>();
+        await foreach (var card in fixture.Set.Engine.ScoreManyAsync(units, parallelism))
+        {
+            codes.Add(card.Unit.Code);
+        }
+
+        Assert.Equal(units.Select(u => u.Code), codes);
+        Assert.InRange(tracker.Max, 1, parallelism);
+    }
+
+    private sealed class ConcurrencyTracker
+    {
+        private int _current;
+        private int _max;
+
+        public int Max => Volatile.Read(ref _max);
+
+        public void Enter()
+        {
+            var now = Interlocked.Increment(ref _current);
+            int seen;
+            while (now > (seen = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen)
+            {
+            }
+        }
+
+        public void Leave() => Interlocked.Decrement(ref _current);
+    }
+
+    /// <summary>A unit's values that take a little time to read, and count how many units are being read at once.</summary>
+    private sealed class TrackingValues(ConcurrencyTracker tracker, params (string Key, object? Value)[] values) : IReadOnlyDictionary<string, object?>
+    {
+        private readonly Dictionary<string, object?> _values = values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+
+        public object? this[string key] => _values[key];
+
+        public IEnumerable<string> Keys => _values.Keys;
+
+        public IEnumerable<object?> Values => _values.Values;
+
+        public int Count => _values.Count;
+
+        public bool ContainsKey(string key) => _values.ContainsKey(key);
+
+        public bool TryGetValue(string key, out object? value)
+        {
+            tracker.Enter();
+            try
+            {
+                Thread.Sleep(3);
+                return _values.TryGetValue(key, out value);
+            }
+            finally
+            {
+                tracker.Leave();
+            }
+        }
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _values.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

@@ -67,6 +67,17 @@ public class AnalystTestRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_UnknownCriterion_IsAFailureNamingIt()
+    {
+        var wrong = Case(Expect(new Dictionary<string, CriterionExpectation> { ["MT9.9"] = new("met", null), ["MT7.1"] = new("met", 1) }));
+
+        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, wrong);
+
+        Assert.False(result.Passed);
+        Assert.Contains("MT9.9", Assert.Single(result.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_WrongPoints_IsAFailureNamingTheCriterion()
     {
         var wrong = Case(Expect(new Dictionary<string, CriterionExpectation> { ["MT7.1"] = new(null, 0.5m) }));

@@ -1,5 +1,6 @@
 using System.Text;
 using Cchc.Rules.Model;
+using Cchc.Scoring.Cards;
 using Cchc.Scoring.Units;
 using Newtonsoft.Json.Linq;
 
@@ -109,8 +110,8 @@ public class UnitDataTests
 
         var card = await Support.Shipped.Engine.ScoreAsync(unit);
 
-        Assert.Equal(Cards.CriterionStatus.Met, card.Criteria.Single(c => c.Id == "MT2.5a").Status);
+        Assert.Equal(CriterionStatus.Met, card.Criteria.Single(c => c.Id == "MT2.5a").Status);
         Assert.Equal(91.2m, card.Criteria.Single(c => c.Id == "MT2.5a").Value?.Number);
-        Assert.Equal(Cards.CriterionStatus.Met, card.Criteria.Single(c => c.Id == "MT7.1").Status);
+        Assert.Equal(CriterionStatus.Met, card.Criteria.Single(c => c.Id == "MT7.1").Status);
     }
 }

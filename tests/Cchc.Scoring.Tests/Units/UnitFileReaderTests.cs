@@ -163,6 +163,49 @@ public sealed class UnitFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_CsvWithSemicolonAndLabelsHoldingCommas_IsReadWithSemicolons()
+    {
+        // A sheet of the "thể chế" area saved by a Vietnamese-locale spreadsheet: ';' separates, and the labels
+        // have commas of their own (more of them than there are columns).
+        var path = _temp.Write("the-che.csv", """
+            code;level;Số VBQPPL ban hành đầy đủ, kịp thời, đúng quy định (vbqpplDungQuyDinh);Số VBQPPL trái pháp luật phát hiện qua rà soát, thanh tra, kiểm tra (vbqpplTraiPhapLuatPhatHien)
+            X01;xa;2;1
+            """);
+
+        var (units, rejections, reader) = Read(path);
+
+        Assert.Empty(rejections);
+        Assert.Empty(reader.Warnings);
+        var unit = Assert.Single(units);
+        Assert.Equal("2", unit.Values["vbqpplDungQuyDinh"]);
+        Assert.Equal("1", unit.Values["vbqpplTraiPhapLuatPhatHien"]);
+    }
+
+    [Fact]
+    public void Read_CsvWithCommaAndAQuotedSemicolon_IsReadWithCommas()
+    {
+        var path = _temp.Write("ghi-chu.csv", """
+            code,level,tyLeHaiLong,"ghi chú; nội bộ"
+            X01,xa,"72,5",không
+            """);
+
+        var (units, rejections, _) = Read(path);
+
+        Assert.Empty(rejections);
+        Assert.Equal("72,5", Assert.Single(units).Values["tyLeHaiLong"]);
+    }
+
+    [Fact]
+    public void Read_CsvWithBlankLine_RowsKeepTheirFileLines()
+    {
+        var path = _temp.Write("trong.csv", "code,level\nX01,xa\n\nX02,xa\n");
+
+        var (units, _, _) = Read(path);
+
+        Assert.Equal([2, 4], units.Select(u => u.Source!.Row));
+    }
+
+    [Fact]
     public void Read_CsvWithUtf8Bom_FirstHeaderIsRead()
     {
         var path = _temp.Write("bom.csv", "code,level,tyLeHaiLong\nX01,xa,80\n", bom: true);
