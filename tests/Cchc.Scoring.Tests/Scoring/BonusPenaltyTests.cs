@@ -110,4 +110,17 @@ public sealed class BonusPenaltyTests : IDisposable
         Assert.Equal(10m, area.MaxPoints);
         Assert.Equal(11m, card.Points); // 10 + 2 (capped bonus) − 1
     }
+
+    [Fact]
+    public async Task Score_NoPenaltyIncurred_PenaltyPointsAreAPlainZero()
+    {
+        var card = await ScoreAsync(giaiThuong: 0, sangKien: false, saiPham: 0);
+
+        var penalty = card.Criterion("PENALTY");
+        Assert.Equal(CriterionStatus.NotMet, penalty.Status);
+        Assert.Equal("0", penalty.Points.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0m, card.Penalty);
+        Assert.Equal(10m, card.Points);
+        Assert.DoesNotMatch(@":\s*-0(\.0*)?\s*[,}\n]", ScoreCardJson.Serialize(card));
+    }
 }
