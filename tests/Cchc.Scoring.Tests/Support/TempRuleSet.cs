@@ -19,8 +19,17 @@ public sealed class TempRuleSet : IDisposable
     private TempRuleSet(string manifest, string workflow)
     {
         Directory = Path.Combine(_temp.Root, Id);
-        WriteFiles(manifest, workflow);
-        RuleSet = new RuleSetLoader().LoadOrThrow(Directory);
+        try
+        {
+            WriteFiles(manifest, workflow);
+            RuleSet = new RuleSetLoader().LoadOrThrow(Directory);
+        }
+        catch
+        {
+            _temp.Dispose();
+            throw;
+        }
+
         Engine = new ScoringEngine(RuleSet);
     }
 
