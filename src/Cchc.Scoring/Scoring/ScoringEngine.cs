@@ -42,10 +42,28 @@ public sealed class ScoringEngine : IScoringEngine
         ArgumentNullException.ThrowIfNull(units);
         var parallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
         var window = new Queue<Task<ScoreCard>>();
+
+        // The window reads ahead (parallelism × 4 units) so a slow unit does not stall the others; the gate keeps
+        // the number of units actually being scored at once within maxDegreeOfParallelism. It is not disposed:
+        // tasks still queued when the caller stops enumerating may still release it.
+        var gate = new SemaphoreSlim(parallelism, parallelism);
         foreach (var unit in units)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            window.Enqueue(Task.Run(() => ScoreAsync(unit, cancellationToken).AsTask(), cancellationToken));
+            window.Enqueue(Task.Run(
+                async () =>
+                {
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await ScoreAsync(unit, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                },
+                cancellationToken));
             if (window.Count >= parallelism * 4)
             {
                 yield return await window.Dequeue().ConfigureAwait(false);

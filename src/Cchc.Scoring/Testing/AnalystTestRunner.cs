@@ -83,7 +83,12 @@ public static class AnalystTestRunner
         var byId = Flatten(card.Criteria).ToDictionary(c => c.Id, StringComparer.Ordinal);
         foreach (var (id, criterion) in expect.Criteria)
         {
-            var actual = byId[id];
+            if (!byId.TryGetValue(id, out var actual))
+            {
+                failures.Add($"{id}: the rule set has no such criterion");
+                continue;
+            }
+
             if (criterion.Status is { } status && status != ExplanationRenderer.StatusWord(actual.Status))
             {
                 failures.Add($"{id} status: expected {status}, got {ExplanationRenderer.StatusWord(actual.Status)} — {actual.Explanation}");

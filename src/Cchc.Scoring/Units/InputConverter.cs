@@ -27,7 +27,7 @@ internal static class InputConverter
                     return b;
                 }
 
-                switch (text?.Trim().ToLowerInvariant())
+                switch (UnitData.Normalize(text)?.Trim().ToLowerInvariant())
                 {
                     case "true" or "có" or "co" or "x" or "1" or "yes" or "đúng" or "đạt":
                         return true;

@@ -192,7 +192,23 @@ public sealed class UnitFileReader
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var header = reader.ReadLine() ?? "";
-        return header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",";
+
+        // Labels often hold commas of their own ("Số cán bộ, công chức cấp xã") but not semicolons, so counting
+        // commas misreads a semicolon sheet whose labels have many; a semicolon outside quotes decides instead.
+        var quoted = false;
+        foreach (var c in header)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ';' && !quoted)
+            {
+                return ";";
+            }
+        }
+
+        return ",";
     }
 
     /// <summary>Maps a header to an input or identity name: the name itself, "label (name)", or the label.</summary>

@@ -1,0 +1,117 @@
+using Cchc.Rules.Testing;
+using Cchc.Scoring.Tests.Support;
+using Cchc.Scoring.Testing;
+
+namespace Cchc.Scoring.Tests.Testing;
+
+public class AnalystTestRunnerTests
+{
+    private static readonly Dictionary<string, object?> OnTimeXa = new(StringComparer.Ordinal)
+    {
+        ["code"] = "T-XA",
+        ["name"] = "Xã thử",
+        ["level"] = "xa",
+        ["ngayBanHanhKeHoachCchc"] = "2023-02-18",
+    };
+
+    private static TestExpectation Expect(
+        IReadOnlyDictionary<string, CriterionExpectation>? criteria = null,
+        decimal? points = null,
+        decimal? maxPoints = null,
+        decimal? index = null,
+        string? grade = null,
+        bool checksGrade = false,
+        IReadOnlyList<string>? problems = null)
+        => new(points, maxPoints, index, grade, checksGrade, problems, criteria ?? new Dictionary<string, CriterionExpectation>());
+
+    private static AnalystTestCase Case(TestExpectation expect, IReadOnlyDictionary<string, object?>? unit = null)
+        => new("viết tay", "tests/viet-tay.json", 1, unit ?? OnTimeXa, expect);
+
+    [Fact]
+    public async Task RunAsync_ShippedRuleSet_EveryCasePasses()
+    {
+        var results = await AnalystTestRunner.RunAsync(Shipped.Engine);
+
+        Assert.Equal(Shipped.RuleSet.TestCases.Count, results.Count);
+        Assert.True(results.Count >= 20, $"only {results.Count} cases were found");
+        var failures = results.Where(r => !r.Passed).Select(r => $"{r.Case.File}:{r.Case.Line} {r.Case.Name}: {string.Join("; ", r.Failures)}").ToList();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.All(results, r => Assert.NotNull(r.Card));
+    }
+
+    [Fact]
+    public async Task RunAsync_WrongStatus_IsAFailureNamingTheCriterion()
+    {
+        var wrong = Case(Expect(new Dictionary<string, CriterionExpectation> { ["MT7.1"] = new("notMet", null) }));
+
+        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, wrong);
+
+        Assert.False(result.Passed);
+        var failure = Assert.Single(result.Failures);
+        Assert.StartsWith("MT7.1 status: expected notMet, got met", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_RightStatusAndPoints_Passes()
+    {
+        var right = Case(Expect(new Dictionary<string, CriterionExpectation>
+        {
+            ["MT7.1"] = new("met", 1),
+            ["MT7.2"] = new("notApplicable", 0),
+            ["MT2.5a"] = new("missingData", 0),
+        }));
+
+        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, right);
+
+        Assert.True(result.Passed, string.Join("; ", result.Failures));
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownCriterion_IsAFailureNamingIt()
+    {
+        var wrong = Case(Expect(new Dictionary<string, CriterionExpectation> { ["MT9.9"] = new("met", null), ["MT7.1"] = new("met", 1) }));
+
+        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, wrong);
+
+        Assert.False(result.Passed);
+        Assert.Contains("MT9.9", Assert.Single(result.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_WrongPoints_IsAFailureNamingTheCriterion()
+    {
+        var wrong = Case(Expect(new Dictionary<string, CriterionExpectation> { ["MT7.1"] = new(null, 0.5m) }));
+
+        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, wrong);
+
+        Assert.StartsWith("MT7.1 points: expected 0.5, got 1", Assert.Single(result.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_WrongTotals_ReportsEachOne()
+    {
+        // Only MT7.1 can be scored; every other criterion of a xã is missing data: 1 point of 18.
+        var wrong = Case(Expect(points: 2, maxPoints: 17, index: 5.55m, grade: "Hoàn thành một phần mục tiêu", checksGrade: true, problems: ["tyLeHaiLong"]));
+
+        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, wrong);
+
+        Assert.Equal(5, result.Failures.Count);
+        Assert.Contains("points: expected 2, got 1", result.Failures);
+        Assert.Contains("maxPoints: expected 17, got 18", result.Failures);
+        Assert.Contains("index: expected 5.55, got 5.56", result.Failures);
+        Assert.Contains("grade: expected 'Hoàn thành một phần mục tiêu', got 'Chưa hoàn thành mục tiêu'", result.Failures);
+        Assert.Contains(result.Failures, f => f.StartsWith("problems: expected [tyLeHaiLong], got [", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_UnitWithoutCode_IsAFailureNotAnException()
+    {
+        var unit = new Dictionary<string, object?>(OnTimeXa) { ["code"] = null };
+
+        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, Case(Expect(), unit));
+
+        Assert.False(result.Passed);
+        Assert.Null(result.Card);
+        Assert.StartsWith("the unit cannot be scored: tests/viet-tay.json, dòng 1: code", Assert.Single(result.Failures), StringComparison.Ordinal);
+    }
+}
