@@ -89,7 +89,7 @@ internal static class InputConverter
 
                 if (input.EffectiveMin is { } min && number < min)
                 {
-                    problem = Invalid(input, raw, input.Type == InputType.Count && min == 0 ? "không được âm" : $"nhỏ hơn giá trị tối thiểu {VietnameseFormat.Number(min)}");
+                    problem = Invalid(input, raw, min == 0 && input.Type is InputType.Count or InputType.Percent ? "không được âm" : $"nhỏ hơn giá trị tối thiểu {VietnameseFormat.Number(min)}");
                     return null;
                 }
 

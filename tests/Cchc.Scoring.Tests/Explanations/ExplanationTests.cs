@@ -127,7 +127,7 @@ public sealed class ExplanationTests(ExplanationRuleSet fixture) : IClassFixture
         Assert.Equal(gap, score.GapText);
         if (gap is not null)
         {
-            Assert.Equal($"Ban hành ngày {date[8..]}/{date[5..7]}/{date[..4]}, chậm {gap} (hạn: không muộn hơn ngày 28/02/2023).", score.Explanation);
+            Assert.Equal($"Ban hành ngày {date[8..]}/{date[5..7]}/{date[..4]}, chậm {gap} (hạn: chậm nhất ngày 28/02/2023).", score.Explanation);
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class InvalidValueTests : IDisposable
         { "soLuong", "-1", "không được âm" },
         { "soLuong", "2,5", "phải là số nguyên" },
         { "tyLe", "120", "vượt quá 100" },
-        { "tyLe", "-0,5", "nhỏ hơn giá trị tối thiểu 0" },
+        { "tyLe", "-0,5", "không được âm" },
         { "giaTri", "abc", "không phải số" },
         { "giaTri", "1000,5", "lớn hơn giá trị tối đa 1.000" },
         { "ngay", "2023-02-30", "không phải ngày hợp lệ" },
