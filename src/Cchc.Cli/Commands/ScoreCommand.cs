@@ -127,7 +127,7 @@ internal static class ScoreCommand
         writer.WriteLine($"Điểm: {VietnameseFormat.Number(card.Points)}/{VietnameseFormat.Number(card.MaxPoints)} · Chỉ số: {(card.Index is { } i ? VietnameseFormat.Number(i, ruleSet.Index.Decimals) : "—")} · Xếp loại: {card.Grade ?? "—"}");
         writer.WriteLine();
         var table = new Table("Mã", "Trạng thái", "Giá trị", "Mục tiêu", "Điểm", "Giải thích");
-        foreach (var criterion in Flatten(card.Criteria).Where(c => all || c.Status != CriterionStatus.NotApplicable))
+        foreach (var criterion in card.Criteria.Flatten().Where(c => all || c.Status != CriterionStatus.NotApplicable))
         {
             table.Add(criterion.Id, Status(criterion.Status), criterion.ValueText ?? "—", criterion.TargetText ?? "—",
                 $"{VietnameseFormat.Number(criterion.Points)}/{VietnameseFormat.Number(ruleSet.FindCriterion(criterion.Id)?.Scoring.Points ?? criterion.MaxPoints)}", criterion.Explanation);
@@ -161,7 +161,6 @@ internal static class ScoreCommand
         writer.WriteLine();
     }
 
-    private static IEnumerable<CriterionScore> Flatten(IEnumerable<CriterionScore> criteria) => criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
 
     private static string Level(string level) => level switch { "xa" => "cấp xã", "huyen" => "cấp huyện", "so" => "cấp sở", _ => level };
 

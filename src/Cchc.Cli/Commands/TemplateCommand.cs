@@ -38,7 +38,7 @@ internal static class TemplateCommand
         IEnumerable<InputDefinition> inputs = ruleSet.Inputs;
         if (levelText is not null && UnitLevels.TryParse(levelText, out var level))
         {
-            var used = Flatten(ruleSet.Criteria).Where(c => c.AppliesTo(level)).SelectMany(c => c.Inputs).ToHashSet(StringComparer.Ordinal);
+            var used = ruleSet.Criteria.Flatten().Where(c => c.AppliesTo(level)).SelectMany(c => c.Inputs).ToHashSet(StringComparer.Ordinal);
             inputs = inputs.Where(i => used.Contains(i.Name));
         }
 
@@ -70,5 +70,4 @@ internal static class TemplateCommand
         return ExitCodes.Success;
     }
 
-    private static IEnumerable<CriterionDefinition> Flatten(IEnumerable<CriterionDefinition> criteria) => criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
 }

@@ -11,7 +11,7 @@ namespace Cchc.Rules;
 public sealed class CompiledRuleSet
 {
     private readonly RulesEngine.RulesEngine _engine;
-    private readonly IReadOnlyList<string> _workflowNames;
+    private readonly (string Name, int[] Inputs)[] _workflows;
     private readonly Dictionary<string, CriterionDefinition> _byId;
 
     internal CompiledRuleSet(
@@ -19,7 +19,7 @@ public sealed class CompiledRuleSet
         Loading.Manifest manifest,
         string sha256,
         IReadOnlyList<CriterionDefinition> criteria,
-        IReadOnlyList<string> workflowNames,
+        IReadOnlyList<(string Name, IReadOnlySet<string> Inputs)> workflows,
         IReadOnlyList<string> workflowFiles,
         RulesEngine.RulesEngine engine,
         IReadOnlyList<AnalystTestCase> testCases)
@@ -43,8 +43,8 @@ public sealed class CompiledRuleSet
         WorkflowFiles = workflowFiles;
         TestCases = testCases;
         _engine = engine;
-        _workflowNames = workflowNames;
-        _byId = Flatten(criteria).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _workflows = [.. workflows.Select(w => (w.Name, Inputs.Select((input, i) => (input, i)).Where(x => w.Inputs.Contains(x.input.Name)).Select(x => x.i).ToArray()))];
+        _byId = criteria.Flatten().ToDictionary(c => c.Id, StringComparer.Ordinal);
         InputsByName = Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
     }
 
@@ -125,9 +125,15 @@ public sealed class CompiledRuleSet
         }
 
         var results = new List<RuleEvaluation>(_byId.Count);
-        foreach (var workflow in _workflowNames)
+        foreach (var (workflow, inputIndexes) in _workflows)
         {
-            var trees = await _engine.ExecuteAllRulesAsync(workflow, parameters, cancellationToken).ConfigureAwait(false);
+            var subset = new RuleParameter[inputIndexes.Length];
+            for (var i = 0; i < subset.Length; i++)
+            {
+                subset[i] = parameters[inputIndexes[i]];
+            }
+
+            var trees = await _engine.ExecuteAllRulesAsync(workflow, subset, cancellationToken).ConfigureAwait(false);
             foreach (var tree in trees)
             {
                 results.Add(ToEvaluation(tree));
@@ -163,6 +169,4 @@ public sealed class CompiledRuleSet
         _ => 0m,
     };
 
-    private static IEnumerable<CriterionDefinition> Flatten(IEnumerable<CriterionDefinition> criteria)
-        => criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
 }

@@ -73,7 +73,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
         {
             reader.CheckTotals();
         }
-        var ids = new HashSet<string>(Flatten(reader.Criteria).Select(c => c.Id), StringComparer.Ordinal);
+        var ids = new HashSet<string>(reader.Criteria.Flatten().Select(c => c.Id), StringComparer.Ordinal);
         var tests = new List<AnalystTestCase>();
         foreach (var relative in manifest.Tests)
         {
@@ -95,7 +95,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
             manifest,
             Hash(manifestFile!, files),
             reader.Criteria,
-            [.. reader.Workflows.Select(w => w.WorkflowName)],
+            [.. reader.Workflows.Select(w => (w.Name, (IReadOnlySet<string>)w.Inputs))],
             [.. files.Select(f => f.RelativePath)],
             engine,
             tests);
@@ -127,7 +127,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
                 continue;
             }
 
-            var file = reader.Workflows.FirstOrDefault(w => w.File.Text.Contains($"\"{result.RuleId}\"", StringComparison.Ordinal)).File?.RelativePath ?? "";
+            var file = reader.Workflows.FirstOrDefault(w => w.File.Text.Contains($"\"{result.RuleId}\"", StringComparison.Ordinal))?.File.RelativePath ?? "";
             var compileError = result.Error.StartsWith("Exception while parsing", StringComparison.Ordinal) || result.Error.StartsWith("Error while compiling", StringComparison.Ordinal);
             if (compileError)
             {
@@ -155,6 +155,4 @@ public sealed class RuleSetLoader : IRuleSetLoader
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private static IEnumerable<CriterionDefinition> Flatten(IEnumerable<CriterionDefinition> criteria)
-        => criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
 }

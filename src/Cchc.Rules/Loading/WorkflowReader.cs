@@ -8,6 +8,9 @@ using ExpressionParser = Cchc.Rules.Expressions.ExpressionParser;
 
 namespace Cchc.Rules.Loading;
 
+/// <summary>A workflow file that was read: its name, its text and the inputs it reads.</summary>
+internal sealed record WorkflowEntry(string Name, JsonFile File, IReadOnlySet<string> Inputs);
+
 /// <summary>Reads the workflow files of a rule set into criteria, checking each rule and each expression.</summary>
 internal sealed partial class WorkflowReader
 {
@@ -47,7 +50,8 @@ internal sealed partial class WorkflowReader
 
     public List<CriterionDefinition> Criteria { get; } = [];
 
-    public List<(string WorkflowName, JsonFile File)> Workflows { get; } = [];
+    /// <summary>The workflows read, each with the inputs its rules and global parameters read.</summary>
+    public List<WorkflowEntry> Workflows { get; } = [];
 
     internal static Type ClrType(InputType type) => type switch
     {
@@ -75,14 +79,18 @@ internal sealed partial class WorkflowReader
             else
             {
                 _workflowNames[name] = file.RelativePath;
-                Workflows.Add((name, file));
             }
         }
 
+        // RulesEngine copies every input into every rule's result, so a workflow is given only the inputs it reads.
+        var inputs = new HashSet<string>(StringComparer.Ordinal);
         var scope = new List<ParameterExpression>(_inputParameters);
         foreach (var global in JsonFile.Array(root, "GlobalParams")?.OfType<JObject>() ?? [])
         {
-            AddParameter(global, scope, file, null, isGlobal: true);
+            if (AddParameter(global, scope, file, null, isGlobal: true) is { } parameter)
+            {
+                inputs.UnionWith(_inputsOf[parameter.Name!]);
+            }
         }
 
         foreach (var rule in JsonFile.Array(root, "Rules")?.OfType<JObject>() ?? [])
@@ -91,7 +99,13 @@ internal sealed partial class WorkflowReader
             if (criterion is not null)
             {
                 Criteria.Add(criterion);
+                inputs.UnionWith(criterion.Inputs);
             }
+        }
+
+        if (name is not null && _workflowNames[name] == file.RelativePath)
+        {
+            Workflows.Add(new WorkflowEntry(name, file, inputs));
         }
     }
 

@@ -127,3 +127,11 @@ public sealed record CriterionDefinition
     /// <summary>Whether a criterion applies to units of <paramref name="level"/>.</summary>
     public bool AppliesTo(UnitLevel level) => Levels.Contains(level);
 }
+
+/// <summary>Walks criteria trees.</summary>
+public static class CriterionTree
+{
+    /// <summary>Every criterion and, after each composite, its sub-criteria, depth first in file order.</summary>
+    public static IEnumerable<CriterionDefinition> Flatten(this IEnumerable<CriterionDefinition> criteria)
+        => criteria.SelectMany(c => new[] { c }.Concat(c.Children.Flatten()));
+}

@@ -158,3 +158,11 @@ public sealed record ScoreCard
     /// <summary>Whether every applicable criterion could be scored (no missing data, no error).</summary>
     public bool Complete => Criteria.All(c => c.Status is not CriterionStatus.MissingData and not CriterionStatus.Error);
 }
+
+/// <summary>Walks the criteria of a score card.</summary>
+public static class CriterionScoreTree
+{
+    /// <summary>Every criterion and, after each composite, its sub-criteria, depth first in rule-set order.</summary>
+    public static IEnumerable<CriterionScore> Flatten(this IEnumerable<CriterionScore> criteria)
+        => criteria.SelectMany(c => new[] { c }.Concat(c.Children.Flatten()));
+}

@@ -80,7 +80,7 @@ public static class AnalystTestRunner
             }
         }
 
-        var byId = Flatten(card.Criteria).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var byId = card.Criteria.Flatten().ToDictionary(c => c.Id, StringComparer.Ordinal);
         foreach (var (id, criterion) in expect.Criteria)
         {
             if (!byId.TryGetValue(id, out var actual))
@@ -103,7 +103,6 @@ public static class AnalystTestRunner
         return failures;
     }
 
-    private static IEnumerable<CriterionScore> Flatten(IEnumerable<CriterionScore> criteria) => criteria.SelectMany(c => new[] { c }.Concat(Flatten(c.Children)));
 
     private static string Show(object? value) => value switch
     {
