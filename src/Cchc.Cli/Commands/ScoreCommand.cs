@@ -86,7 +86,7 @@ internal static class ScoreCommand
         var writer = (TextWriter?)file ?? context.Out;
         if (format == "json")
         {
-            writer.WriteLine(cards.Count == 1 ? ScoreCardJson.Serialize(cards[0]) : ScoreCardJson.Serialize(cards));
+            writer.WriteLine(cards.Count == 1 ? ScoreCardJson.Serialize(cards[0]) : ScoreCardJson.SerializeMany(cards));
         }
         else
         {

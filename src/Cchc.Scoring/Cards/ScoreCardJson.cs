@@ -33,7 +33,7 @@ public static class ScoreCardJson
     public static string Serialize(ScoreCard card, bool indented = true) => JsonSerializer.Serialize(card, indented ? Options : CompactOptions);
 
     /// <summary>Serializes a list of cards as a JSON array.</summary>
-    public static string Serialize(IEnumerable<ScoreCard> cards, bool indented = true) => JsonSerializer.Serialize(cards, indented ? Options : CompactOptions);
+    public static string SerializeMany(IEnumerable<ScoreCard> cards, bool indented = true) => JsonSerializer.Serialize(cards, indented ? Options : CompactOptions);
 
     /// <summary>Reads a card back.</summary>
     public static ScoreCard Deserialize(string json) => JsonSerializer.Deserialize<ScoreCard>(json, Options) ?? throw new JsonException("The JSON holds no score card.");

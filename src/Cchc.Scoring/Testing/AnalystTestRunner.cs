@@ -26,14 +26,14 @@ public static class AnalystTestRunner
         var results = new List<AnalystTestResult>(engine.RuleSet.TestCases.Count);
         foreach (var testCase in engine.RuleSet.TestCases)
         {
-            results.Add(await RunAsync(engine, testCase, cancellationToken).ConfigureAwait(false));
+            results.Add(await RunCaseAsync(engine, testCase, cancellationToken).ConfigureAwait(false));
         }
 
         return results;
     }
 
     /// <summary>Runs one test case.</summary>
-    public static async Task<AnalystTestResult> RunAsync(IScoringEngine engine, AnalystTestCase testCase, CancellationToken cancellationToken = default)
+    public static async Task<AnalystTestResult> RunCaseAsync(IScoringEngine engine, AnalystTestCase testCase, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(testCase);

@@ -44,7 +44,7 @@ public class AnalystTestRunnerTests
     {
         var wrong = Case(Expect(new Dictionary<string, CriterionExpectation> { ["MT7.1"] = new("notMet", null) }));
 
-        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, wrong);
+        var result = await AnalystTestRunner.RunCaseAsync(Shipped.Engine, wrong);
 
         Assert.False(result.Passed);
         var failure = Assert.Single(result.Failures);
@@ -61,7 +61,7 @@ public class AnalystTestRunnerTests
             ["MT2.5a"] = new("missingData", 0),
         }));
 
-        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, right);
+        var result = await AnalystTestRunner.RunCaseAsync(Shipped.Engine, right);
 
         Assert.True(result.Passed, string.Join("; ", result.Failures));
     }
@@ -71,7 +71,7 @@ public class AnalystTestRunnerTests
     {
         var wrong = Case(Expect(new Dictionary<string, CriterionExpectation> { ["MT9.9"] = new("met", null), ["MT7.1"] = new("met", 1) }));
 
-        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, wrong);
+        var result = await AnalystTestRunner.RunCaseAsync(Shipped.Engine, wrong);
 
         Assert.False(result.Passed);
         Assert.Contains("MT9.9", Assert.Single(result.Failures), StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public class AnalystTestRunnerTests
     {
         var wrong = Case(Expect(new Dictionary<string, CriterionExpectation> { ["MT7.1"] = new(null, 0.5m) }));
 
-        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, wrong);
+        var result = await AnalystTestRunner.RunCaseAsync(Shipped.Engine, wrong);
 
         Assert.StartsWith("MT7.1 points: expected 0.5, got 1", Assert.Single(result.Failures), StringComparison.Ordinal);
     }
@@ -93,7 +93,7 @@ public class AnalystTestRunnerTests
         // Only MT7.1 can be scored; every other criterion of a xã is missing data: 1 point of 18.
         var wrong = Case(Expect(points: 2, maxPoints: 17, index: 5.55m, grade: "Hoàn thành một phần mục tiêu", checksGrade: true, problems: ["tyLeHaiLong"]));
 
-        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, wrong);
+        var result = await AnalystTestRunner.RunCaseAsync(Shipped.Engine, wrong);
 
         Assert.Equal(5, result.Failures.Count);
         Assert.Contains("points: expected 2, got 1", result.Failures);
@@ -108,7 +108,7 @@ public class AnalystTestRunnerTests
     {
         var unit = new Dictionary<string, object?>(OnTimeXa) { ["code"] = null };
 
-        var result = await AnalystTestRunner.RunAsync(Shipped.Engine, Case(Expect(), unit));
+        var result = await AnalystTestRunner.RunCaseAsync(Shipped.Engine, Case(Expect(), unit));
 
         Assert.False(result.Passed);
         Assert.Null(result.Card);
