@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.RegularExpressions;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Expressions;
 using Cchc.Rules.Model;
@@ -12,25 +11,13 @@ namespace Cchc.Rules.Loading;
 internal sealed record WorkflowEntry(string Name, JsonFile File, IReadOnlySet<string> Inputs);
 
 /// <summary>Reads the workflow files of a rule set into criteria, checking each rule and each expression.</summary>
-internal sealed partial class WorkflowReader
+internal sealed class WorkflowReader
 {
-    internal static readonly HashSet<string> Placeholders = ["title", "value", "target", "targetText", "gap", "points", "maxPoints", "leadUnit", "missing"];
-    internal static readonly HashSet<string> StatusWords = ["met", "partial", "notMet", "noOccurrence", "notApplicable", "missingData"];
-
-    private static readonly Dictionary<ScoringMethod, string[]> MethodFields = new()
-    {
-        [ScoringMethod.PassFail] = [],
-        [ScoringMethod.Bands] = ["bands"],
-        [ScoringMethod.Linear] = ["zeroAt", "fullAt"],
-        [ScoringMethod.PerItem] = ["pointsPerItem"],
-        [ScoringMethod.Deduction] = ["deductionPerItem", "floor"],
-        [ScoringMethod.Choice] = ["options"],
-        [ScoringMethod.Composite] = [],
-    };
 
     private readonly Manifest _manifest;
     private readonly DiagnosticBag _diagnostics;
     private readonly ExpressionParser _parser;
+    private readonly ScoringReader _scoring;
     private readonly List<ParameterExpression> _inputParameters;
     private readonly Dictionary<string, IReadOnlySet<string>> _inputsOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string File, JToken Token)> _ruleNames = new(StringComparer.Ordinal);
@@ -41,6 +28,7 @@ internal sealed partial class WorkflowReader
         _manifest = manifest;
         _diagnostics = diagnostics;
         _parser = new ExpressionParser(manifest.Inputs.Select(i => i.Name).ToList());
+        _scoring = new ScoringReader(diagnostics);
         _inputParameters = manifest.Inputs.Select(i => Expression.Parameter(ClrType(i.Type), i.Name)).ToList();
         foreach (var input in manifest.Inputs)
         {
@@ -152,7 +140,7 @@ internal sealed partial class WorkflowReader
             return null;
         }
 
-        var scoring = ReadScoring(JsonFile.Object(properties, "scoring"), f, id);
+        var scoring = _scoring.Read(JsonFile.Object(properties, "scoring"), f, id);
         var kind = JsonFile.String(properties, "kind") switch
         {
             "bonus" => CriterionKind.Bonus,
@@ -187,7 +175,7 @@ internal sealed partial class WorkflowReader
         }
 
         var levels = ReadLevels(properties, f, id, parent);
-        var explanations = ReadExplanations(JsonFile.Object(properties, "explanations"), f, id);
+        var explanations = ExplanationTemplates.Read(JsonFile.Object(properties, "explanations"), f, id, _diagnostics);
 
         // Parameters: the rule's LocalParams are visible to its own expression and to its children.
         var scope = new List<ParameterExpression>(outerScope);
@@ -278,7 +266,7 @@ internal sealed partial class WorkflowReader
                         }
                     }
 
-                    (comparison, constantTarget) = ReadComparison(parsed.Body, localNames.ContainsKey("value"));
+                    (comparison, constantTarget) = TargetReader.Read(parsed.Body, localNames.ContainsKey("value"));
                 }
             }
         }
@@ -404,12 +392,12 @@ internal sealed partial class WorkflowReader
         {
             if (value is null)
             {
-                _diagnostics.Error("CCHC035", file, rule["RuleName"], id, $"Scoring method '{Camel(scoring.Method)}' needs a LocalParam named 'value' (the measured number).",
+                _diagnostics.Error("CCHC035", file, rule["RuleName"], id, $"Scoring method '{ScoringReader.Camel(scoring.Method)}' needs a LocalParam named 'value' (the measured number).",
                     "Add { \"Name\": \"value\", \"Expression\": \"…\" } to LocalParams.");
             }
             else if (!IsNumeric(value.Type))
             {
-                _diagnostics.ErrorInString("CCHC035", file, At("value"), 0, id, $"Scoring method '{Camel(scoring.Method)}' needs a numeric 'value', but it gives a {Friendly(value.Type)}.", null);
+                _diagnostics.ErrorInString("CCHC035", file, At("value"), 0, id, $"Scoring method '{ScoringReader.Camel(scoring.Method)}' needs a numeric 'value', but it gives a {Friendly(value.Type)}.", null);
             }
         }
 
@@ -442,155 +430,6 @@ internal sealed partial class WorkflowReader
         }
     }
 
-    private ScoringRule? ReadScoring(JObject? token, string file, string id)
-    {
-        var methodText = JsonFile.String(token, "method");
-        var points = JsonFile.Number(token, "points");
-        if (token is null || methodText is null || points is null || !Enum.TryParse<ScoringMethod>(methodText, ignoreCase: true, out var method) || Camel(method) != methodText)
-        {
-            return null;
-        }
-
-        foreach (var property in token.Properties())
-        {
-            if (property.Name is "method" or "points")
-            {
-                continue;
-            }
-
-            var owner = MethodFields.FirstOrDefault(m => m.Value.Contains(property.Name)).Key;
-            if (!MethodFields[method].Contains(property.Name))
-            {
-                _diagnostics.Error("CCHC050", file, property, id, $"'{property.Name}' is not used by scoring method '{methodText}' (it belongs to '{Camel(owner)}').", "Remove it, or change the method.");
-            }
-        }
-
-        var rule = new ScoringRule { Method = method, Points = points.Value };
-        switch (method)
-        {
-            case ScoringMethod.Bands:
-                return rule with { Bands = ReadBands(token, rule.Points, file, id) };
-            case ScoringMethod.Linear:
-                var fullAt = JsonFile.Number(token, "fullAt");
-                var zeroAt = JsonFile.Number(token, "zeroAt") ?? 0;
-                if (fullAt is null)
-                {
-                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'linear' needs 'fullAt' (the value from which points are full).", "For example: \"fullAt\": 80.");
-                    return rule;
-                }
-
-                if (fullAt == zeroAt)
-                {
-                    _diagnostics.Error("CCHC051", file, token["fullAt"], id, "'fullAt' equals 'zeroAt'; the line has no slope.", null);
-                }
-
-                return rule with { FullAt = fullAt.Value, ZeroAt = zeroAt };
-            case ScoringMethod.PerItem:
-                var perItem = JsonFile.Number(token, "pointsPerItem");
-                if (perItem is null)
-                {
-                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'perItem' needs 'pointsPerItem'.", "For example: \"pointsPerItem\": 0.5.");
-                }
-
-                return rule with { PointsPerItem = perItem ?? 0 };
-            case ScoringMethod.Deduction:
-                var deduction = JsonFile.Number(token, "deductionPerItem");
-                var floor = JsonFile.Number(token, "floor") ?? 0;
-                if (deduction is null)
-                {
-                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'deduction' needs 'deductionPerItem'.", "For example: \"deductionPerItem\": 0.25.");
-                }
-
-                if (floor > rule.Points)
-                {
-                    _diagnostics.Error("CCHC051", file, token["floor"], id, $"'floor' ({ManifestReader.Fmt(floor)}) is above the criterion's points ({ManifestReader.Fmt(rule.Points)}).", null);
-                }
-
-                return rule with { DeductionPerItem = deduction ?? 0, Floor = floor };
-            case ScoringMethod.Choice:
-                var options = new Dictionary<string, decimal>(StringComparer.Ordinal);
-                foreach (var option in JsonFile.Object(token, "options")?.Properties() ?? [])
-                {
-                    if (option.Value is JValue { Type: JTokenType.Integer or JTokenType.Float } v)
-                    {
-                        options[option.Name] = Convert.ToDecimal(v.Value, System.Globalization.CultureInfo.InvariantCulture);
-                    }
-                }
-
-                if (options.Count == 0)
-                {
-                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'choice' needs 'options' (each option's fraction of the points).", "For example: \"options\": { \"tot\": 1, \"kha\": 0.5 }.");
-                }
-
-                return rule with { Options = options };
-            default:
-                return rule;
-        }
-    }
-
-    private List<ScoreBand> ReadBands(JObject token, decimal points, string file, string id)
-    {
-        var bands = new List<ScoreBand>();
-        var tokens = JsonFile.Array(token, "bands")?.OfType<JObject>().ToList() ?? [];
-        if (tokens.Count == 0)
-        {
-            _diagnostics.Error("CCHC052", file, token, id, "Scoring method 'bands' needs 'bands'.", "For example: [{ \"min\": 100, \"points\": 4 }, { \"min\": 80, \"points\": 2 }, { \"min\": 0, \"points\": 0 }].");
-            return bands;
-        }
-
-        var usesMin = tokens[0]["min"] is not null;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var band = tokens[i];
-            var min = JsonFile.Number(band, "min");
-            var max = JsonFile.Number(band, "max");
-            var bandPoints = JsonFile.Number(band, "points") ?? 0;
-            if ((min is null) == (max is null))
-            {
-                _diagnostics.Error("CCHC052", file, band, id, $"Band {i + 1} must have exactly one of 'min' (higher is better) or 'max' (lower is better).", null);
-                continue;
-            }
-
-            if ((min is not null) != usesMin)
-            {
-                _diagnostics.Error("CCHC052", file, band, id, $"Band {i + 1} uses '{(usesMin ? "max" : "min")}' but band 1 uses '{(usesMin ? "min" : "max")}'.", "All bands of a criterion use the same bound.");
-                continue;
-            }
-
-            if (bandPoints > points)
-            {
-                _diagnostics.Error("CCHC052", file, band["points"], id, $"Band {i + 1} gives {ManifestReader.Fmt(bandPoints)} points, more than the criterion's {ManifestReader.Fmt(points)}.", null);
-            }
-
-            if (bands.Count > 0)
-            {
-                var previous = bands[^1];
-                var ordered = usesMin ? min < previous.Min : max > previous.Max;
-                if (!ordered)
-                {
-                    _diagnostics.Error("CCHC053", file, band[usesMin ? "min" : "max"], id,
-                        usesMin
-                            ? $"Bands are out of order: band {i + 1} has min {ManifestReader.Fmt(min!.Value)}, not below the band before it ({ManifestReader.Fmt(previous.Min!.Value)})."
-                            : $"Bands are out of order: band {i + 1} has max {ManifestReader.Fmt(max!.Value)}, not above the band before it ({ManifestReader.Fmt(previous.Max!.Value)}).",
-                        "List bands best first; the first band the value reaches gives its points.");
-                }
-                else if (bandPoints > previous.Points)
-                {
-                    _diagnostics.Error("CCHC053", file, band["points"], id, $"Band {i + 1} gives more points than the better band before it.", "Points must not rise as the value gets worse.");
-                }
-            }
-
-            bands.Add(new ScoreBand(min, max, bandPoints));
-        }
-
-        if (bands.Count > 0 && bands.Max(b => b.Points) != points)
-        {
-            _diagnostics.Error("CCHC052", file, token["points"], id, $"The best band gives {ManifestReader.Fmt(bands.Max(b => b.Points))} points but the criterion has {ManifestReader.Fmt(points)}.", "The best band should give the criterion's full points.");
-        }
-
-        return bands;
-    }
-
     private List<UnitLevel> ReadLevels(JObject properties, string file, string id, CriterionDefinition? parent)
     {
         var inherited = parent?.Levels ?? _manifest.Levels;
@@ -618,111 +457,7 @@ internal sealed partial class WorkflowReader
         return levels;
     }
 
-    private Dictionary<string, string> ReadExplanations(JObject? token, string file, string id)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var property in token?.Properties() ?? [])
-        {
-            if (property.Value is not JValue { Type: JTokenType.String } text || !StatusWords.Contains(property.Name))
-            {
-                continue;
-            }
-
-            var template = (string)text.Value!;
-            foreach (Match match in PlaceholderPattern().Matches(template))
-            {
-                var name = match.Groups[1].Value;
-                if (!Placeholders.Contains(name))
-                {
-                    var suggestion = NameSuggestions.Closest(name, Placeholders);
-                    _diagnostics.ErrorInString("CCHC060", file, text, match.Index, id, $"Unknown placeholder '{{{name}}}' in the '{property.Name}' explanation.",
-                        suggestion is null ? $"Known: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}." : $"Did you mean '{{{suggestion}}}'?");
-                }
-            }
-
-            result[property.Name] = template;
-        }
-
-        return result;
-    }
-
-    private static (Comparison?, object?) ReadComparison(Expression body, bool hasValue)
-    {
-        if (!hasValue || body is not BinaryExpression binary)
-        {
-            return (null, null);
-        }
-
-        var op = binary.NodeType switch
-        {
-            ExpressionType.GreaterThanOrEqual => Comparison.AtLeast,
-            ExpressionType.GreaterThan => Comparison.MoreThan,
-            ExpressionType.LessThanOrEqual => Comparison.AtMost,
-            ExpressionType.LessThan => Comparison.LessThan,
-            ExpressionType.Equal => Comparison.EqualTo,
-            _ => (Comparison?)null,
-        };
-        if (op is null)
-        {
-            return (null, null);
-        }
-
-        var (left, right) = (Unwrap(binary.Left), Unwrap(binary.Right));
-        if (IsParameter(right, "value"))
-        {
-            (left, right) = (right, left);
-            op = op switch
-            {
-                Comparison.AtLeast => Comparison.AtMost,
-                Comparison.AtMost => Comparison.AtLeast,
-                Comparison.MoreThan => Comparison.LessThan,
-                Comparison.LessThan => Comparison.MoreThan,
-                _ => op,
-            };
-        }
-
-        if (!IsParameter(left, "value"))
-        {
-            return (null, null);
-        }
-
-        if (IsParameter(right, "target"))
-        {
-            return (op, null);
-        }
-
-        var finder = new ParameterFinder();
-        finder.Visit(right);
-        if (finder.Found)
-        {
-            return (null, null);
-        }
-
-        var constant = Expression.Lambda(Expression.Convert(right, typeof(object))).Compile().DynamicInvoke();
-        return (op, constant);
-    }
-
-    private static Expression Unwrap(Expression e) => e is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } u ? Unwrap(u.Operand) : e;
-
-    private static bool IsParameter(Expression e, string name) => e is ParameterExpression p && p.Name == name;
-
     internal static bool IsNumeric(Type type) => type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(short);
 
     internal static string Friendly(Type type) => type == typeof(bool) ? "true/false value" : type == typeof(DateTime) ? "date" : type == typeof(string) ? "text" : IsNumeric(type) ? "number" : type.Name;
-
-    internal static string Camel(ScoringMethod method) => char.ToLowerInvariant(method.ToString()[0]) + method.ToString()[1..];
-
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
-    private static partial Regex PlaceholderPattern();
-
-    private sealed class ParameterFinder : ExpressionVisitor
-    {
-        public bool Found { get; private set; }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            Found = true;
-            return node;
-        }
-    }
 }
