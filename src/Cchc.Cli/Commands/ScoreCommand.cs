@@ -82,18 +82,27 @@ internal static class ScoreCommand
             cards.Add(card);
         }
 
-        using var file = outputPath is null ? null : new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false));
-        var writer = (TextWriter?)file ?? context.Out;
-        if (format == "json")
+        void Write(TextWriter writer)
         {
-            writer.WriteLine(cards.Count == 1 ? ScoreCardJson.Serialize(cards[0]) : ScoreCardJson.SerializeMany(cards));
-        }
-        else
-        {
+            if (format == "json")
+            {
+                writer.WriteLine(cards.Count == 1 ? ScoreCardJson.Serialize(cards[0]) : ScoreCardJson.SerializeMany(cards));
+                return;
+            }
+
             foreach (var card in cards)
             {
                 WriteCard(writer, ruleSet, card, all);
             }
+        }
+
+        if (outputPath is null)
+        {
+            Write(context.Out);
+        }
+        else
+        {
+            AtomicFile.Write(outputPath, byteOrderMark: false, Write);
         }
 
         foreach (var warning in reader.Warnings)

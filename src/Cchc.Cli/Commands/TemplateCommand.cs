@@ -42,32 +42,43 @@ internal static class TemplateCommand
             inputs = inputs.Where(i => used.Contains(i.Name));
         }
 
-        using var file = outputPath is null ? null : new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: format == "csv"));
-        var writer = (TextWriter?)file ?? context.Out;
-        if (format == "json")
+        void Write(TextWriter writer)
         {
-            writer.WriteLine(JsonSerializer.Serialize(
-                inputs.Select(i => new
-                {
-                    name = i.Name,
-                    type = i.TypeName,
-                    label = i.Label,
-                    min = i.EffectiveMin,
-                    max = i.EffectiveMax,
-                    options = i.Type == InputType.Choice ? i.Options.Select(o => new { value = o.Value, label = o.Label }) : null,
-                }),
-                JsonOutput.Options));
-            return ExitCodes.Success;
+            if (format == "json")
+            {
+                writer.WriteLine(JsonSerializer.Serialize(
+                    inputs.Select(i => new
+                    {
+                        name = i.Name,
+                        type = i.TypeName,
+                        label = i.Label,
+                        min = i.EffectiveMin,
+                        max = i.EffectiveMax,
+                        options = i.Type == InputType.Choice ? i.Options.Select(o => new { value = o.Value, label = o.Label }) : null,
+                    }),
+                    JsonOutput.Options));
+                return;
+            }
+
+            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+            foreach (var header in Cchc.Scoring.Units.UnitData.IdentityFields.Concat(inputs.Select(i => $"{i.Label} ({i.Name})")))
+            {
+                csv.WriteField(header);
+            }
+
+            csv.NextRecord();
         }
 
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in Cchc.Scoring.Units.UnitData.IdentityFields.Concat(inputs.Select(i => $"{i.Label} ({i.Name})")))
+        if (outputPath is null)
         {
-            csv.WriteField(header);
+            Write(context.Out);
+        }
+        else
+        {
+            // A BOM on CSV so that Excel opens the Vietnamese headers as UTF-8.
+            AtomicFile.Write(outputPath, byteOrderMark: format == "csv", Write);
         }
 
-        csv.NextRecord();
         return ExitCodes.Success;
     }
-
 }
