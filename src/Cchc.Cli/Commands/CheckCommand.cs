@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Model;
+using Cchc.Scoring;
 
 namespace Cchc.Cli.Commands;
 
@@ -62,6 +64,12 @@ internal static class CheckCommand
             if (result.RuleSet is { } ruleSet)
             {
                 context.Out.WriteLine($"OK {ruleSet.Id} {ruleSet.Version}: {ruleSet.Criteria.Count} criteria in {ruleSet.Areas.Count} areas, {ruleSet.Inputs.Count} inputs, {ruleSet.TestCases.Count} test cases, {warnings} warning(s). sha256 {ruleSet.Sha256}");
+                foreach (var level in ruleSet.Levels)
+                {
+                    // What a unit of each level is scored on, so an analyst sees the effect of a 'levels' edit at once.
+                    var applicable = ruleSet.Criteria.Where(c => c.AppliesTo(level) && c.Kind == CriterionKind.Base).ToList();
+                    context.Out.WriteLine($"   {level.ToCode(),-6} {applicable.Count} criteria, up to {VietnameseFormat.Number(applicable.Sum(c => c.Scoring.Points))} of {VietnameseFormat.Number(ruleSet.MaxPoints)} points");
+                }
             }
             else
             {
