@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cchc.Rules;
+using Cchc.Rules.Model;
 using Cchc.Scoring;
 using Cchc.Scoring.Cards;
 using Cchc.Scoring.Units;
@@ -138,7 +139,7 @@ internal static class ScoreCommand
         var table = new Table("Mã", "Trạng thái", "Giá trị", "Mục tiêu", "Điểm", "Giải thích");
         foreach (var criterion in card.Criteria.Flatten().Where(c => all || c.Status != CriterionStatus.NotApplicable))
         {
-            table.Add(criterion.Id, Status(criterion.Status), criterion.ValueText ?? "—", criterion.TargetText ?? "—",
+            table.Add(criterion.Id, VietnameseFormat.Status(criterion.Status), criterion.ValueText ?? "—", criterion.TargetText ?? "—",
                 $"{VietnameseFormat.Number(criterion.Points)}/{VietnameseFormat.Number(ruleSet.FindCriterion(criterion.Id)?.Scoring.Points ?? criterion.MaxPoints)}", criterion.Explanation);
         }
 
@@ -171,16 +172,5 @@ internal static class ScoreCommand
     }
 
 
-    private static string Level(string level) => level switch { "xa" => "cấp xã", "huyen" => "cấp huyện", "so" => "cấp sở", _ => level };
-
-    internal static string Status(CriterionStatus status) => status switch
-    {
-        CriterionStatus.Met => "Đạt",
-        CriterionStatus.Partial => "Đạt một phần",
-        CriterionStatus.NotMet => "Chưa đạt",
-        CriterionStatus.NoOccurrence => "Không phát sinh",
-        CriterionStatus.NotApplicable => "Không áp dụng",
-        CriterionStatus.MissingData => "Thiếu dữ liệu",
-        _ => "Lỗi",
-    };
+    private static string Level(string level) => UnitLevels.TryParse(level, out var parsed) ? parsed.ToVietnamese() : level;
 }

@@ -127,7 +127,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
                 continue;
             }
 
-            var file = reader.Workflows.FirstOrDefault(w => w.File.Text.Contains($"\"{result.RuleId}\"", StringComparison.Ordinal))?.File.RelativePath ?? "";
+            var file = reader.Workflows.FirstOrDefault(w => w.RuleIds.Contains(result.RuleId))?.File.RelativePath ?? "";
             var compileError = result.Error.StartsWith("Exception while parsing", StringComparison.Ordinal) || result.Error.StartsWith("Error while compiling", StringComparison.Ordinal);
             if (compileError)
             {

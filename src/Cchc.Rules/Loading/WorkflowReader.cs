@@ -8,7 +8,7 @@ using ExpressionParser = Cchc.Rules.Expressions.ExpressionParser;
 namespace Cchc.Rules.Loading;
 
 /// <summary>A workflow file that was read: its name, its text and the inputs it reads.</summary>
-internal sealed record WorkflowEntry(string Name, JsonFile File, IReadOnlySet<string> Inputs);
+internal sealed record WorkflowEntry(string Name, JsonFile File, IReadOnlySet<string> Inputs, IReadOnlySet<string> RuleIds);
 
 /// <summary>Reads the workflow files of a rule set into criteria, checking each rule and each expression.</summary>
 internal sealed class WorkflowReader
@@ -72,6 +72,7 @@ internal sealed class WorkflowReader
 
         // RulesEngine copies every input into every rule's result, so a workflow is given only the inputs it reads.
         var inputs = new HashSet<string>(StringComparer.Ordinal);
+        var firstCriterion = Criteria.Count;
         var scope = new List<ParameterExpression>(_inputParameters);
         foreach (var global in JsonFile.Array(root, "GlobalParams")?.OfType<JObject>() ?? [])
         {
@@ -93,7 +94,7 @@ internal sealed class WorkflowReader
 
         if (name is not null && _workflowNames[name] == file.RelativePath)
         {
-            Workflows.Add(new WorkflowEntry(name, file, inputs));
+            Workflows.Add(new WorkflowEntry(name, file, inputs, Criteria.Skip(firstCriterion).Flatten().Select(c => c.Id).ToHashSet(StringComparer.Ordinal)));
         }
     }
 

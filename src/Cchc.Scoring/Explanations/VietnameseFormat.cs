@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cchc.Rules.Model;
+using Cchc.Scoring.Cards;
 
 namespace Cchc.Scoring;
 
@@ -85,5 +86,17 @@ public static class VietnameseFormat
         Comparison.AtLeast => "từ ngày",
         Comparison.MoreThan => "sau ngày",
         _ => "đúng ngày",
+    };
+
+    /// <summary>A status as Vietnamese readers name it: Đạt, Đạt một phần, Chưa đạt, …</summary>
+    public static string Status(CriterionStatus status) => status switch
+    {
+        CriterionStatus.Met => "Đạt",
+        CriterionStatus.Partial => "Đạt một phần",
+        CriterionStatus.NotMet => "Chưa đạt",
+        CriterionStatus.NoOccurrence => "Không phát sinh",
+        CriterionStatus.NotApplicable => "Không áp dụng",
+        CriterionStatus.MissingData => "Thiếu dữ liệu",
+        _ => "Lỗi",
     };
 }

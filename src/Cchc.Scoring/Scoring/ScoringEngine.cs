@@ -257,10 +257,12 @@ public sealed class ScoringEngine : IScoringEngine
 
     private ScoreCard Assemble(UnitData unit, List<CriterionScore> criteria, Dictionary<string, DataProblem> invalid, SortedSet<string> missingInputs)
     {
-        var basePoints = criteria.Where(c => Kind(c) == CriterionKind.Base).Sum(c => c.Points);
-        var maxPoints = criteria.Where(c => Kind(c) == CriterionKind.Base).Sum(c => c.MaxPoints);
-        var bonus = Math.Min(criteria.Where(c => Kind(c) == CriterionKind.Bonus).Sum(c => c.Points), RuleSet.BonusCap);
-        var penalty = Math.Min(-criteria.Where(c => Kind(c) == CriterionKind.Penalty).Sum(c => c.Points), RuleSet.PenaltyCap);
+        // The cards are in the rule set's order, so each one's kind comes from the definition at the same place.
+        var baseCriteria = criteria.Where((_, i) => RuleSet.Criteria[i].Kind == CriterionKind.Base).ToList();
+        var basePoints = baseCriteria.Sum(c => c.Points);
+        var maxPoints = baseCriteria.Sum(c => c.MaxPoints);
+        var bonus = Math.Min(criteria.Where((_, i) => RuleSet.Criteria[i].Kind == CriterionKind.Bonus).Sum(c => c.Points), RuleSet.BonusCap);
+        var penalty = Math.Min(-criteria.Where((_, i) => RuleSet.Criteria[i].Kind == CriterionKind.Penalty).Sum(c => c.Points), RuleSet.PenaltyCap);
         var points = basePoints + bonus - penalty;
         decimal? index = maxPoints > 0
             ? Math.Round(points / maxPoints * RuleSet.Index.Scale, RuleSet.Index.Decimals, MidpointRounding.AwayFromZero)
@@ -269,8 +271,8 @@ public sealed class ScoringEngine : IScoringEngine
         var areas = RuleSet.Areas.Select(a => new AreaScore(
             a.Id,
             a.Title,
-            criteria.Where(c => c.Area == a.Id && Kind(c) == CriterionKind.Base).Sum(c => c.Points),
-            criteria.Where(c => c.Area == a.Id && Kind(c) == CriterionKind.Base).Sum(c => c.MaxPoints))).ToList();
+            baseCriteria.Where(c => c.Area == a.Id).Sum(c => c.Points),
+            baseCriteria.Where(c => c.Area == a.Id).Sum(c => c.MaxPoints))).ToList();
 
         var problems = invalid.Values
             .Concat(missingInputs.Select(name => new DataProblem(name, RuleSet.InputsByName[name].Label, "", DataProblemKind.Missing, "thiếu dữ liệu")
@@ -296,6 +298,4 @@ public sealed class ScoringEngine : IScoringEngine
             Problems = problems,
         };
     }
-
-    private CriterionKind Kind(CriterionScore score) => RuleSet.FindCriterion(score.Id)?.Kind ?? CriterionKind.Base;
 }
