@@ -39,6 +39,7 @@ public sealed class CompiledRuleSet
         Grades = manifest.Grades;
         BonusCap = manifest.BonusCap;
         PenaltyCap = manifest.PenaltyCap;
+        TieBreakAreas = manifest.TieBreakAreas;
         Criteria = criteria;
         WorkflowFiles = workflowFiles;
         TestCases = testCases;
@@ -95,6 +96,12 @@ public sealed class CompiledRuleSet
 
     /// <summary>Most penalty points a unit can lose.</summary>
     public decimal PenaltyCap { get; }
+
+    /// <summary>
+    /// The areas that break ties in a ranking, in order: between units with the same index, the one with more
+    /// points in the first area ranks higher, then the second, …; units equal on all of them share a rank.
+    /// </summary>
+    public IReadOnlyList<string> TieBreakAreas { get; }
 
     /// <summary>The top-level criteria, in file order.</summary>
     public IReadOnlyList<CriterionDefinition> Criteria { get; }

@@ -22,6 +22,7 @@ internal sealed record Manifest(
     decimal PenaltyCap,
     IReadOnlyList<string> Workflows,
     IReadOnlyList<string> Tests,
+    IReadOnlyList<string> TieBreakAreas,
     JToken? MaxPointsToken,
     IReadOnlyDictionary<string, JToken> AreaTokens);
 
@@ -153,8 +154,38 @@ internal static class ManifestReader
             JsonFile.Number(root, "penaltyCap") ?? 0,
             workflows.Distinct(StringComparer.Ordinal).ToList(),
             JsonFile.Strings(root, "tests").Distinct(StringComparer.Ordinal).ToList(),
+            ReadTieBreaks(root, areaTokens, f, diagnostics),
             root["maxPoints"],
             areaTokens);
+    }
+
+    private static List<string> ReadTieBreaks(JObject root, Dictionary<string, JToken> areas, string file, DiagnosticBag diagnostics)
+    {
+        var result = new List<string>();
+        foreach (var token in JsonFile.Array(JsonFile.Object(root, "ranking"), "tieBreaks")?.OfType<JObject>() ?? [])
+        {
+            var area = JsonFile.String(token, "area");
+            if (area is null)
+            {
+                continue;
+            }
+
+            if (!areas.ContainsKey(area))
+            {
+                diagnostics.Error("CCHC037", file, token["area"], null, $"Tie-break area '{area}' is not an area of this rule set.",
+                    NameSuggestions.Closest(area, areas.Keys) is { } near ? $"Did you mean '{near}'?" : "Name one of the ids in \"areas\".");
+            }
+            else if (result.Contains(area))
+            {
+                diagnostics.Error("CCHC037", file, token["area"], null, $"Tie-break area '{area}' is listed twice.", "Each area breaks ties once.");
+            }
+            else
+            {
+                result.Add(area);
+            }
+        }
+
+        return result;
     }
 
     internal static bool TryType(string text, out InputType type)

@@ -152,6 +152,29 @@ public class RuleSetLoaderTests
     }
 
     [Fact]
+    public void Load_TieBreakAreas_AreReadInOrder()
+    {
+        var manifest = TempRuleSet.DefaultManifest.Replace("\"workflows\"", "\"ranking\": { \"tieBreaks\": [ { \"area\": \"a\" } ] },\n  \"workflows\"", StringComparison.Ordinal);
+
+        var result = TempRuleSet.Load(manifest: manifest);
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(["a"], result.RuleSet!.TieBreakAreas);
+    }
+
+    [Fact]
+    public void Load_TieBreakOnUnknownArea_IsRefusedWithSuggestion()
+    {
+        var manifest = TempRuleSet.DefaultManifest.Replace("\"workflows\"", "\"ranking\": { \"tieBreaks\": [ { \"area\": \"A\" } ] },\n  \"workflows\"", StringComparison.Ordinal);
+
+        var error = SingleError(TempRuleSet.Load(manifest: manifest));
+
+        Assert.Equal("CCHC037", error.Code);
+        Assert.Contains("'a'", error.Hint, StringComparison.Ordinal);
+        Assert.True(error.Line > 0);
+    }
+
+    [Fact]
     public void Load_GradeBandsWithAGap_IsRefused()
     {
         var manifest = TempRuleSet.DefaultManifest.Replace("\"from\": 0, \"to\": 80", "\"from\": 0, \"to\": 70", StringComparison.Ordinal);
