@@ -9,7 +9,7 @@ using Cchc.Scoring.Units;
 namespace Cchc.Cli.Commands;
 
 /// <summary>One score where the computed and the published numbers differ by more than the tolerance.</summary>
-internal sealed record ScoreDifference(string Id, string Kind, string Title, string? Status, decimal Computed, decimal Published, decimal? MaxPoints, decimal? PublishedMaxScore)
+internal sealed record ScoreDifference(string Id, string Kind, string Title, CriterionStatus? Status, decimal Computed, decimal Published, decimal? MaxPoints, decimal? PublishedMaxScore)
 {
     public decimal Difference => Computed - Published;
 }
@@ -66,7 +66,7 @@ internal sealed record CompareReport(decimal Tolerance, int UnitsCompared, int U
     {
         if (score.Kind == PublishedScoreKind.Criterion && card.Criteria.Flatten().FirstOrDefault(c => c.Id == score.Id) is { } criterion)
         {
-            return new ScoreDifference(score.Id, "criterion", criterion.Title, ExplanationStatus(criterion.Status), criterion.Points, score.Score!.Value, criterion.MaxPoints, score.MaxScore);
+            return new ScoreDifference(score.Id, "criterion", criterion.Title, criterion.Status, criterion.Points, score.Score!.Value, criterion.MaxPoints, score.MaxScore);
         }
 
         if (score.Kind == PublishedScoreKind.Group && card.Areas.FirstOrDefault(a => a.Id == score.Id) is { } area)
@@ -77,8 +77,6 @@ internal sealed record CompareReport(decimal Tolerance, int UnitsCompared, int U
         return null;
     }
 
-    private static string ExplanationStatus(CriterionStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
-
     public void WriteTable(TextWriter writer)
     {
         writer.WriteLine($"So sánh với điểm Cổng DVCQG công bố: chỉ liệt kê chênh lệch lớn hơn {VietnameseFormat.Number(Tolerance, 3)} điểm.");
@@ -86,11 +84,11 @@ internal sealed record CompareReport(decimal Tolerance, int UnitsCompared, int U
         {
             writer.WriteLine();
             writer.WriteLine($"{unit.Name} ({unit.Code}, {(UnitLevels.TryParse(unit.Level, out var level) ? level.ToVietnamese() : unit.Level)})");
-            var table = new Table("Mã", "Loại", "Tính được", "Cổng công bố", "Chênh lệch", "Tên");
+            var table = new Table("Mã", "Loại", "Tính được", "Cổng công bố", "Chênh lệch", "Trạng thái", "Tên");
             foreach (var d in unit.Differences)
             {
                 table.Add(d.Id, d.Kind == "group" ? "nhóm" : "tiêu chí", Points(d.Computed, d.MaxPoints), Points(d.Published, d.PublishedMaxScore),
-                    (d.Difference > 0 ? "+" : "") + VietnameseFormat.Number(d.Difference, 4), d.Title);
+                    (d.Difference > 0 ? "+" : "") + VietnameseFormat.Number(d.Difference, 4), d.Status is { } status ? VietnameseFormat.Status(status) : "—", d.Title);
             }
 
             table.Write(writer);
@@ -117,7 +115,7 @@ internal sealed record CompareReport(decimal Tolerance, int UnitsCompared, int U
                     id = d.Id,
                     kind = d.Kind,
                     title = d.Title,
-                    status = d.Status,
+                    status = d.Status is { } status ? JsonNamingPolicy.CamelCase.ConvertName(status.ToString()) : null,
                     computed = d.Computed,
                     published = d.Published,
                     difference = d.Difference,
