@@ -21,8 +21,8 @@ public static class PortalDataReader
 
     private static readonly Dictionary<string, UnitLevel?> LevelWords = BuildLevelWords();
 
-    /// <summary>The <c>departmentLevel</c> words read (case and diacritics as written, <c>_</c> read as a space).</summary>
-    public static string AcceptedLevels => "xa, xã, cấp xã, phường, thị trấn, COMMUNE, WARD, TOWN; huyen, huyện, cấp huyện, DISTRICT; so, sở, cấp sở, sở ban ngành, DEPARTMENT, PROVINCIAL_DEPARTMENT; tỉnh, cấp tỉnh, PROVINCE (số tổng hợp của tỉnh, không chấm)";
+    /// <summary>The <c>departmentLevel</c> words read (any case, <c>_</c> read as a space), for messages.</summary>
+    private const string AcceptedLevels = "xa, xã, cấp xã, phường, thị trấn, COMMUNE, WARD, TOWN; huyen, huyện, cấp huyện, DISTRICT; so, sở, cấp sở, sở ban ngành, DEPARTMENT, PROVINCIAL_DEPARTMENT; tỉnh, cấp tỉnh, PROVINCE (số tổng hợp của tỉnh, không chấm)";
 
     /// <summary>Whether a file is a portal response: a JSON object whose <c>data</c> holds <c>evaluation</c>, <c>parent</c> or <c>children</c>.</summary>
     public static bool IsPortalResponse(string path)
@@ -188,7 +188,7 @@ public static class PortalDataReader
         var unit = merge.Unit(id ?? name!, name, parent, source);
         if (level is { } known)
         {
-            unit.SetLevel(known, source, merge);
+            unit.SetLevel(known, source);
         }
 
         var groups = new SortedSet<string>(StringComparer.Ordinal);
@@ -208,7 +208,7 @@ public static class PortalDataReader
                 if (node.TryGetValue(field, StringComparison.Ordinal, out var value))
                 {
                     treeGroup = group;
-                    unit.SetValue(field, value, new UnitSource(file, Line(value)), merge);
+                    unit.SetValue(field, value, new UnitSource(file, Line(value)));
                 }
             }
         }
@@ -247,12 +247,12 @@ public static class PortalDataReader
         groups.Add(map.Group);
         if (map.Numerator is not null && metric["numerator"] is { } numerator)
         {
-            unit.SetValue(map.Numerator, numerator, new UnitSource(file, Line(numerator)), merge);
+            unit.SetValue(map.Numerator, numerator, new UnitSource(file, Line(numerator)));
         }
 
         if (map.Denominator is not null && metric["denominator"] is { } denominator)
         {
-            unit.SetValue(map.Denominator, denominator, new UnitSource(file, Line(denominator)), merge);
+            unit.SetValue(map.Denominator, denominator, new UnitSource(file, Line(denominator)));
         }
 
         if (metric.ContainsKey("score"))
@@ -278,7 +278,7 @@ public static class PortalDataReader
         null => "—",
         JValue { Type: JTokenType.Null } => "null",
         JValue value => Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "",
-        _ => token.ToString(Formatting.None) is { Length: > 40 } long_ ? long_[..40] + "…" : token.ToString(Formatting.None),
+        _ => token.ToString(Formatting.None) is var text && text.Length > 40 ? text[..40] + "…" : text,
     };
 
     private static string LevelKey(JValue value) => UnitData.Normalize(Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "")!.Trim().Replace('_', ' ').ToLowerInvariant();

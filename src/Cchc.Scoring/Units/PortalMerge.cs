@@ -29,7 +29,7 @@ internal sealed class PortalUnitBuilder(string code, string? name, string? paren
         Parent ??= parent;
     }
 
-    public void SetLevel(UnitLevel level, UnitSource source, PortalMerge merge)
+    public void SetLevel(UnitLevel level, UnitSource source)
     {
         if (_level is { } existing && existing.Level != level)
         {
@@ -40,7 +40,7 @@ internal sealed class PortalUnitBuilder(string code, string? name, string? paren
         _level ??= (level, source);
     }
 
-    public void SetValue(string input, JToken token, UnitSource source, PortalMerge merge)
+    public void SetValue(string input, JToken token, UnitSource source)
     {
         var value = UnitData.FromToken(token);
         if (value is null)
