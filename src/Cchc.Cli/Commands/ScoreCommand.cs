@@ -13,16 +13,17 @@ internal static class ScoreCommand
     public static Command Create(CliContext context)
     {
         var ruleSet = CommonOptions.RuleSet();
-        var data = new Argument<string>("data") { Description = "Unit data: .json (an object, an array, or one object per line), .jsonl or .csv." };
+        var data = new Argument<string[]>("data") { Description = "Unit data: .json (an object, an array, or one object per line), .jsonl or .csv; or the portal's (Cổng DVCQG) evaluation responses, one file per endpoint.", Arity = ArgumentArity.OneOrMore };
         var format = CommonOptions.Format("table", "json");
         var output = new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of the console." };
         var all = new Option<bool>("--all") { Description = "Also list criteria that do not apply to the unit's level." };
-        var command = new Command("score", "Score units and explain every criterion: status, value, target, points and a Vietnamese sentence.") { ruleSet, data, format, output, all };
-        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(all), token));
+        var compare = new Option<bool>("--compare") { Description = "Instead of the score cards, list per unit the criteria and groups whose computed score differs from the score the portal published by more than 0.015 points." };
+        var command = new Command("score", "Score units and explain every criterion: status, value, target, points and a Vietnamese sentence.") { ruleSet, data, format, output, all, compare };
+        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(all), parse.GetValue(compare), token));
         return command;
     }
 
-    private static async Task<int> Run(CliContext context, string ruleSetArgument, string dataPath, string format, string? outputPath, bool all, CancellationToken cancellationToken)
+    private static async Task<int> Run(CliContext context, string ruleSetArgument, string[] dataPaths, string format, string? outputPath, bool all, bool compare, CancellationToken cancellationToken)
     {
         if (context.RuleSetMissing(ruleSetArgument))
         {
@@ -37,17 +38,16 @@ internal static class ScoreCommand
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
-        if (!File.Exists(dataPath))
+        if (dataPaths.FirstOrDefault(p => !File.Exists(p)) is { } absent)
         {
-            context.Error.WriteLine($"Data file not found: '{dataPath}'.");
+            context.Error.WriteLine($"Data file not found: '{absent}'.");
             return ExitCodes.UsageError;
         }
 
-        var reader = new UnitFileReader(ruleSet);
-        IEnumerable<UnitReadResult> items;
+        ScoreInput input;
         try
         {
-            items = reader.Read(dataPath);
+            input = ScoreInput.Read(ruleSet, dataPaths);
         }
         catch (NotSupportedException e)
         {
@@ -56,26 +56,7 @@ internal static class ScoreCommand
             return ExitCodes.UsageError;
         }
 
-        var rejections = new List<UnitRejection>();
-        var seen = new Dictionary<string, UnitSource?>(StringComparer.Ordinal);
-        var units = new List<UnitData>();
-        foreach (var item in items)
-        {
-            if (item.Rejection is { } rejection)
-            {
-                rejections.Add(rejection);
-            }
-            else if (seen.TryGetValue(item.Unit!.Code, out var first))
-            {
-                rejections.Add(new UnitRejection(item.Unit.Source?.File ?? dataPath, item.Unit.Source?.Row ?? 0, "code", item.Unit.Code, $"mã đơn vị trùng với dòng {first?.Row}"));
-            }
-            else
-            {
-                seen[item.Unit.Code] = item.Unit.Source;
-                units.Add(item.Unit);
-            }
-        }
-
+        var (units, rejections) = (input.Units, input.Rejections);
         var engine = new ScoringEngine(ruleSet);
         var cards = new List<ScoreCard>(units.Count);
         await foreach (var card in engine.ScoreManyAsync(units, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -83,8 +64,24 @@ internal static class ScoreCommand
             cards.Add(card);
         }
 
+        var notes = new List<string>();
+        var comparison = compare ? CompareReport.Create(ruleSet, cards, input.Published, notes) : null;
         void Write(TextWriter writer)
         {
+            if (comparison is not null)
+            {
+                if (format == "json")
+                {
+                    comparison.WriteJson(writer);
+                }
+                else
+                {
+                    comparison.WriteTable(writer);
+                }
+
+                return;
+            }
+
             if (format == "json")
             {
                 writer.WriteLine(cards.Count == 1 ? ScoreCardJson.Serialize(cards[0]) : ScoreCardJson.SerializeMany(cards));
@@ -106,7 +103,7 @@ internal static class ScoreCommand
             AtomicFile.Write(outputPath, byteOrderMark: false, Write);
         }
 
-        foreach (var warning in reader.Warnings)
+        foreach (var warning in input.Warnings.Concat(notes))
         {
             context.Error.WriteLine(warning);
         }
@@ -115,7 +112,7 @@ internal static class ScoreCommand
         {
             foreach (var problem in card.Problems)
             {
-                context.Error.WriteLine($"{problem.File ?? dataPath}, dòng {problem.Row}, {card.Unit.Code}, cột {problem.Input} = '{problem.Value}': {problem.Reason}");
+                context.Error.WriteLine($"{problem.File ?? card.Unit.Code}, dòng {problem.Row}, {card.Unit.Code}, cột {problem.Input} = '{problem.Value}': {problem.Reason}");
             }
         }
 

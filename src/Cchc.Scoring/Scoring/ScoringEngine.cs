@@ -171,12 +171,20 @@ public sealed class ScoringEngine : IScoringEngine
             return Card(criterion, CriterionStatus.NoOccurrence, Signed(criterion, points), maxPoints, evaluation, level);
         }
 
-        var earned = Math.Round(Scoring.PointsCalculator.Points(criterion.Scoring, evaluation.Passed, evaluation.Value), RuleSet.PointsDecimals, MidpointRounding.AwayFromZero);
+        var earned = RoundPoints(Scoring.PointsCalculator.Points(criterion.Scoring, evaluation.Passed, evaluation.Value));
         var result = evaluation.Passed && (criterion.Scoring.Method == ScoringMethod.PassFail || earned > 0) ? CriterionStatus.Met
             : earned > 0 ? CriterionStatus.Partial
             : CriterionStatus.NotMet;
         return Card(criterion, result, Signed(criterion, earned), max, evaluation, level);
     }
+
+    /// <summary>
+    /// Rounds half away from zero to the rule set's decimals. A repeating fraction carries decimal's last-digit error
+    /// (6 × (1/96 × 100) ÷ 50 is 0.12499…98, not 0.125), which would turn an exact half down; rounding first to 20
+    /// decimals, far below any real difference and far above that error, gives the half back.
+    /// </summary>
+    private decimal RoundPoints(decimal points)
+        => Math.Round(Math.Round(points, 20, MidpointRounding.AwayFromZero), RuleSet.PointsDecimals, MidpointRounding.AwayFromZero);
 
     private static decimal Signed(CriterionDefinition criterion, decimal points) => criterion.Kind == CriterionKind.Penalty ? -points : points;
 

@@ -28,7 +28,8 @@ public sealed record UnitReadResult(UnitData? Unit, UnitRejection? Rejection);
 /// <summary>
 /// Reads units from JSON (an object, an array, or one object per line) and CSV (UTF-8 with or without BOM,
 /// comma or semicolon, Vietnamese decimal comma accepted), streaming. Column headers may be the input's name,
-/// its Vietnamese label, or "label (name)"; they are compared after Unicode NFC normalisation.
+/// its Vietnamese label, or "label (name)"; they are compared after Unicode NFC normalisation. A JSON file that is a
+/// response of the national public-service portal is read by <see cref="PortalDataReader"/>.
 /// </summary>
 public sealed class UnitFileReader
 {
@@ -50,9 +51,26 @@ public sealed class UnitFileReader
         return extension switch
         {
             ".csv" or ".txt" => ReadCsv(path),
+            ".json" when PortalDataReader.IsPortalResponse(path) => ReadPortal(path),
             ".json" or ".jsonl" or ".ndjson" => ReadJson(path),
             _ => throw new NotSupportedException($"Không đọc được tệp '{path}': chỉ hỗ trợ .json, .jsonl, .ndjson và .csv."),
         };
+    }
+
+    /// <summary>A response of the national public-service portal (<see cref="PortalDataReader"/>), one file on its own.</summary>
+    private IEnumerable<UnitReadResult> ReadPortal(string path)
+    {
+        var result = PortalDataReader.Read([path]);
+        _warnings.AddRange(result.Warnings);
+        foreach (var unit in result.Units)
+        {
+            yield return new UnitReadResult(unit.Unit, null);
+        }
+
+        foreach (var rejection in result.Rejections)
+        {
+            yield return new UnitReadResult(null, rejection);
+        }
     }
 
     private IEnumerable<UnitReadResult> ReadJson(string path)
