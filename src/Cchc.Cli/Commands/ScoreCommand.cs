@@ -3,6 +3,7 @@ using Cchc.Rules;
 using Cchc.Rules.Model;
 using Cchc.Scoring;
 using Cchc.Scoring.Cards;
+using Cchc.Scoring.Explanations;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Cli.Commands;
@@ -17,12 +18,13 @@ internal static class ScoreCommand
         var format = CommonOptions.Format("table", "json");
         var output = new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of the console." };
         var all = new Option<bool>("--all") { Description = "Also list criteria that do not apply to the unit's level." };
-        var command = new Command("score", "Score units and explain every criterion: status, value, target, points and a Vietnamese sentence.") { ruleSet, data, format, output, all };
-        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(all), token));
+        var explain = new Option<bool>("--explain") { Description = "Also list, per unit, the criteria where points were lost (most recoverable first) and the points needed for the next grade." };
+        var command = new Command("score", "Score units and explain every criterion: status, value, target, points and a Vietnamese sentence.") { ruleSet, data, format, output, all, explain };
+        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(all), parse.GetValue(explain), token));
         return command;
     }
 
-    private static async Task<int> Run(CliContext context, string ruleSetArgument, string dataPath, string format, string? outputPath, bool all, CancellationToken cancellationToken)
+    private static async Task<int> Run(CliContext context, string ruleSetArgument, string dataPath, string format, string? outputPath, bool all, bool explain, CancellationToken cancellationToken)
     {
         if (context.RuleSetMissing(ruleSetArgument))
         {
@@ -85,6 +87,12 @@ internal static class ScoreCommand
 
         void Write(TextWriter writer)
         {
+            if (format == "json" && explain)
+            {
+                writer.WriteLine(ExplainOutput.Json(cards, ruleSet));
+                return;
+            }
+
             if (format == "json")
             {
                 writer.WriteLine(cards.Count == 1 ? ScoreCardJson.Serialize(cards[0]) : ScoreCardJson.SerializeMany(cards));
@@ -94,6 +102,10 @@ internal static class ScoreCommand
             foreach (var card in cards)
             {
                 WriteCard(writer, ruleSet, card, all);
+                if (explain)
+                {
+                    ExplainOutput.WriteWhatIf(writer, WhatIf.Analyze(card, ruleSet));
+                }
             }
         }
 
@@ -158,6 +170,7 @@ internal static class ScoreCommand
         }
 
         areas.Write(writer);
+        ExplainOutput.WriteSelfAssessment(writer, ruleSet, card);
         if (card.Problems.Count > 0)
         {
             writer.WriteLine();
