@@ -8,7 +8,9 @@ public sealed record SelfAssessment
 {
     /// <summary>
     /// The claimed total: claimed base points, plus claimed bonus (capped), minus claimed penalty (capped). A criterion
-    /// counts once: its own claim, or else the sum of its sub-criteria's claims. Criteria without a claim add nothing.
+    /// counts once: its own claim, or else the sum of its sub-criteria's claims. Criteria without a claim add nothing;
+    /// a claim on a criterion that does not count for the unit (not applicable, or excluded when nothing happened)
+    /// is listed in <see cref="Differences"/> but not added.
     /// </summary>
     public required decimal ClaimedPoints { get; init; }
 
