@@ -119,4 +119,21 @@ public class ExplainAndSelfAssessmentTests
         Assert.Contains("MT2.5a  Đạt", result.Out, StringComparison.Ordinal); // still scored
         Assert.StartsWith("scored 1, rejected 0, total 1; 1 unit(s) with data problems", result.ErrorLines[^1], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("json")]
+    public async Task Score_ExplainWithClaims_IsTheSameBytesInAnyCulture(string format)
+    {
+        string[] args = ["score", TestFiles.RuleSet, TestFiles.Sample(ClaimsSample), "--explain", "--format", format];
+
+        var invariant = await CchcTool.RunAsync(args);
+        var german = await CchcTool.RunInCultureAsync("de-DE", args);
+        var american = await CchcTool.RunInCultureAsync("en-US", args);
+
+        Assert.True(invariant.ExitCode == 0, invariant.ToString());
+        Assert.Contains(format == "json" ? "\"claimed\": 0.5" : "0,5", invariant.Out, StringComparison.Ordinal); // Ngũ Phụng's claim on MT4.1
+        Assert.Equal(invariant.Out, american.Out);
+        Assert.Equal(invariant.Out, german.Out);
+    }
 }
