@@ -3,6 +3,7 @@ using Cchc.Rules;
 using Cchc.Rules.Model;
 using Cchc.Scoring;
 using Cchc.Scoring.Cards;
+using Cchc.Scoring.Explanations;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Cli.Commands;
@@ -18,12 +19,15 @@ internal static class ScoreCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of the console." };
         var all = new Option<bool>("--all") { Description = "Also list criteria that do not apply to the unit's level." };
         var compare = new Option<bool>("--compare") { Description = "Instead of the score cards, list per unit the criteria and groups whose computed score differs from the score the portal published by more than 0.015 points." };
-        var command = new Command("score", "Score units and explain every criterion: status, value, target, points and a Vietnamese sentence.") { ruleSet, data, format, output, all, compare };
-        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(all), parse.GetValue(compare), token));
+        var explain = new Option<bool>("--explain") { Description = "Also list, per unit, the criteria where points were lost (most recoverable first) and the points needed for the next grade." };
+        var command = new Command("score", "Score units and explain every criterion: status, value, target, points and a Vietnamese sentence.") { ruleSet, data, format, output, all, compare, explain };
+        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), new ScoreFlags(parse.GetValue(all), parse.GetValue(compare), parse.GetValue(explain)), token));
         return command;
     }
 
-    private static async Task<int> Run(CliContext context, string ruleSetArgument, string[] dataPaths, string format, string? outputPath, bool all, bool compare, CancellationToken cancellationToken)
+    private sealed record ScoreFlags(bool All, bool Compare, bool Explain);
+
+    private static async Task<int> Run(CliContext context, string ruleSetArgument, string[] dataPaths, string format, string? outputPath, ScoreFlags flags, CancellationToken cancellationToken)
     {
         if (context.RuleSetMissing(ruleSetArgument))
         {
@@ -65,7 +69,7 @@ internal static class ScoreCommand
         }
 
         var notes = new List<string>();
-        var comparison = compare ? CompareReport.Create(ruleSet, cards, input.Published, notes) : null;
+        var comparison = flags.Compare ? CompareReport.Create(ruleSet, cards, input.Published, notes) : null;
         void Write(TextWriter writer)
         {
             if (comparison is not null)
@@ -82,6 +86,12 @@ internal static class ScoreCommand
                 return;
             }
 
+            if (format == "json" && flags.Explain)
+            {
+                writer.WriteLine(ExplainOutput.Json(cards, ruleSet));
+                return;
+            }
+
             if (format == "json")
             {
                 writer.WriteLine(cards.Count == 1 ? ScoreCardJson.Serialize(cards[0]) : ScoreCardJson.SerializeMany(cards));
@@ -90,7 +100,11 @@ internal static class ScoreCommand
 
             foreach (var card in cards)
             {
-                WriteCard(writer, ruleSet, card, all);
+                WriteCard(writer, ruleSet, card, flags.All);
+                if (flags.Explain)
+                {
+                    ExplainOutput.WriteWhatIf(writer, WhatIf.Analyze(card, ruleSet));
+                }
             }
         }
 
@@ -155,6 +169,7 @@ internal static class ScoreCommand
         }
 
         areas.Write(writer);
+        ExplainOutput.WriteSelfAssessment(writer, ruleSet, card);
         if (card.Problems.Count > 0)
         {
             writer.WriteLine();

@@ -155,6 +155,9 @@ public sealed record ScoreCard
     /// <summary>The unit's data problems: missing or invalid values.</summary>
     public required IReadOnlyList<DataProblem> Problems { get; init; }
 
+    /// <summary>The unit's claimed points set against the computed ones; null when its data carries no claims.</summary>
+    public SelfAssessment? SelfAssessment { get; init; }
+
     /// <summary>Whether every applicable criterion could be scored (no missing data, no error).</summary>
     public bool Complete => Criteria.All(c => c.Status is not CriterionStatus.MissingData and not CriterionStatus.Error);
 }

@@ -272,10 +272,8 @@ public sealed class ScoringEngine : IScoringEngine
         var bonus = Math.Min(criteria.Where((_, i) => RuleSet.Criteria[i].Kind == CriterionKind.Bonus).Sum(c => c.Points), RuleSet.BonusCap);
         var penalty = Math.Min(-criteria.Where((_, i) => RuleSet.Criteria[i].Kind == CriterionKind.Penalty).Sum(c => c.Points), RuleSet.PenaltyCap);
         var points = basePoints + bonus - penalty;
-        decimal? index = maxPoints > 0
-            ? Math.Round(points / maxPoints * RuleSet.Index.Scale, RuleSet.Index.Decimals, MidpointRounding.AwayFromZero)
-            : null;
-        var grade = index is { } i ? RuleSet.Grades.FirstOrDefault(g => g.AppliesTo(unit.Level) && g.Contains(i))?.Name : null;
+        var index = Scoring.IndexMath.Index(RuleSet, points, maxPoints);
+        var grade = Scoring.IndexMath.Band(RuleSet, unit.Level, index)?.Name;
         var areas = RuleSet.Areas.Select(a => new AreaScore(
             a.Id,
             a.Title,
@@ -290,6 +288,7 @@ public sealed class ScoringEngine : IScoringEngine
             }))
             .OrderBy(p => _inputOrder[p.Input])
             .ToList();
+        var selfAssessment = Scoring.ClaimChecker.Check(RuleSet, unit, criteria, maxPoints, problems);
 
         return new ScoreCard
         {
@@ -304,6 +303,7 @@ public sealed class ScoringEngine : IScoringEngine
             Areas = areas,
             Criteria = criteria,
             Problems = problems,
+            SelfAssessment = selfAssessment,
         };
     }
 }

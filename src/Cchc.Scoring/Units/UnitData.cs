@@ -25,8 +25,30 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
     /// <summary>Where the unit was read from, if it came from a file.</summary>
     public UnitSource? Source { get; init; }
 
+    /// <summary>
+    /// The unit's own claimed points (điểm tự chấm) by criterion id, as given (numbers or text, not yet checked);
+    /// empty when the data carries none. They are checked against the rule set when the unit is scored.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Claims { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
     /// <summary>Identity field names, in the order data sheets use.</summary>
     public static IReadOnlyList<string> IdentityFields { get; } = ["code", "name", "level", "parent"];
+
+    /// <summary>
+    /// The field that holds claimed points: a column <c>tuCham:&lt;criterion id&gt;</c> (the id may contain dots,
+    /// hence the colon), or in JSON also a nested object <c>"tuCham": { "&lt;criterion id&gt;": 2.5 }</c>.
+    /// </summary>
+    public const string ClaimsField = "tuCham";
+
+    /// <summary>The column prefix of a claimed-points column: <c>tuCham:</c>.</summary>
+    public const string ClaimPrefix = ClaimsField + ":";
+
+    /// <summary>Whether a column (after NFC and trimming) holds claimed points: <c>tuCham:&lt;id&gt;</c> or <c>tuCham</c>, any case.</summary>
+    public static bool IsClaimColumn(string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.StartsWith(ClaimPrefix, StringComparison.OrdinalIgnoreCase) || string.Equals(column, ClaimsField, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Builds a unit from a flat row: identity fields plus one entry per input.</summary>
     /// <exception cref="UnitDataException">The identity is missing or invalid.</exception>
@@ -48,16 +70,30 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
         }
 
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var claims = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in row)
         {
             var name = Normalize(key)!.Trim();
-            if (!IdentityFields.Contains(name))
+            var normalized = value is string s ? Normalize(s) : value;
+            if (IsClaimColumn(name))
             {
-                values[name] = value is string s ? Normalize(s) : value;
+                // An empty claim cell is no claim; "tuCham" without an id keeps "" so that it is reported, not dropped.
+                if (normalized is not null && !(normalized is string text && string.IsNullOrWhiteSpace(text)))
+                {
+                    claims[name.Length > ClaimsField.Length ? name[ClaimPrefix.Length..].Trim() : ""] = normalized;
+                }
+            }
+            else if (!IdentityFields.Contains(name))
+            {
+                values[name] = normalized;
             }
         }
 
-        return new UnitData(code.Trim(), Text("name")?.Trim() ?? code.Trim(), level, string.IsNullOrWhiteSpace(Text("parent")) ? null : Text("parent")!.Trim(), values) { Source = source };
+        return new UnitData(code.Trim(), Text("name")?.Trim() ?? code.Trim(), level, string.IsNullOrWhiteSpace(Text("parent")) ? null : Text("parent")!.Trim(), values)
+        {
+            Source = source,
+            Claims = claims,
+        };
     }
 
     /// <summary>Builds a unit from a host application's JSON object (one flat object, as in a data file).</summary>
@@ -68,10 +104,26 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
         var row = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in json.Properties())
         {
-            row[property.Name] = FromToken(property.Value);
+            AddProperty(row, property.Name, property.Value);
         }
 
         return FromRow(row, source);
+    }
+
+    /// <summary>Adds one JSON property to a flat row; a nested <c>"tuCham": { id: points }</c> becomes <c>tuCham:id</c> columns.</summary>
+    internal static void AddProperty(Dictionary<string, object?> row, string name, JToken value)
+    {
+        if (value is JObject nested && string.Equals(Normalize(name)!.Trim(), ClaimsField, StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var claim in nested.Properties())
+            {
+                row[ClaimPrefix + claim.Name] = FromToken(claim.Value);
+            }
+
+            return;
+        }
+
+        row[name] = FromToken(value);
     }
 
     internal static object? FromToken(JToken token) => token switch

@@ -138,7 +138,7 @@ public sealed class UnitFileReader
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var property in obj.Properties())
             {
-                row[MapHeader(property.Name)] = UnitData.FromToken(property.Value);
+                UnitData.AddProperty(row, MapHeader(property.Name), property.Value);
             }
 
             yield return Build(row, new UnitSource(shown, line));
@@ -242,7 +242,7 @@ public sealed class UnitFileReader
         if (open >= 0 && text.EndsWith(')'))
         {
             var inner = text[(open + 1)..^1].Trim();
-            if (_ruleSet.InputsByName.ContainsKey(inner) || UnitData.IdentityFields.Contains(inner))
+            if (_ruleSet.InputsByName.ContainsKey(inner) || UnitData.IdentityFields.Contains(inner) || UnitData.IsClaimColumn(inner))
             {
                 return inner;
             }
@@ -262,7 +262,7 @@ public sealed class UnitFileReader
         foreach (var header in headers)
         {
             var name = MapHeader(header);
-            if (!UnitData.IdentityFields.Contains(name) && !_ruleSet.InputsByName.ContainsKey(name))
+            if (!UnitData.IdentityFields.Contains(name) && !_ruleSet.InputsByName.ContainsKey(name) && !UnitData.IsClaimColumn(name))
             {
                 var suggestion = Cchc.Rules.Diagnostics.NameSuggestions.Closest(name, _ruleSet.InputsByName.Keys);
                 _warnings.Add($"{file}: cột '{header}' không phải dữ liệu đầu vào của bộ tiêu chí {_ruleSet.Id}, bị bỏ qua{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}.");

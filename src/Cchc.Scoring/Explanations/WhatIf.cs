@@ -1,0 +1,257 @@
+using Cchc.Rules;
+using Cchc.Rules.Model;
+using Cchc.Scoring.Cards;
+using Cchc.Scoring.Scoring;
+
+namespace Cchc.Scoring.Explanations;
+
+/// <summary>
+/// What-if for a score card: the criteria where the unit lost points, sorted by points recoverable, and how many
+/// points it needs for the next grade. Pure: reads the card and its rule set, thread-safe.
+/// </summary>
+public static class WhatIf
+{
+    /// <summary>Analyses a card scored on <paramref name="ruleSet"/>.</summary>
+    /// <exception cref="ArgumentException">The card was scored on another rule set.</exception>
+    public static WhatIfAnalysis Analyze(ScoreCard card, CompiledRuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        if (card.RuleSet.Id != ruleSet.Id || card.RuleSet.Sha256 != ruleSet.Sha256)
+        {
+            throw new ArgumentException($"The card was scored on {card.RuleSet.Id} {card.RuleSet.Version}, not on {ruleSet.Id} {ruleSet.Version}.", nameof(card));
+        }
+
+        var totals = Totals.Of(card, ruleSet);
+        var items = new List<WhatIfItem>();
+        foreach (var top in card.Criteria)
+        {
+            var kind = ruleSet.FindCriterion(top.Id)?.Kind ?? CriterionKind.Base;
+            foreach (var leaf in Leaves(top))
+            {
+                if (Item(leaf, kind, card, ruleSet, totals) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+        }
+
+        items = [.. items.OrderByDescending(i => i.Recoverable).ThenBy(i => i.Id, StringComparer.Ordinal)];
+        var best = totals.After(items, ruleSet);
+        var (next, topGrade) = Next(card, ruleSet, items, totals, best);
+        return new WhatIfAnalysis
+        {
+            Items = items,
+            NextGrade = next,
+            TopGrade = topGrade,
+            BestPoints = best,
+            Summary = Summary(card, ruleSet, items, next, topGrade, best),
+        };
+    }
+
+    private static IEnumerable<CriterionScore> Leaves(CriterionScore criterion)
+        => criterion.Children.Count == 0 ? [criterion] : criterion.Children.SelectMany(Leaves);
+
+    private static WhatIfItem? Item(CriterionScore leaf, CriterionKind kind, ScoreCard card, CompiledRuleSet ruleSet, Totals totals)
+    {
+        if (leaf.Status is CriterionStatus.NotApplicable or CriterionStatus.NoOccurrence || ruleSet.FindCriterion(leaf.Id) is not { } definition)
+        {
+            return null;
+        }
+
+        var max = definition.Scoring.Points;
+        var unscored = leaf.Status is CriterionStatus.MissingData or CriterionStatus.Error;
+        var (whatIfKind, recoverable) = kind switch
+        {
+            CriterionKind.Bonus => (unscored ? WhatIfKind.MissingData : WhatIfKind.Bonus, totals.BonusGain(max - leaf.Points, ruleSet)),
+            CriterionKind.Penalty => (WhatIfKind.Penalty, unscored ? 0 : totals.PenaltyGain(-leaf.Points, ruleSet)),
+            _ => (unscored ? WhatIfKind.MissingData : WhatIfKind.LostPoints, leaf.MaxPoints - leaf.Points),
+        };
+        if (recoverable <= 0)
+        {
+            return null;
+        }
+
+        return new WhatIfItem
+        {
+            Id = leaf.Id,
+            Title = leaf.Title,
+            Area = leaf.Area,
+            Kind = whatIfKind,
+            Status = leaf.Status,
+            Points = leaf.Points,
+            MaxPoints = kind == CriterionKind.Base ? leaf.MaxPoints : max,
+            Recoverable = recoverable,
+            ValueText = leaf.ValueText,
+            TargetText = leaf.TargetText,
+            GapText = leaf.GapText,
+            LeadUnit = leaf.LeadUnit,
+            Advice = Advice(leaf, definition, whatIfKind, recoverable, card, ruleSet),
+            Explanation = leaf.Explanation,
+        };
+    }
+
+    private static string Advice(CriterionScore leaf, CriterionDefinition definition, WhatIfKind kind, decimal recoverable, ScoreCard card, CompiledRuleSet ruleSet)
+    {
+        var points = Points(recoverable, ruleSet);
+        var upTo = definition.Scoring.Method == ScoringMethod.PassFail ? "" : "tối đa ";
+        var lead = leaf.LeadUnit is null ? "" : $" Đơn vị phụ trách: {leaf.LeadUnit}.";
+        var now = leaf.ValueText is null ? "" : leaf.GapText is null ? $" (hiện {leaf.ValueText})" : $" (hiện {leaf.ValueText}, còn cách mục tiêu {leaf.GapText})";
+        switch (kind)
+        {
+            case WhatIfKind.MissingData:
+                var inputs = definition.Inputs.Where(i => card.Problems.Any(p => p.Input == i)).Select(i => ruleSet.InputsByName[i].Label).ToList();
+                var what = leaf.Status == CriterionStatus.Error ? "Kiểm tra lại dữ liệu (biểu thức lỗi khi chấm)"
+                    : inputs.Count == 0 ? "Bổ sung dữ liệu còn thiếu" : $"Bổ sung dữ liệu: {string.Join("; ", inputs)}";
+                return $"{what} để tiêu chí được chấm, có thể thêm {upTo}{points} điểm.{lead}";
+            case WhatIfKind.Bonus:
+                var goal = leaf.TargetText is null ? "Đạt tiêu chí điểm thưởng" : $"Đạt {leaf.TargetText}{now}";
+                return $"{goal} để được cộng {upTo}{points} điểm thưởng (điểm thưởng tối đa {Points(ruleSet.BonusCap, ruleSet)}).{lead}";
+            case WhatIfKind.Penalty:
+                return $"Khắc phục{now} để không bị trừ {points} điểm (đang bị trừ {Points(-leaf.Points, ruleSet)}).{lead}";
+            default:
+                var target = leaf.TargetText is null ? "Đạt đủ yêu cầu" : $"Đạt mục tiêu {leaf.TargetText}{now}";
+                return $"{target} để được thêm {upTo}{points} điểm.{lead}";
+        }
+    }
+
+    private static (NextGrade? Next, bool Top) Next(ScoreCard card, CompiledRuleSet ruleSet, List<WhatIfItem> items, Totals totals, decimal best)
+    {
+        if (card.Index is not { } index || !UnitLevels.TryParse(card.Unit.Level, out var level))
+        {
+            return (null, false);
+        }
+
+        var band = ruleSet.Grades.Where(g => g.AppliesTo(level) && g.From > index).OrderBy(g => g.From).FirstOrDefault();
+        if (band is null)
+        {
+            return (null, true);
+        }
+
+        var total = SmallestTotalReaching(band.From, card.MaxPoints, ruleSet);
+        var reachable = best >= total;
+        var chosen = new List<WhatIfItem>();
+        if (reachable)
+        {
+            foreach (var item in items)
+            {
+                chosen.Add(item);
+                if (totals.After(chosen, ruleSet) >= total)
+                {
+                    break;
+                }
+            }
+        }
+
+        return (new NextGrade
+        {
+            Name = band.Name,
+            From = band.From,
+            PointsTotal = total,
+            Index = IndexMath.Index(ruleSet, total, card.MaxPoints)!.Value,
+            PointsNeeded = total - card.Points,
+            Reachable = reachable,
+            Criteria = [.. chosen.Select(c => c.Id)],
+        }, false);
+    }
+
+    /// <summary>
+    /// The smallest total at the points' decimals whose index, rounded half away from zero, is at least
+    /// <paramref name="from"/>: the rounded index reaches <c>from</c> once the exact index is within half a last
+    /// digit of it, so start there and step to the exact answer against the engine's own formula.
+    /// </summary>
+    internal static decimal SmallestTotalReaching(decimal from, decimal maxPoints, CompiledRuleSet ruleSet)
+    {
+        var step = Pow10(-ruleSet.PointsDecimals);
+        var indexStep = Pow10(-ruleSet.Index.Decimals);
+        var reachableIndex = Math.Ceiling(from / indexStep) * indexStep;
+        var exact = (reachableIndex - (indexStep / 2)) * maxPoints / ruleSet.Index.Scale;
+        var total = Math.Max(0, Math.Ceiling(exact / step) * step);
+        bool Reaches(decimal points) => IndexMath.Index(ruleSet, points, maxPoints) >= from;
+        while (!Reaches(total))
+        {
+            total += step;
+        }
+
+        while (total - step >= 0 && Reaches(total - step))
+        {
+            total -= step;
+        }
+
+        return total;
+    }
+
+    private static decimal Pow10(int exponent)
+    {
+        var result = 1m;
+        for (var i = 0; i < Math.Abs(exponent); i++)
+        {
+            result = exponent < 0 ? result / 10 : result * 10;
+        }
+
+        return result;
+    }
+
+    private static string Summary(ScoreCard card, CompiledRuleSet ruleSet, List<WhatIfItem> items, NextGrade? next, bool top, decimal best)
+    {
+        var more = items.Count == 0 ? "" : $" Còn {items.Count} tiêu chí có thể thêm điểm (tổng điểm tối đa có thể đạt: {Points(best, ruleSet)}).";
+        if (top)
+        {
+            return $"Đơn vị đã đạt xếp loại cao nhất ({card.Grade}).{more}";
+        }
+
+        if (next is null)
+        {
+            return "Không có tiêu chí nào áp dụng cho đơn vị, không tính được chỉ số.";
+        }
+
+        var goal = $"Để đạt xếp loại \"{next.Name}\" (chỉ số từ {VietnameseFormat.Number(next.From, ruleSet.Index.Decimals)}) cần tổng điểm {Points(next.PointsTotal, ruleSet)}/{Points(card.MaxPoints, ruleSet)} (chỉ số {VietnameseFormat.Number(next.Index, ruleSet.Index.Decimals)}), tức thêm {Points(next.PointsNeeded, ruleSet)} điểm";
+        return next.Reachable
+            ? $"{goal}, ví dụ khắc phục {string.Join(", ", next.Criteria)}.{more}"
+            : $"{goal}; không thể đạt được: khắc phục mọi tiêu chí thì tổng điểm tối đa là {Points(best, ruleSet)}.";
+    }
+
+    private static string Points(decimal value, CompiledRuleSet ruleSet) => VietnameseFormat.Number(value, Math.Max(ruleSet.PointsDecimals, 2));
+
+    /// <summary>The card's totals split as the engine adds them, so that gains can be replayed through the caps.</summary>
+    private sealed record Totals(decimal Base, decimal BonusRaw, decimal PenaltyRaw)
+    {
+        public static Totals Of(ScoreCard card, CompiledRuleSet ruleSet)
+        {
+            decimal Sum(CriterionKind kind) => card.Criteria.Where(c => (ruleSet.FindCriterion(c.Id)?.Kind ?? CriterionKind.Base) == kind).Sum(c => c.Points);
+            return new Totals(Sum(CriterionKind.Base), Sum(CriterionKind.Bonus), -Sum(CriterionKind.Penalty));
+        }
+
+        private decimal Total(decimal baseGain, decimal bonusGain, decimal penaltyRemoved, CompiledRuleSet ruleSet)
+            => Base + baseGain + Math.Min(BonusRaw + bonusGain, ruleSet.BonusCap) - Math.Min(PenaltyRaw - penaltyRemoved, ruleSet.PenaltyCap);
+
+        private decimal Now(CompiledRuleSet ruleSet) => Total(0, 0, 0, ruleSet);
+
+        public decimal BonusGain(decimal unearned, CompiledRuleSet ruleSet) => Total(0, unearned, 0, ruleSet) - Now(ruleSet);
+
+        public decimal PenaltyGain(decimal deducted, CompiledRuleSet ruleSet) => Total(0, 0, deducted, ruleSet) - Now(ruleSet);
+
+        /// <summary>The total if every item were fully recovered; bonus and penalty items replayed through the caps together.</summary>
+        public decimal After(IEnumerable<WhatIfItem> items, CompiledRuleSet ruleSet)
+        {
+            decimal baseGain = 0, bonusGain = 0, penaltyRemoved = 0;
+            foreach (var item in items)
+            {
+                switch (ruleSet.FindCriterion(item.Id)?.Kind)
+                {
+                    case CriterionKind.Bonus:
+                        bonusGain += item.MaxPoints - item.Points;
+                        break;
+                    case CriterionKind.Penalty:
+                        penaltyRemoved += -item.Points;
+                        break;
+                    default:
+                        baseGain += item.Recoverable;
+                        break;
+                }
+            }
+
+            return Total(baseGain, bonusGain, penaltyRemoved, ruleSet);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using Cchc.Rules;
+using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Model;
+using Cchc.Scoring.Cards;
+using Cchc.Scoring.Units;
+
+namespace Cchc.Scoring.Scoring;
+
+/// <summary>
+/// Checks a unit's claimed points (điểm tự chấm) against the rule set and sets them beside the computed points.
+/// A bad claim is a data problem with its place; it counts as not given, and the unit is still scored.
+/// </summary>
+internal static class ClaimChecker
+{
+    /// <summary>The unit's self-assessment, or null when it claims nothing; bad claims are added to <paramref name="problems"/>.</summary>
+    public static SelfAssessment? Check(CompiledRuleSet ruleSet, UnitData unit, IReadOnlyList<CriterionScore> criteria, decimal maxPoints, List<DataProblem> problems)
+    {
+        if (unit.Claims.Count == 0)
+        {
+            return null;
+        }
+
+        var order = ruleSet.Criteria.Flatten().Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var claims = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var found = new List<(int Order, string Id, DataProblem Problem)>();
+        foreach (var (id, raw) in unit.Claims)
+        {
+            var reason = Validate(ruleSet, id, raw, out var claimed);
+            if (reason is null)
+            {
+                claims[id] = claimed;
+            }
+            else
+            {
+                found.Add((order.GetValueOrDefault(id, int.MaxValue), id, Problem(unit, id, InputConverter.Show(raw), reason)));
+            }
+        }
+
+        foreach (var composite in ruleSet.Criteria.Flatten().Where(c => c.Children.Count > 0 && claims.ContainsKey(c.Id)))
+        {
+            // Claims at both levels must agree when every sub-criterion is claimed; the composite's own claim is the one counted.
+            if (composite.Children.All(c => claims.ContainsKey(c.Id)) && composite.Children.Sum(c => claims[c.Id]) is var sum && sum != claims[composite.Id])
+            {
+                found.Add((order[composite.Id], composite.Id, Problem(unit, composite.Id, InputConverter.Show(claims[composite.Id]),
+                    $"điểm tự chấm khác tổng điểm tự chấm các tiêu chí con ({VietnameseFormat.Number(sum, 6)})")));
+            }
+        }
+
+        problems.AddRange(found.OrderBy(f => f.Order).ThenBy(f => f.Id, StringComparer.Ordinal).Select(f => f.Problem));
+
+        var definitions = ruleSet.Criteria;
+        var claimedBase = 0m;
+        var claimedBonus = 0m;
+        var claimedPenalty = 0m;
+        var unclaimed = new List<string>();
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var definition = definitions[i];
+            if (criteria[i].Status == CriterionStatus.NotApplicable || (definition.Kind == CriterionKind.Base && criteria[i].MaxPoints == 0))
+            {
+                // A claim on a criterion that does not count for this unit is listed as a difference, not added to the total.
+                continue;
+            }
+
+            if (Effective(definition, claims) is not { } claimed)
+            {
+                if (definition.Kind == CriterionKind.Base)
+                {
+                    unclaimed.Add(definition.Id);
+                }
+
+                continue;
+            }
+
+            switch (definition.Kind)
+            {
+                case CriterionKind.Bonus:
+                    claimedBonus += claimed;
+                    break;
+                case CriterionKind.Penalty:
+                    claimedPenalty += claimed;
+                    break;
+                default:
+                    claimedBase += claimed;
+                    break;
+            }
+        }
+
+        var claimedPoints = claimedBase + Math.Min(claimedBonus, ruleSet.BonusCap) - Math.Min(claimedPenalty, ruleSet.PenaltyCap);
+        var claimedIndex = IndexMath.Index(ruleSet, claimedPoints, maxPoints);
+        var differences = criteria.Flatten()
+            .Where(c => claims.ContainsKey(c.Id))
+            .Select(c =>
+            {
+                var signed = ruleSet.FindCriterion(c.Id)!.Kind == CriterionKind.Penalty ? -claims[c.Id] : claims[c.Id];
+                return new ClaimDifference
+                {
+                    Id = c.Id,
+                    Title = c.Title,
+                    Status = c.Status,
+                    Claimed = signed,
+                    Computed = c.Points,
+                    Difference = c.Points - signed,
+                    Explanation = c.Explanation,
+                };
+            })
+            .Where(d => d.Difference != 0)
+            .ToList();
+
+        return new SelfAssessment
+        {
+            ClaimedPoints = claimedPoints,
+            ClaimedIndex = claimedIndex,
+            ClaimedGrade = IndexMath.Band(ruleSet, unit.Level, claimedIndex)?.Name,
+            ClaimCount = claims.Count,
+            Differences = differences,
+            Unclaimed = unclaimed,
+        };
+    }
+
+    /// <summary>A criterion's claim: its own, or else the sum of its sub-criteria's; null when nothing below it is claimed.</summary>
+    private static decimal? Effective(CriterionDefinition criterion, Dictionary<string, decimal> claims)
+    {
+        if (claims.TryGetValue(criterion.Id, out var own))
+        {
+            return own;
+        }
+
+        var children = criterion.Children.Select(c => Effective(c, claims)).OfType<decimal>().ToList();
+        return children.Count > 0 ? children.Sum() : null;
+    }
+
+    private static string? Validate(CompiledRuleSet ruleSet, string id, object? raw, out decimal claimed)
+    {
+        claimed = 0;
+        if (id.Length == 0)
+        {
+            return $"thiếu mã tiêu chí: viết cột {UnitData.ClaimPrefix}<mã tiêu chí>, hoặc trong JSON \"{UnitData.ClaimsField}\": {{ \"<mã tiêu chí>\": điểm }}";
+        }
+
+        if (ruleSet.FindCriterion(id) is not { } criterion)
+        {
+            var suggestion = NameSuggestions.Closest(id, ruleSet.Criteria.Flatten().Select(c => c.Id));
+            return $"'{id}' không phải mã tiêu chí của bộ tiêu chí {ruleSet.Id}{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}";
+        }
+
+        if (raw is null || !InputConverter.TryNumber(raw, out claimed))
+        {
+            return "điểm tự chấm không phải số";
+        }
+
+        if (claimed < 0)
+        {
+            return "điểm tự chấm không được âm (điểm trừ ghi số điểm bị trừ)";
+        }
+
+        if (claimed > criterion.Scoring.Points)
+        {
+            return $"điểm tự chấm vượt quá điểm tối đa {VietnameseFormat.Number(criterion.Scoring.Points, 6)} của tiêu chí {id}";
+        }
+
+        return null;
+    }
+
+    private static DataProblem Problem(UnitData unit, string id, string value, string reason)
+        => new(id.Length == 0 ? UnitData.ClaimsField : UnitData.ClaimPrefix + id, $"Điểm tự chấm {id}".TrimEnd(), value, DataProblemKind.Invalid, reason)
+        {
+            File = unit.Source?.File,
+            Row = unit.Source?.Row,
+        };
+}
