@@ -305,6 +305,8 @@ internal sealed class WorkflowReader
             Inputs = [.. referencedInputs.Order(StringComparer.Ordinal)],
             HasNoOccurrence = localNames.ContainsKey("noOccurrence"),
             NoOccurrenceInputs = localNames.ContainsKey("noOccurrence") ? [.. _inputsOf[$"{id}\u0000noOccurrence"].Order(StringComparer.Ordinal)] : [],
+            HasNotApplicable = localNames.ContainsKey("notApplicable"),
+            NotApplicableInputs = localNames.ContainsKey("notApplicable") ? [.. _inputsOf[$"{id}\u0000notApplicable"].Order(StringComparer.Ordinal)] : [],
             MetadataJson = JsonFile.Object(properties, "metadata")?.ToString(Newtonsoft.Json.Formatting.None),
         };
     }
@@ -337,7 +339,7 @@ internal sealed class WorkflowReader
             return null;
         }
 
-        if (isGlobal && name is "value" or "target" or "noOccurrence")
+        if (isGlobal && name is "value" or "target" or "noOccurrence" or "notApplicable")
         {
             _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"'{name}' has a meaning per rule and cannot be a global parameter.", "Declare it in the rule's LocalParams.");
             return null;
@@ -361,9 +363,9 @@ internal sealed class WorkflowReader
         var parameter = Expression.Parameter(parsed.Type, name);
         scope.Add(parameter);
         _inputsOf[name] = inputs;
-        if (ruleId is not null && name == "noOccurrence")
+        if (ruleId is not null && name is "noOccurrence" or "notApplicable")
         {
-            _inputsOf[$"{ruleId}\u0000noOccurrence"] = inputs;
+            _inputsOf[$"{ruleId}\u0000{name}"] = inputs;
         }
 
         return parameter;
@@ -376,6 +378,11 @@ internal sealed class WorkflowReader
         if (locals.TryGetValue("noOccurrence", out var noOccurrence) && noOccurrence.Type != typeof(bool))
         {
             _diagnostics.ErrorInString("CCHC034", file, At("noOccurrence"), 0, id, $"'noOccurrence' gives a {Friendly(noOccurrence.Type)}; it must be true or false.", "For example: \"hoSoLuanChuyen == 0\".");
+        }
+
+        if (locals.TryGetValue("notApplicable", out var notApplicable) && notApplicable.Type != typeof(bool))
+        {
+            _diagnostics.ErrorInString("CCHC034", file, At("notApplicable"), 0, id, $"'notApplicable' gives a {Friendly(notApplicable.Type)}; it must be true or false.", "For example: \"coDuAnDauTuCong == false\".");
         }
 
         locals.TryGetValue("value", out var value);

@@ -125,6 +125,11 @@ public sealed class ScoringEngine : IScoringEngine
         }
 
         evaluations.TryGetValue(criterion.Id, out var evaluation);
+        if (evaluation?.NotApplicable == true && criterion.NotApplicableInputs.All(i => typed[i] is not null))
+        {
+            return Card(criterion, CriterionStatus.NotApplicable, 0, 0, null, level);
+        }
+
         if (criterion.Children.Count > 0)
         {
             var children = criterion.Children.Select(c => Score(c, level, typed, invalid, evaluations, missingInputs)).ToList();
