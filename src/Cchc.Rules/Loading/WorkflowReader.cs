@@ -219,7 +219,8 @@ internal sealed class WorkflowReader
                 _diagnostics.Error("CCHC043", f, rule["Expression"], id, $"Composite criterion '{id}' has an Expression; RulesEngine ignores the Expression of a rule with sub-rules.", "Move the test into the sub-rules.");
             }
 
-            var shell = new CriterionDefinition { Id = id, Title = "", Area = area, Levels = levels, Kind = kind, Scoring = scoring ?? Placeholder };
+            // Sub-criteria inherit the parent's area, levels, kind and lead unit through this shell.
+            var shell = new CriterionDefinition { Id = id, Title = "", Area = area, Levels = levels, Kind = kind, Scoring = scoring ?? Placeholder, LeadUnit = JsonFile.String(properties, "leadUnit") ?? parent?.LeadUnit };
             foreach (var childRule in childRules?.OfType<JObject>() ?? [])
             {
                 var child = ReadRule(childRule, file, scope, shell);
