@@ -92,6 +92,7 @@ public class ChiSoCchcXaTests
     [InlineData("MT4.1", "5.1", 100)]
     [InlineData("MT6.1b", "7.1", 50)]
     [InlineData("MT6.2", "7.3.c", 15)]
+    [InlineData("MT2.5a", "8.4", 87)]
     public void PlanTarget_IsTheThresholdOfItsCriterion(string target, string id, int threshold)
     {
         var criterion = RuleSet.FindCriterion(id)!;

@@ -31,7 +31,7 @@ public class ChiSoCchcXaTests
 
         // Long Hải: 4.3 does not apply (no village to merge); Ngũ Phụng: 6.4 and CT.2 do not apply.
         Assert.Equal(
-            [("long-hai", 95.18m, 99m, 96.14m, "Xuất sắc"), ("ngu-phung", 85.76m, 98.5m, 87.07m, "Tốt"), ("tam-thanh", 63.55m, 100m, 63.55m, "Trung bình")],
+            [("long-hai", 95.58m, 99m, 96.55m, "Xuất sắc"), ("ngu-phung", 86.56m, 98.5m, 87.88m, "Tốt"), ("tam-thanh", 64.75m, 100m, 64.75m, "Trung bình")],
             cards.Select(c => (c.Unit.Code, c.Points, c.MaxPoints, c.Index!.Value, c.Grade!)));
         Assert.All(cards, c => Assert.Empty(c.Problems));
         Assert.All(cards, c => Assert.DoesNotContain(c.Criteria, k => k.Status == CriterionStatus.Error));
@@ -96,6 +96,7 @@ public class ChiSoCchcXaTests
                 InputType.Bool => random.Next(2) == 0,
                 InputType.Date => new DateTime(2022, 12, 1, 0, 0, 0, DateTimeKind.Unspecified).AddDays(random.Next(120)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 InputType.Choice => input.Options[random.Next(input.Options.Count)].Value,
+                InputType.Percent => Math.Round((decimal)random.NextDouble() * 100, 2),
                 InputType.Number when input.Max is { } max => random.Next((int)input.Min!.Value, (int)max + 1),
                 InputType.Number => Math.Round((decimal)random.NextDouble() * 10000, 1),
                 _ => random.Next(0, 4) == 0 ? (int)(input.Min ?? 0) : random.Next((int)(input.Min ?? 0), 300),
