@@ -165,7 +165,10 @@ public sealed class CompiledRuleSet
             target,
             noOccurrence,
             string.IsNullOrEmpty(tree.ExceptionMessage) ? null : tree.ExceptionMessage,
-            children);
+            children)
+        {
+            NotApplicable = definition?.HasNotApplicable == true && inputs.TryGetValue("notApplicable", out var a) && a is bool notApplicable ? notApplicable : null,
+        };
     }
 
     internal static object Neutral(InputType type) => type switch

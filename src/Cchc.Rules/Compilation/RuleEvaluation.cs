@@ -15,4 +15,8 @@ public sealed record RuleEvaluation(
     object? Target,
     bool? NoOccurrence,
     string? Error,
-    IReadOnlyList<RuleEvaluation> Children);
+    IReadOnlyList<RuleEvaluation> Children)
+{
+    /// <summary>The rule's <c>notApplicable</c> parameter, if it has one and it was computed.</summary>
+    public bool? NotApplicable { get; init; }
+}

@@ -219,7 +219,8 @@ internal sealed class WorkflowReader
                 _diagnostics.Error("CCHC043", f, rule["Expression"], id, $"Composite criterion '{id}' has an Expression; RulesEngine ignores the Expression of a rule with sub-rules.", "Move the test into the sub-rules.");
             }
 
-            var shell = new CriterionDefinition { Id = id, Title = "", Area = area, Levels = levels, Kind = kind, Scoring = scoring ?? Placeholder };
+            // Sub-criteria inherit the parent's area, levels, kind and lead unit through this shell.
+            var shell = new CriterionDefinition { Id = id, Title = "", Area = area, Levels = levels, Kind = kind, Scoring = scoring ?? Placeholder, LeadUnit = JsonFile.String(properties, "leadUnit") ?? parent?.LeadUnit };
             foreach (var childRule in childRules?.OfType<JObject>() ?? [])
             {
                 var child = ReadRule(childRule, file, scope, shell);
@@ -305,6 +306,8 @@ internal sealed class WorkflowReader
             Inputs = [.. referencedInputs.Order(StringComparer.Ordinal)],
             HasNoOccurrence = localNames.ContainsKey("noOccurrence"),
             NoOccurrenceInputs = localNames.ContainsKey("noOccurrence") ? [.. _inputsOf[$"{id}\u0000noOccurrence"].Order(StringComparer.Ordinal)] : [],
+            HasNotApplicable = localNames.ContainsKey("notApplicable"),
+            NotApplicableInputs = localNames.ContainsKey("notApplicable") ? [.. _inputsOf[$"{id}\u0000notApplicable"].Order(StringComparer.Ordinal)] : [],
             MetadataJson = JsonFile.Object(properties, "metadata")?.ToString(Newtonsoft.Json.Formatting.None),
         };
     }
@@ -337,7 +340,7 @@ internal sealed class WorkflowReader
             return null;
         }
 
-        if (isGlobal && name is "value" or "target" or "noOccurrence")
+        if (isGlobal && name is "value" or "target" or "noOccurrence" or "notApplicable")
         {
             _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"'{name}' has a meaning per rule and cannot be a global parameter.", "Declare it in the rule's LocalParams.");
             return null;
@@ -361,9 +364,9 @@ internal sealed class WorkflowReader
         var parameter = Expression.Parameter(parsed.Type, name);
         scope.Add(parameter);
         _inputsOf[name] = inputs;
-        if (ruleId is not null && name == "noOccurrence")
+        if (ruleId is not null && name is "noOccurrence" or "notApplicable")
         {
-            _inputsOf[$"{ruleId}\u0000noOccurrence"] = inputs;
+            _inputsOf[$"{ruleId}\u0000{name}"] = inputs;
         }
 
         return parameter;
@@ -376,6 +379,11 @@ internal sealed class WorkflowReader
         if (locals.TryGetValue("noOccurrence", out var noOccurrence) && noOccurrence.Type != typeof(bool))
         {
             _diagnostics.ErrorInString("CCHC034", file, At("noOccurrence"), 0, id, $"'noOccurrence' gives a {Friendly(noOccurrence.Type)}; it must be true or false.", "For example: \"hoSoLuanChuyen == 0\".");
+        }
+
+        if (locals.TryGetValue("notApplicable", out var notApplicable) && notApplicable.Type != typeof(bool))
+        {
+            _diagnostics.ErrorInString("CCHC034", file, At("notApplicable"), 0, id, $"'notApplicable' gives a {Friendly(notApplicable.Type)}; it must be true or false.", "For example: \"coDuAnDauTuCong == false\".");
         }
 
         locals.TryGetValue("value", out var value);

@@ -121,6 +121,15 @@ public sealed record CriterionDefinition
     /// <summary>Whether it has a <c>noOccurrence</c> parameter.</summary>
     public bool HasNoOccurrence { get; init; }
 
+    /// <summary>
+    /// Whether it has a <c>notApplicable</c> parameter: when that is true for a unit, the criterion does not apply to
+    /// that unit (status <c>notApplicable</c>, removed from the maximum), as the forms' "Không áp dụng".
+    /// </summary>
+    public bool HasNotApplicable { get; init; }
+
+    /// <summary>The inputs read by its <c>notApplicable</c> parameter.</summary>
+    public IReadOnlyList<string> NotApplicableInputs { get; init; } = [];
+
     /// <summary>Free-form metadata (sources, decisions) as JSON text, or null.</summary>
     public string? MetadataJson { get; init; }
 

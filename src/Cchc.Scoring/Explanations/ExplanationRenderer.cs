@@ -70,7 +70,9 @@ internal static partial class ExplanationRenderer
                 NoOccurrencePolicy.Zero => "{title}: không phát sinh trong kỳ đánh giá, không được tính điểm.",
                 _ => "{title}: không phát sinh trong kỳ đánh giá, không tính vào điểm tối đa.",
             },
-            CriterionStatus.NotApplicable => $"{{title}}: không áp dụng đối với đơn vị {facts.Level.ToVietnamese()}.",
+            CriterionStatus.NotApplicable => facts.Criterion.AppliesTo(facts.Level)
+                ? "{title}: không áp dụng đối với đơn vị này, không tính vào điểm tối đa."
+                : $"{{title}}: không áp dụng đối với đơn vị {facts.Level.ToVietnamese()}.",
             CriterionStatus.MissingData => "{title}: thiếu dữ liệu ({missing}), chưa chấm được.",
             _ => $"{{title}}: không tính được do lỗi biểu thức ({facts.Error ?? Unknown}).",
         };

@@ -125,6 +125,11 @@ public sealed class ScoringEngine : IScoringEngine
         }
 
         evaluations.TryGetValue(criterion.Id, out var evaluation);
+        if (evaluation?.NotApplicable == true && criterion.NotApplicableInputs.All(i => typed[i] is not null))
+        {
+            return Card(criterion, CriterionStatus.NotApplicable, 0, 0, null, level);
+        }
+
         if (criterion.Children.Count > 0)
         {
             var children = criterion.Children.Select(c => Score(c, level, typed, invalid, evaluations, missingInputs)).ToList();
@@ -133,7 +138,9 @@ public sealed class ScoringEngine : IScoringEngine
             var status = children.Any(c => c.Status == CriterionStatus.Error) ? CriterionStatus.Error
                 : children.Any(c => c.Status == CriterionStatus.MissingData) ? CriterionStatus.MissingData
                 : children.All(c => c.Status == CriterionStatus.NotApplicable) ? CriterionStatus.NotApplicable
-                : childPoints >= childMax && evaluation?.Passed != false ? CriterionStatus.Met
+                : children.All(c => c.Status is CriterionStatus.NoOccurrence or CriterionStatus.NotApplicable) ? CriterionStatus.NoOccurrence
+                // RulesEngine's Operator reads the children's raw tests, which know nothing of "nothing to do".
+                : childPoints >= childMax && (evaluation?.Passed != false || children.All(c => c.Status is CriterionStatus.Met or CriterionStatus.NoOccurrence or CriterionStatus.NotApplicable)) ? CriterionStatus.Met
                 : childPoints > 0 ? CriterionStatus.Partial
                 : CriterionStatus.NotMet;
             var composite = Card(criterion, status, childPoints, criterion.Kind == CriterionKind.Base ? childMax : 0, null, level,
