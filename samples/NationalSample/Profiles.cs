@@ -56,6 +56,7 @@ internal static class Profiles
         ["ketQuaConHieuLuc"] = Size(3000, 0.8),
         ["ketQuaDaSoHoa"] = Share("ketQuaConHieuLuc", 0.2, 0.9, 0.1),
         ["hoSoTaiSuDungDuLieu"] = Share("hoSoTiepNhan", 0.1, 0.7, 0.1),
+        ["tyLeHaiLong"] = new(c => (decimal)Math.Round(c.Between(72, 97, 3), 1)),
         ["paknTiepNhan"] = Events(2.5, 1.5),
         ["paknXuLyDungHan"] = Share("paknTiepNhan", 0.5, 1.1, 0.1),
 
