@@ -77,6 +77,7 @@ internal static class RankingHtml
         }
 
         writer.WriteLine("</tbody></table>");
+        WriteCriteria(writer, report);
         WriteErrors(writer, report);
         writer.WriteLine("</body>");
         writer.WriteLine("</html>");
@@ -131,8 +132,26 @@ internal static class RankingHtml
         }
 
         writer.Write("</div></td><td>");
-        writer.Write(string.Join("; ", row.TopLosses.Select(l => $"<span title=\"{E(l.Title)}\">{E(l.CriterionId)} −{VietnameseFormat.Number(l.Lost)}</span>")));
+        writer.Write(E(string.Join("; ", row.TopLosses.Select(l => $"{l.CriterionId} −{VietnameseFormat.Number(l.Lost)}"))));
         writer.WriteLine("</td></tr>");
+    }
+
+    /// <summary>The criteria named in the last column, once, instead of a title on every row.</summary>
+    private static void WriteCriteria(StreamWriter writer, RankingReport report)
+    {
+        var named = report.Rows.SelectMany(r => r.TopLosses).Select(l => l.CriterionId).ToHashSet(StringComparer.Ordinal);
+        if (named.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine("<details id=\"criteria\"><summary>Các tiêu chí trong cột “Mất nhiều điểm nhất”</summary><table><tbody>");
+        foreach (var criterion in report.RuleSet.Criteria.Where(c => named.Contains(c.Id)))
+        {
+            writer.WriteLine($"<tr><td>{E(criterion.Id)}</td><td>{E(criterion.Title)}</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table></details>");
     }
 
     private static void WriteErrors(StreamWriter writer, RankingReport report)
