@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
 using MiniExcelLibs;
 
 namespace Cchc.Scoring.Ranking;
@@ -7,7 +9,7 @@ namespace Cchc.Scoring.Ranking;
 /// The ranking as XLSX, written by MiniExcel (streaming, no System.Drawing): sheet "Xếp hạng" (one row per unit,
 /// numbers as numbers), "Lỗi" (rejections and column problems) and "Tóm tắt" (counts, rule set, grades).
 /// </summary>
-internal static class RankingXlsx
+internal static partial class RankingXlsx
 {
     /// <summary>Every zip entry carries this time, so that the same ranking gives the same bytes tomorrow.</summary>
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -63,11 +65,13 @@ internal static class RankingXlsx
     }
 
     /// <summary>
-    /// Copies the workbook's zip entries, in order, into a new zip whose entries all carry one fixed time:
-    /// MiniExcel stamps each entry with the current time, which would make every run's bytes differ.
+    /// Copies the workbook's zip entries, in order, into a new zip whose entries all carry one fixed time, and
+    /// whose relationship ids are numbered instead of random: MiniExcel stamps each entry with the current time and
+    /// names each sheet's relationship with a new GUID, which would make every run's bytes differ.
     /// </summary>
     private static void Normalize(Stream workbook, Stream output)
     {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         using var source = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);
         using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var entry in source.Entries)
@@ -76,7 +80,29 @@ internal static class RankingXlsx
             copy.LastWriteTime = EntryTime;
             using var from = entry.Open();
             using var to = copy.Open();
-            from.CopyTo(to);
+            if (entry.FullName.EndsWith(".xml", StringComparison.Ordinal) || entry.FullName.EndsWith(".rels", StringComparison.Ordinal))
+            {
+                using var reader = new StreamReader(from, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+                var text = RandomRelationshipId().Replace(reader.ReadToEnd(), m =>
+                {
+                    if (!ids.TryGetValue(m.Value, out var id))
+                    {
+                        id = $"rIdCchc{ids.Count + 1}";
+                        ids[m.Value] = id;
+                    }
+
+                    return id;
+                });
+                var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
+                to.Write(bytes);
+            }
+            else
+            {
+                from.CopyTo(to);
+            }
         }
     }
+
+    [GeneratedRegex("\\bR[0-9a-f]{32}\\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RandomRelationshipId();
 }
