@@ -50,6 +50,9 @@ internal static class RankingCsv
     {
         null => "",
         bool b => b ? "true" : "false",
+
+        // A decimal keeps the scale of its computation (90.0); the sheet shows the number (90).
+        decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? "",
     };
