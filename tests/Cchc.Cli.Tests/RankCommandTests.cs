@@ -207,6 +207,17 @@ public sealed class RankCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Rank_BrokenXlsx_UsageErrorNamingTheFile()
+    {
+        var result = await CchcTool.RunAsync("rank", _ruleSet, _folder.Write("hong.xlsx", RankRuleSet.BadRowsCsv), "-o", _folder.File("r.html"));
+
+        Assert.Equal(64, result.ExitCode);
+        Assert.Contains("hong.xlsx", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("r.html")));
+    }
+
+    [Fact]
     public async Task Rank_XlsxInput_RanksTheSheet()
     {
         var data = _folder.File("xa.xlsx");

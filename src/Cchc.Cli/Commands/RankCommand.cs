@@ -84,7 +84,7 @@ internal static class RankCommand
         {
             report = await Rank(context, ruleSet, request, cancellationToken).ConfigureAwait(false);
         }
-        catch (NotSupportedException e)
+        catch (Exception e) when (e is NotSupportedException or InvalidDataException)
         {
             context.Error.WriteLine(e.Message);
             return ExitCodes.UsageError;

@@ -49,9 +49,9 @@ internal static class ScoreCommand
         {
             items = reader.Read(dataPath);
         }
-        catch (NotSupportedException e)
+        catch (Exception e) when (e is NotSupportedException or InvalidDataException)
         {
-            // A data file of a kind the reader does not know (e.g. .xlsx) is a usage error, not a crash.
+            // A data file of a kind the reader does not know, or a broken workbook, is a usage error, not a crash.
             context.Error.WriteLine(e.Message);
             return ExitCodes.UsageError;
         }

@@ -41,7 +41,7 @@ public sealed class UnitFileReader
     /// <summary>Creates a reader; with a rule set, headers can be labels and unknown columns are reported.</summary>
     public UnitFileReader(CompiledRuleSet? ruleSet = null) => _ruleSet = ruleSet;
 
-    /// <summary>File-level notes (unknown columns), filled while reading.</summary>
+    /// <summary>File-level notes (unknown columns, missing identity columns), filled while reading.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>
@@ -51,6 +51,8 @@ public sealed class UnitFileReader
     public IReadOnlyList<UnitRejection> ColumnProblems => _columnProblems;
 
     /// <summary>Reads every unit of a file, streaming; rows that cannot be units are returned as rejections.</summary>
+    /// <exception cref="NotSupportedException">The file is not .json, .jsonl, .ndjson, .csv, .txt or .xlsx.</exception>
+    /// <exception cref="InvalidDataException">An .xlsx file is not a workbook.</exception>
     public IEnumerable<UnitReadResult> Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -59,7 +61,7 @@ public sealed class UnitFileReader
         {
             ".csv" or ".txt" => ReadCsv(path),
             ".json" or ".jsonl" or ".ndjson" => ReadJson(path),
-            ".xlsx" => ReadXlsx(path),
+            ".xlsx" => ReadXlsx(CheckWorkbook(path)),
             _ => throw new NotSupportedException($"Không đọc được tệp '{path}': chỉ hỗ trợ .json, .jsonl, .ndjson, .csv và .xlsx."),
         };
     }
@@ -182,6 +184,25 @@ public sealed class UnitFileReader
         }
     }
 
+    /// <summary>An .xlsx that is not a zip with a workbook is refused before any row is read, naming the file.</summary>
+    private static string CheckWorkbook(string path)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            if (zip.GetEntry("xl/workbook.xml") is null)
+            {
+                throw new InvalidDataException($"Không đọc được tệp '{path}': tệp .xlsx không có bảng tính (xl/workbook.xml).");
+            }
+        }
+        catch (InvalidDataException e) when (!e.Message.StartsWith("Không đọc được", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"Không đọc được tệp '{path}': không phải tệp .xlsx hợp lệ ({e.Message}).", e);
+        }
+
+        return path;
+    }
+
     private IEnumerable<UnitReadResult> ReadXlsx(string path)
     {
         var shown = Path.GetFileName(path);
@@ -265,7 +286,6 @@ public sealed class UnitFileReader
 
         foreach (var input in _ruleSet.Inputs.Where(i => !headers.Contains(i.Name)))
         {
-            _warnings.Add($"{file}: thiếu cột '{input.Label} ({input.Name})': mọi đơn vị đều thiếu dữ liệu này.");
             _columnProblems.Add(new UnitRejection(file, headerRow, input.Name, null, $"thiếu cột '{input.Label} ({input.Name})': mọi đơn vị đều thiếu dữ liệu này"));
         }
     }
