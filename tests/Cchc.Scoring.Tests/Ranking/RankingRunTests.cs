@@ -172,6 +172,28 @@ public sealed class RankingRunTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_XlsxNfdLabelsBooleanCellsAndNfdChoiceLabels_ScoredThroughTheEngine()
+    {
+        using var methods = new MethodsRuleSet();
+        var path = Path.Combine(_temp.Root, "nfd.xlsx");
+        string Nfd(string text) => text.Normalize(NormalizationForm.FormD);
+        MiniExcel.SaveAs(path, new[]
+        {
+            new Dictionary<string, object?> { ["code"] = "x1", ["level"] = "xa", [Nfd("Đã ban hành")] = true, [Nfd("Xếp loại")] = Nfd("Khá"), [Nfd("Tỷ lệ (%)")] = "92,5" },
+            new Dictionary<string, object?> { ["code"] = "x2", ["level"] = "xa", [Nfd("Đã ban hành")] = false, [Nfd("Xếp loại")] = "tot", [Nfd("Tỷ lệ (%)")] = 70 },
+        });
+
+        var report = await RankingRun.RunAsync(methods.Set.Engine, path, new RankingOptions(), CancellationToken.None);
+
+        Assert.Equal(new RankingSummary(2, 0), report.Summary);
+        Assert.DoesNotContain(report.ColumnProblems, p => p.Reason.Contains("không phải dữ liệu đầu vào", StringComparison.Ordinal));
+        var x1 = report.Rows.Single(r => r.Card.Unit.Code == "x1").Card;
+        var x2 = report.Rows.Single(r => r.Card.Unit.Code == "x2").Card;
+        Assert.Equal((1m, 1m, 4m), (x1.Criterion("PF").Points, x1.Criterion("CHOICE").Points, x1.Criterion("BANDS_MIN").Points));
+        Assert.Equal((0m, 2m, 2m), (x2.Criterion("PF").Points, x2.Criterion("CHOICE").Points, x2.Criterion("BANDS_MIN").Points));
+    }
+
+    [Fact]
     public async Task RunAsync_ShippedSamplesAsXlsx_RankLikeTheCsv()
     {
         var csv = Path.Combine(Paths.Samples, "phu-quy.csv");
