@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Cchc.Rules;
 using Cchc.Scoring;
 using Cchc.Scoring.Ranking;
@@ -32,11 +33,27 @@ internal static class RankCommand
         {
             ruleSet, data, output, format, groupBy, parallelism,
         };
-        command.SetAction((parse, token) => Run(
+        command.SetAction((parse, token) => RunCancellable(
             context,
             new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism)),
             token));
         return command;
+    }
+
+    private static async Task<int> RunCancellable(CliContext context, RankRequest request, CancellationToken commandToken)
+    {
+        // Ctrl-C (SIGINT) or SIGTERM cancels the run instead of killing the process, so the temporary output file is
+        // removed and nothing half-written is left anywhere.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(commandToken);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return await Run(context, request, stop.Token).ConfigureAwait(false);
+
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
     }
 
     private static async Task<int> Run(CliContext context, RankRequest request, CancellationToken cancellationToken)
