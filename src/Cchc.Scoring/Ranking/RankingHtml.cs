@@ -88,7 +88,10 @@ internal static class RankingHtml
         var grades = GradeDistribution.Of(report);
         var total = Math.Max(1, report.Rows.Count);
         var most = Math.Max(1, grades.Count == 0 ? 1 : grades.Max(g => g.Count));
-        const int barHeight = 22, labelWidth = 150, barWidth = 420;
+        const int barHeight = 22, barWidth = 420;
+
+        // About 8 px per letter at 13 px: long grade names ("Hoàn thành toàn bộ mục tiêu") must not run into the bars.
+        var labelWidth = Math.Max(80, grades.Count == 0 ? 0 : (grades.Max(g => g.Grade.Length) * 8) + 10);
         writer.WriteLine("<h2>Phân bố xếp loại</h2>");
         writer.WriteLine($"<svg id=\"grades\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 140}\" height=\"{grades.Count * (barHeight + 6) + 6}\" role=\"img\" aria-label=\"Phân bố xếp loại\">");
         for (var i = 0; i < grades.Count; i++)
