@@ -9,14 +9,22 @@ namespace Cchc.Cli;
 internal static class AtomicFile
 {
     public static void Write(string path, bool byteOrderMark, Action<TextWriter> write)
+        => WriteBytes(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(byteOrderMark), 1 << 16, leaveOpen: true);
+            write(writer);
+        });
+
+    /// <summary>The same for binary content (XLSX); an exception or cancellation inside <paramref name="write"/> leaves no file.</summary>
+    public static void WriteBytes(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(byteOrderMark)))
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                write(writer);
+                write(stream);
             }
 
             File.Move(temporary, full, overwrite: true);

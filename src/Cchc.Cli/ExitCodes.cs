@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>The command line is wrong, or a file it names cannot be read.</summary>
     public const int UsageError = 64;
+
+    /// <summary>Stopped by Ctrl-C; no output file was written (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 }

@@ -23,6 +23,7 @@ public static class Program
             CheckCommand.Create(context),
             TestCommand.Create(context),
             ScoreCommand.Create(context),
+            RankCommand.Create(context),
             TemplateCommand.Create(context),
             SchemaCommand.Create(context),
         };

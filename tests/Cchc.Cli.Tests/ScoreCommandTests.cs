@@ -223,13 +223,13 @@ public partial class ScoreCommandTests
     public async Task Score_DataFileOfUnsupportedType_ExitsWithUsageError()
     {
         using var folder = new TempFolder();
-        var data = folder.Write("units.xlsx", File.ReadAllText(TestFiles.Sample("xa-tam-thanh.json")));
+        var data = folder.Write("units.ods", File.ReadAllText(TestFiles.Sample("xa-tam-thanh.json")));
 
         var result = await CchcTool.RunAsync("score", TestFiles.RuleSet, data);
 
         Assert.True(result.ExitCode == 64, result.ToString());
         Assert.Equal("", result.Out);
-        Assert.Contains("units.xlsx", result.Error, StringComparison.Ordinal);
+        Assert.Contains("units.ods", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 

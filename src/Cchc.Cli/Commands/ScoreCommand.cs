@@ -53,9 +53,9 @@ internal static class ScoreCommand
         {
             input = ScoreInput.Read(ruleSet, dataPaths);
         }
-        catch (NotSupportedException e)
+        catch (Exception e) when (e is NotSupportedException or InvalidDataException)
         {
-            // A data file of a kind the reader does not know (e.g. .xlsx) is a usage error, not a crash.
+            // A data file of a kind the reader does not know, or a broken workbook, is a usage error, not a crash.
             context.Error.WriteLine(e.Message);
             return ExitCodes.UsageError;
         }

@@ -26,24 +26,34 @@ public sealed record UnitRejection(string File, int Row, string? Column, string?
 public sealed record UnitReadResult(UnitData? Unit, UnitRejection? Rejection);
 
 /// <summary>
-/// Reads units from JSON (an object, an array, or one object per line) and CSV (UTF-8 with or without BOM,
-/// comma or semicolon, Vietnamese decimal comma accepted), streaming. Column headers may be the input's name,
-/// its Vietnamese label, or "label (name)"; they are compared after Unicode NFC normalisation. A JSON file that is a
-/// response of the national public-service portal is read by <see cref="PortalDataReader"/>.
+/// Reads units from JSON (an object, an array, or one object per line), CSV (UTF-8 with or without BOM,
+/// comma or semicolon, Vietnamese decimal comma accepted) and XLSX (the first sheet, its first row the header),
+/// streaming. Column headers may be the input's name, its Vietnamese label, or "label (name)"; they are compared
+/// after Unicode NFC normalisation. A JSON file that is a response of the national public-service portal is read by
+/// <see cref="PortalDataReader"/>.
 /// </summary>
 public sealed class UnitFileReader
 {
     private static readonly string[] RequiredColumns = ["code", "level"];
     private readonly CompiledRuleSet? _ruleSet;
     private readonly List<string> _warnings = [];
+    private readonly List<UnitRejection> _columnProblems = [];
 
     /// <summary>Creates a reader; with a rule set, headers can be labels and unknown columns are reported.</summary>
     public UnitFileReader(CompiledRuleSet? ruleSet = null) => _ruleSet = ruleSet;
 
-    /// <summary>File-level notes (unknown columns), filled while reading.</summary>
+    /// <summary>File-level notes (unknown columns, missing identity columns), filled while reading.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
+    /// <summary>
+    /// The header's problems, filled while reading a CSV or XLSX file: a declared input with no column (every unit
+    /// then lacks it), a missing identity column, a column that is not an input. Row is the header's row.
+    /// </summary>
+    public IReadOnlyList<UnitRejection> ColumnProblems => _columnProblems;
+
     /// <summary>Reads every unit of a file, streaming; rows that cannot be units are returned as rejections.</summary>
+    /// <exception cref="NotSupportedException">The file is not .json, .jsonl, .ndjson, .csv, .txt or .xlsx.</exception>
+    /// <exception cref="InvalidDataException">An .xlsx file is not a workbook.</exception>
     public IEnumerable<UnitReadResult> Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -53,7 +63,8 @@ public sealed class UnitFileReader
             ".csv" or ".txt" => ReadCsv(path),
             ".json" when PortalDataReader.IsPortalResponse(path) => ReadPortal(path),
             ".json" or ".jsonl" or ".ndjson" => ReadJson(path),
-            _ => throw new NotSupportedException($"Không đọc được tệp '{path}': chỉ hỗ trợ .json, .jsonl, .ndjson và .csv."),
+            ".xlsx" => ReadXlsx(CheckWorkbook(path)),
+            _ => throw new NotSupportedException($"Không đọc được tệp '{path}': chỉ hỗ trợ .json, .jsonl, .ndjson, .csv và .xlsx."),
         };
     }
 
@@ -131,7 +142,7 @@ public sealed class UnitFileReader
 
             if (!checkedHeaders)
             {
-                CheckColumns(shown, obj.Properties().Select(p => p.Name));
+                CheckColumns(shown, line, obj.Properties().Select(p => p.Name));
                 checkedHeaders = true;
             }
 
@@ -167,11 +178,8 @@ public sealed class UnitFileReader
         }
 
         var headers = csv.HeaderRecord!.Select(h => MapHeader(h)).ToArray();
-        CheckColumns(shown, csv.HeaderRecord!);
-        foreach (var identity in RequiredColumns.Where(i => !headers.Contains(i)))
-        {
-            _warnings.Add($"{shown}: thiếu cột bắt buộc '{identity}'.");
-        }
+        CheckColumns(shown, csv.Parser.RawRow, csv.HeaderRecord!);
+        CheckMissingColumns(shown, csv.Parser.RawRow, headers);
 
         while (csv.Read())
         {
@@ -191,6 +199,112 @@ public sealed class UnitFileReader
             }
 
             yield return Build(row, new UnitSource(shown, line));
+        }
+    }
+
+    /// <summary>An .xlsx that is not a zip with a workbook is refused before any row is read, naming the file.</summary>
+    private static string CheckWorkbook(string path)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            if (zip.GetEntry("xl/workbook.xml") is null)
+            {
+                throw new InvalidDataException($"Không đọc được tệp '{path}': tệp .xlsx không có bảng tính (xl/workbook.xml).");
+            }
+        }
+        catch (InvalidDataException e) when (!e.Message.StartsWith("Không đọc được", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"Không đọc được tệp '{path}': không phải tệp .xlsx hợp lệ ({e.Message}).", e);
+        }
+
+        return path;
+    }
+
+    private IEnumerable<UnitReadResult> ReadXlsx(string path)
+    {
+        var shown = Path.GetFileName(path);
+        using var stream = File.OpenRead(path);
+        string[]? headers = null;
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sheetRow = 0;
+
+        // MiniExcel streams the first sheet row by row, keyed by column letter; rows it yields include empty ones,
+        // so counting them gives the sheet's own row numbers for the errors.
+        foreach (IDictionary<string, object?> cells in MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
+        {
+            sheetRow++;
+            if (headers is null)
+            {
+                var raw = cells.Select(c => (Letter: c.Key, Text: Convert.ToString(c.Value, CultureInfo.InvariantCulture)?.Trim() ?? "")).ToList();
+                if (raw.All(c => c.Text.Length == 0))
+                {
+                    continue;
+                }
+
+                // Trailing unnamed columns are ignored; a gap inside the header keeps its place as an unnamed column.
+                raw = raw.Take(raw.FindLastIndex(c => c.Text.Length > 0) + 1).ToList();
+                headers = raw.Select(c => MapHeader(c.Text)).ToArray();
+                for (var i = 0; i < raw.Count; i++)
+                {
+                    columns[raw[i].Letter] = i;
+                }
+
+                CheckColumns(shown, sheetRow, raw.Select(c => c.Text).Where(t => t.Length > 0));
+                CheckMissingColumns(shown, sheetRow, headers);
+                continue;
+            }
+
+            if (cells.Values.All(v => v is null || v is string s && string.IsNullOrWhiteSpace(s)))
+            {
+                continue;
+            }
+
+            var extra = cells.FirstOrDefault(c => !columns.ContainsKey(c.Key) && c.Value is not null && !(c.Value is string t && string.IsNullOrWhiteSpace(t)));
+            if (extra.Key is not null)
+            {
+                yield return new UnitReadResult(null, new UnitRejection(shown, sheetRow, extra.Key, Convert.ToString(extra.Value, CultureInfo.InvariantCulture), $"ô nằm ngoài các cột có tiêu đề (tiêu đề chỉ có {headers.Length} cột)"));
+                continue;
+            }
+
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (letter, index) in columns)
+            {
+                if (headers[index].Length == 0)
+                {
+                    continue;
+                }
+
+                var value = cells.TryGetValue(letter, out var v) ? v : null;
+                row[headers[index]] = value switch
+                {
+                    string s when string.IsNullOrWhiteSpace(s) => null,
+                    string s => s.Trim(),
+                    _ => value,
+                };
+            }
+
+            yield return Build(row, new UnitSource(shown, sheetRow));
+        }
+    }
+
+    /// <summary>A declared input or identity column absent from a sheet's header is reported once, not once per row.</summary>
+    private void CheckMissingColumns(string file, int headerRow, IReadOnlyCollection<string> headers)
+    {
+        foreach (var identity in RequiredColumns.Where(i => !headers.Contains(i)))
+        {
+            _warnings.Add($"{file}: thiếu cột bắt buộc '{identity}'.");
+            _columnProblems.Add(new UnitRejection(file, headerRow, identity, null, $"thiếu cột bắt buộc '{identity}': mọi dòng đều bị loại"));
+        }
+
+        if (_ruleSet is null)
+        {
+            return;
+        }
+
+        foreach (var input in _ruleSet.Inputs.Where(i => !headers.Contains(i.Name)))
+        {
+            _columnProblems.Add(new UnitRejection(file, headerRow, input.Name, null, $"thiếu cột '{input.Label} ({input.Name})': mọi đơn vị đều thiếu dữ liệu này"));
         }
     }
 
@@ -252,7 +366,7 @@ public sealed class UnitFileReader
         return byLabel?.Name ?? text;
     }
 
-    private void CheckColumns(string file, IEnumerable<string> headers)
+    private void CheckColumns(string file, int headerRow, IEnumerable<string> headers)
     {
         if (_ruleSet is null)
         {
@@ -265,7 +379,9 @@ public sealed class UnitFileReader
             if (!UnitData.IdentityFields.Contains(name) && !_ruleSet.InputsByName.ContainsKey(name) && !UnitData.IsClaimColumn(name))
             {
                 var suggestion = Cchc.Rules.Diagnostics.NameSuggestions.Closest(name, _ruleSet.InputsByName.Keys);
-                _warnings.Add($"{file}: cột '{header}' không phải dữ liệu đầu vào của bộ tiêu chí {_ruleSet.Id}, bị bỏ qua{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}.");
+                var note = $"cột '{header}' không phải dữ liệu đầu vào của bộ tiêu chí {_ruleSet.Id}, bị bỏ qua{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}";
+                _warnings.Add($"{file}: {note}.");
+                _columnProblems.Add(new UnitRejection(file, headerRow, header, null, note));
             }
         }
     }

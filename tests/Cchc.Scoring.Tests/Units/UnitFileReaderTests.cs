@@ -335,7 +335,7 @@ public sealed class UnitFileReaderTests : IDisposable
 
     [Fact]
     public void Read_UnsupportedExtension_Throws()
-        => Assert.Throws<NotSupportedException>(() => new UnitFileReader().Read(_temp.Write("du-lieu.xlsx", "")));
+        => Assert.Throws<NotSupportedException>(() => new UnitFileReader().Read(_temp.Write("du-lieu.ods", "")));
 
     [Fact]
     public void Read_SampleCsvAndJson_GiveTheSameUnits()

@@ -1,0 +1,238 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Cchc.Rules;
+using Cchc.Scoring;
+using Cchc.Scoring.Ranking;
+using Cchc.Scoring.Units;
+
+namespace Cchc.Cli.Commands;
+
+/// <summary><c>cchc rank</c>: score every unit of a data file in parallel and rank them, losing no row.</summary>
+internal static class RankCommand
+{
+    private static readonly string[] Formats = ["table", "json", "csv", "xlsx", "html"];
+
+    public static Command Create(CliContext context)
+    {
+        var ruleSet = CommonOptions.RuleSet();
+        var data = new Argument<string>("data") { Description = "Unit data: .json (an object, an array, or one object per line), .jsonl, .csv or .xlsx (first sheet)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the ranking to this file (.csv, .xlsx, .json or .html), atomically." };
+        var format = new Option<string?>("--format", "-f") { Description = $"Output format: {string.Join(", ", Formats)}. Default: from the extension of --output, else table." };
+        format.AcceptOnlyFromAmong(Formats);
+        var groupBy = new Option<string>("--group-by") { Description = "Also rank within each parent unit: none or parent.", DefaultValueFactory = _ => "none" };
+        groupBy.AcceptOnlyFromAmong("none", "parent");
+        var parallelism = new Option<int>("--parallelism") { Description = "Units scored at once (0 = one per processor). The output does not depend on it." };
+        parallelism.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--parallelism must be 0 or more.");
+            }
+        });
+        var command = new Command("rank", "Score every unit and rank them (competition ranking after the rule set's tie-breaks); write CSV, XLSX, JSON or an HTML report.")
+        {
+            ruleSet, data, output, format, groupBy, parallelism,
+        };
+        command.SetAction((parse, token) => RunCancellable(
+            context,
+            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism)),
+            token));
+        return command;
+    }
+
+    private static async Task<int> RunCancellable(CliContext context, RankRequest request, CancellationToken commandToken)
+    {
+        // Ctrl-C (SIGINT) or SIGTERM cancels the run instead of killing the process, so the temporary output file is
+        // removed and nothing half-written is left anywhere.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(commandToken);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return await Run(context, request, stop.Token).ConfigureAwait(false);
+
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    private static async Task<int> Run(CliContext context, RankRequest request, CancellationToken cancellationToken)
+    {
+        if (context.RuleSetMissing(request.RuleSet))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var format = request.Format ?? (request.OutputPath is null ? "table" : RankingWriter.FormatOf(request.OutputPath)?.ToString().ToLowerInvariant());
+        if (format is null)
+        {
+            context.Error.WriteLine($"Cannot tell the output format from '{request.OutputPath}': use .csv, .xlsx, .json or .html, or --format.");
+            return ExitCodes.UsageError;
+        }
+
+        if (format == "xlsx" && request.OutputPath is null)
+        {
+            context.Error.WriteLine("XLSX is written to a file: add -o ranking.xlsx.");
+            return ExitCodes.UsageError;
+        }
+
+        if (format == "table" && request.OutputPath is not null)
+        {
+            context.Error.WriteLine("The table is for the console; a file takes --format csv, xlsx, json or html.");
+            return ExitCodes.UsageError;
+        }
+
+        var loaded = CliContext.Load(request.RuleSet);
+        context.PrintDiagnostics(loaded.Diagnostics);
+        if (loaded.RuleSet is not { } ruleSet)
+        {
+            context.Error.WriteLine($"INVALID {request.RuleSet}: the rule set has errors; nothing was ranked.");
+            return ExitCodes.RulesInvalidOrTestsFailed;
+        }
+
+        if (!File.Exists(request.DataPath))
+        {
+            context.Error.WriteLine($"Data file not found: '{request.DataPath}'.");
+            return ExitCodes.UsageError;
+        }
+
+        RankingReport report;
+        try
+        {
+            report = await Rank(context, ruleSet, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidDataException)
+        {
+            context.Error.WriteLine(e.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Error.WriteLine("Đã hủy: không ghi tệp kết quả nào.");
+            return ExitCodes.Cancelled;
+        }
+
+        try
+        {
+            WriteOutput(context, report, format, request.OutputPath, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Error.WriteLine("Đã hủy: không ghi tệp kết quả nào.");
+            return ExitCodes.Cancelled;
+        }
+
+        return Report(context, report);
+    }
+
+    private static async Task<RankingReport> Rank(CliContext context, CompiledRuleSet ruleSet, RankRequest request, CancellationToken cancellationToken)
+    {
+        var engine = new ScoringEngine(ruleSet);
+        TerminalProgress? progress = null;
+        if (TerminalProgress.Available(context.Error))
+        {
+            // Counting the rows first is a cheap read beside the scoring, and it gives the bar its end.
+            progress = new TerminalProgress(context.Error, new UnitFileReader(ruleSet).Read(request.DataPath).Count());
+        }
+
+        using (progress)
+        {
+            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress };
+            return await RankingRun.RunAsync(engine, request.DataPath, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void WriteOutput(CliContext context, RankingReport report, string format, string? outputPath, CancellationToken cancellationToken)
+    {
+        if (format == "table")
+        {
+            WriteTable(context.Out, report);
+            return;
+        }
+
+        var rankingFormat = Enum.Parse<RankingFormat>(format, ignoreCase: true);
+        if (outputPath is null)
+        {
+            using var buffer = new MemoryStream();
+            RankingWriter.Write(report, rankingFormat, buffer, cancellationToken);
+            context.Out.Write(new System.Text.UTF8Encoding(false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF'));
+            return;
+        }
+
+        AtomicFile.WriteBytes(outputPath, stream => RankingWriter.Write(report, rankingFormat, stream, cancellationToken));
+        if (rankingFormat == RankingFormat.Csv)
+        {
+            // A CSV has no room for an error sheet: the errors go beside it, and a stale one from an earlier run goes.
+            var errorsPath = ErrorsPathOf(outputPath);
+            if (report.Rejections.Count + report.ColumnProblems.Count > 0)
+            {
+                AtomicFile.WriteBytes(errorsPath, stream => RankingWriter.WriteErrorsCsv(report, stream));
+                context.Error.WriteLine($"Lỗi dữ liệu được ghi vào {errorsPath}.");
+            }
+            else if (File.Exists(errorsPath))
+            {
+                File.Delete(errorsPath);
+            }
+        }
+    }
+
+    /// <summary><c>ranking.csv</c> → <c>ranking.errors.csv</c>.</summary>
+    internal static string ErrorsPathOf(string csvPath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(csvPath))!, Path.GetFileNameWithoutExtension(csvPath) + ".errors.csv");
+
+    private static int Report(CliContext context, RankingReport report)
+    {
+        foreach (var problem in report.ColumnProblems)
+        {
+            context.Error.WriteLine($"Cột: {problem}");
+        }
+
+        foreach (var rejection in report.Rejections)
+        {
+            context.Error.WriteLine($"Bị loại: {rejection}");
+        }
+
+        var incomplete = report.Rows.Count(r => !r.Complete);
+        context.Error.WriteLine($"{report.Summary}; {incomplete} unit(s) ranked with missing data");
+        return report.Summary.Rejected > 0 || incomplete > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
+    }
+
+    private static void WriteTable(TextWriter writer, RankingReport report)
+    {
+        var headers = new List<string> { "Hạng" };
+        if (report.GroupedByParent)
+        {
+            headers.Add("Hạng trong cấp trên");
+        }
+
+        headers.AddRange(["Mã", "Tên", "Cấp trên", "Điểm", "Chỉ số", "Xếp loại", "Mất nhiều điểm nhất"]);
+        var table = new Table([.. headers]);
+        foreach (var row in report.Rows)
+        {
+            var card = row.Card;
+            var cells = new List<string?> { row.Rank is { } rank ? VietnameseFormat.Number(rank, 0) : "—" };
+            if (report.GroupedByParent)
+            {
+                cells.Add(row.GroupRank is { } groupRank ? VietnameseFormat.Number(groupRank, 0) : "—");
+            }
+
+            cells.AddRange([
+                card.Unit.Code,
+                card.Unit.Name + (row.Complete ? "" : " *"),
+                card.Unit.Parent ?? "",
+                $"{VietnameseFormat.Number(card.Points)}/{VietnameseFormat.Number(card.MaxPoints)}",
+                card.Index is { } index ? VietnameseFormat.Number(index, report.RuleSet.Index.Decimals) : "—",
+                card.Grade ?? "—",
+                string.Join("; ", row.TopLosses.Select(l => $"{l.CriterionId} −{VietnameseFormat.Number(l.Lost)}")),
+            ]);
+            table.Add([.. cells]);
+        }
+
+        table.Write(writer);
+        if (report.Rows.Any(r => !r.Complete))
+        {
+            writer.WriteLine("* chưa đủ dữ liệu: xếp hạng theo số điểm hiện có.");
+        }
+    }
+
+    private sealed record RankRequest(string RuleSet, string DataPath, string? OutputPath, string? Format, bool GroupByParent, int Parallelism);
+}

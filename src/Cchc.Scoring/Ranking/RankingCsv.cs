@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Cchc.Scoring.Ranking;
+
+/// <summary>
+/// The ranking as CSV: UTF-8 with a BOM (Excel then reads the Vietnamese right), comma-separated, CRLF, numbers in
+/// invariant form (<c>72.5</c>) since a CSV is read by programs as often as by people; people get the XLSX.
+/// </summary>
+internal static class RankingCsv
+{
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+
+    public static void Write(RankingReport report, Stream output, CancellationToken cancellationToken)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
+        using var csv = new CsvWriter(writer, Configuration);
+        WriteRecord(csv, RankingTable.Headers(report));
+        foreach (var row in report.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            WriteRecord(csv, RankingTable.Cells(report, row));
+        }
+    }
+
+    public static void WriteErrors(RankingReport report, Stream output)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
+        using var csv = new CsvWriter(writer, Configuration);
+        WriteRecord(csv, RankingTable.ErrorHeaders);
+        foreach (var error in RankingTable.Errors(report))
+        {
+            WriteRecord(csv, RankingTable.ErrorCells(error));
+        }
+    }
+
+    private static void WriteRecord(CsvWriter csv, IEnumerable<object?> cells)
+    {
+        foreach (var cell in cells)
+        {
+            csv.WriteField(Text(cell));
+        }
+
+        csv.NextRecord();
+    }
+
+    internal static string Text(object? cell) => cell switch
+    {
+        null => "",
+        bool b => b ? "true" : "false",
+
+        // A decimal keeps the scale of its computation (90.0); the sheet shows the number (90).
+        decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => cell.ToString() ?? "",
+    };
+}

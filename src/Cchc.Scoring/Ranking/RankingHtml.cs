@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text;
+using Cchc.Scoring.Explanations;
+
+
+namespace Cchc.Scoring.Ranking;
+
+/// <summary>
+/// The ranking as one self-contained HTML page (inline CSS and SVG, no script, nothing fetched): the summary, the
+/// grade distribution as a bar chart, the ranking table with each unit's lost points by area as a stacked bar,
+/// and the data errors. Numbers are formatted the Vietnamese way; about 500 bytes per unit.
+/// </summary>
+internal static class RankingHtml
+{
+    private static readonly string[] Palette = ["#d64545", "#e8833a", "#f0b429", "#57ae5b", "#2bb0ed", "#4055a8", "#8662c7", "#da4a91", "#7b8794", "#0c6b58"];
+
+    private const string Style = """
+        body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:24px;color:#1f2933}
+        h1{font-size:22px}h2{font-size:18px;margin-top:28px}
+        table{border-collapse:collapse;font-size:13px}
+        th{position:sticky;top:0;background:#f5f7fa;text-align:left}
+        th,td{padding:3px 8px;border-bottom:1px solid #e4e7eb}
+        td.n{text-align:right;font-variant-numeric:tabular-nums}
+        tr.x td{background:#fffbea}
+        .b{display:flex;width:260px;height:12px;background:#f0f4f8}
+        .b i{display:block;height:12px}
+        .k{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}
+        .m{color:#616e7c}
+        """;
+
+    public static void Write(RankingReport report, Stream output, CancellationToken cancellationToken)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        var ruleSet = report.RuleSet;
+        var summary = report.Summary;
+        var incomplete = report.Rows.Count(r => !r.Complete);
+        var colors = ruleSet.Areas.Select((a, i) => (a.Id, Class: $"c{i}")).ToDictionary(x => x.Id, x => x.Class, StringComparer.Ordinal);
+
+        writer.WriteLine("<!DOCTYPE html>");
+        writer.WriteLine("<html lang=\"vi\">");
+        writer.WriteLine($"<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Xếp hạng — {E(ruleSet.Title)}</title>");
+        writer.Write("<style>\n" + Style);
+        for (var i = 0; i < ruleSet.Areas.Count; i++)
+        {
+            writer.Write($".c{i}{{background:{Palette[i % Palette.Length]}}}");
+        }
+
+        writer.WriteLine("\n</style></head>");
+        writer.WriteLine("<body>");
+        writer.WriteLine($"<h1>Xếp hạng: {E(ruleSet.Title)}</h1>");
+        writer.WriteLine($"<p class=\"m\">Bộ tiêu chí {E(ruleSet.Id)} {E(ruleSet.Version)} · SHA-256 {E(ruleSet.Sha256)}{(ruleSet.TieBreakAreas.Count == 0 ? "" : $" · Khi bằng chỉ số, xét điểm lĩnh vực: {E(string.Join(", ", ruleSet.TieBreakAreas.Select(a => ruleSet.Areas.FirstOrDefault(x => x.Id == a)?.Title ?? a)))}")}</p>");
+        writer.WriteLine($"<p id=\"summary\" data-scored=\"{summary.Scored}\" data-rejected=\"{summary.Rejected}\" data-total=\"{summary.Total}\">Đã chấm <b>{N(summary.Scored)}</b> đơn vị, bị loại <b>{N(summary.Rejected)}</b> dòng, tổng <b>{N(summary.Total)}</b> dòng ({summary}).{(incomplete == 0 ? "" : $" {N(incomplete)} đơn vị chưa đủ dữ liệu (dòng tô vàng, dấu *): vẫn được xếp hạng theo số điểm hiện có.")}</p>");
+
+        WriteGrades(writer, report);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        writer.WriteLine("<h2>Bảng xếp hạng</h2>");
+        writer.Write("<p class=\"m\">Điểm bị mất theo lĩnh vực (cả thanh = toàn bộ điểm tối đa):");
+        foreach (var area in ruleSet.Areas)
+        {
+            writer.Write($"<span class=\"k {colors[area.Id]}\"></span>{E(area.Title)}");
+        }
+
+        writer.WriteLine("</p>");
+        writer.Write("<table id=\"ranking\"><thead><tr><th>Hạng</th>");
+        if (report.GroupedByParent)
+        {
+            writer.Write("<th>Hạng trong đơn vị cấp trên</th>");
+        }
+
+        writer.WriteLine("<th>Mã</th><th>Tên</th><th>Đơn vị cấp trên</th><th>Điểm</th><th>Chỉ số</th><th>Xếp loại</th><th>Điểm bị mất</th><th>Mất nhiều điểm nhất</th></tr></thead>");
+        writer.WriteLine("<tbody>");
+        foreach (var row in report.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            WriteRow(writer, report, row, colors);
+        }
+
+        writer.WriteLine("</tbody></table>");
+        WriteCriteria(writer, report);
+        WriteErrors(writer, report);
+        writer.WriteLine("</body>");
+        writer.WriteLine("</html>");
+    }
+
+    private static void WriteGrades(StreamWriter writer, RankingReport report)
+    {
+        var grades = GradeDistribution.Of(report);
+        var total = Math.Max(1, report.Rows.Count);
+        var most = Math.Max(1, grades.Count == 0 ? 1 : grades.Max(g => g.Count));
+        const int barHeight = 22, barWidth = 420;
+
+        // About 8 px per letter at 13 px: long grade names ("Hoàn thành toàn bộ mục tiêu") must not run into the bars.
+        var labelWidth = Math.Max(80, grades.Count == 0 ? 0 : (grades.Max(g => g.Grade.Length) * 8) + 10);
+        writer.WriteLine("<h2>Phân bố xếp loại</h2>");
+        writer.WriteLine($"<svg id=\"grades\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 140}\" height=\"{grades.Count * (barHeight + 6) + 6}\" role=\"img\" aria-label=\"Phân bố xếp loại\">");
+        for (var i = 0; i < grades.Count; i++)
+        {
+            var (grade, count) = grades[i];
+            var y = 6 + i * (barHeight + 6);
+            var width = (int)Math.Round(barWidth * (decimal)count / most, MidpointRounding.AwayFromZero);
+            var share = VietnameseFormat.Percent(Math.Round(100m * count / total, 1, MidpointRounding.AwayFromZero));
+            writer.WriteLine($"<g data-grade=\"{E(grade)}\" data-count=\"{count}\"><text x=\"0\" y=\"{y + 15}\" font-size=\"13\">{E(grade)}</text><rect x=\"{labelWidth}\" y=\"{y}\" width=\"{width}\" height=\"{barHeight}\" fill=\"{Palette[(i + 3) % Palette.Length]}\"/><text x=\"{labelWidth + width + 6}\" y=\"{y + 15}\" font-size=\"13\">{N(count)} ({share})</text></g>");
+        }
+
+        writer.WriteLine("</svg>");
+    }
+
+    private static void WriteRow(StreamWriter writer, RankingReport report, RankedUnit row, Dictionary<string, string> colors)
+    {
+        var card = row.Card;
+        var decimals = report.RuleSet.Index.Decimals;
+        writer.Write(row.Complete ? "<tr>" : "<tr class=\"x\">");
+        writer.Write($"<td class=\"n\">{(row.Rank is { } rank ? N(rank) : "—")}</td>");
+        if (report.GroupedByParent)
+        {
+            writer.Write($"<td class=\"n\">{(row.GroupRank is { } groupRank ? N(groupRank) : "—")}</td>");
+        }
+
+        writer.Write($"<td>{E(card.Unit.Code)}</td><td>{E(card.Unit.Name)}{(row.Complete ? "" : " *")}</td><td>{E(card.Unit.Parent ?? "")}</td>");
+        writer.Write($"<td class=\"n\">{VietnameseFormat.Number(card.Points)}/{VietnameseFormat.Number(card.MaxPoints)}</td>");
+        writer.Write($"<td class=\"n\">{(card.Index is { } index ? VietnameseFormat.Number(index, decimals) : "—")}</td><td>{E(card.Grade ?? "—")}</td>");
+        writer.Write("<td><div class=\"b\">");
+        if (card.MaxPoints > 0)
+        {
+            foreach (var area in card.Areas)
+            {
+                var lost = area.MaxPoints - area.Points;
+                if (lost > 0)
+                {
+                    var width = Math.Round(lost / card.MaxPoints * 100, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
+                    writer.Write($"<i class=\"{colors[area.Id]}\" style=\"width:{width}%\" title=\"{E(area.Id)}: −{VietnameseFormat.Number(lost)}\"></i>");
+                }
+            }
+        }
+
+        writer.Write("</div></td><td>");
+        writer.Write(E(string.Join("; ", row.TopLosses.Select(l => $"{l.CriterionId} −{VietnameseFormat.Number(l.Lost)}"))));
+        writer.WriteLine("</td></tr>");
+    }
+
+    /// <summary>The criteria named in the last column, once, instead of a title on every row.</summary>
+    private static void WriteCriteria(StreamWriter writer, RankingReport report)
+    {
+        var named = report.Rows.SelectMany(r => r.TopLosses).Select(l => l.CriterionId).ToHashSet(StringComparer.Ordinal);
+        if (named.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine("<details id=\"criteria\"><summary>Các tiêu chí trong cột “Mất nhiều điểm nhất”</summary><table><tbody>");
+        foreach (var criterion in report.RuleSet.Criteria.Where(c => named.Contains(c.Id)))
+        {
+            writer.WriteLine($"<tr><td>{E(criterion.Id)}</td><td>{E(criterion.Title)}</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table></details>");
+    }
+
+    private static void WriteErrors(StreamWriter writer, RankingReport report)
+    {
+        var errors = RankingTable.Errors(report).ToList();
+        writer.WriteLine("<h2 id=\"errors-title\">Lỗi dữ liệu</h2>");
+        if (errors.Count == 0)
+        {
+            writer.WriteLine("<p id=\"no-errors\">Không có dòng nào bị loại, không thiếu cột nào.</p>");
+            return;
+        }
+
+        writer.WriteLine("<table id=\"errors\"><thead><tr><th>Tệp</th><th>Dòng</th><th>Cột</th><th>Giá trị</th><th>Lý do</th></tr></thead><tbody>");
+        foreach (var error in errors)
+        {
+            writer.WriteLine($"<tr><td>{E(error.File)}</td><td class=\"n\">{error.Row.ToString(CultureInfo.InvariantCulture)}</td><td>{E(error.Column ?? "")}</td><td>{E(error.Value ?? "")}</td><td>{E(error.Reason)}</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table>");
+    }
+
+    /// <summary>A count the Vietnamese way (10.600).</summary>
+    private static string N(int value) => VietnameseFormat.Number(value, 0);
+
+    /// <summary>Escapes text for HTML content and attribute values; Vietnamese letters stay as they are.</summary>
+    private static string E(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        return text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
+    }
+
+}

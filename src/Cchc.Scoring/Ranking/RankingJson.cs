@@ -1,0 +1,133 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Cchc.Scoring.Cards;
+using Cchc.Scoring.Units;
+
+namespace Cchc.Scoring.Ranking;
+
+/// <summary>
+/// The ranking as JSON (camelCase): rule set, summary, every row with <c>rank</c>, <c>groupRank</c>,
+/// <c>complete</c>, <c>topLosses</c> and its full score card, then the column problems and the rejections.
+/// </summary>
+internal static class RankingJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // One line: 10,600 indented cards with every explanation come to hundreds of megabytes.
+        Indented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    };
+
+    public static void Write(RankingReport report, Stream output, CancellationToken cancellationToken)
+    {
+        using var json = new Utf8JsonWriter(output, WriterOptions);
+        json.WriteStartObject();
+        json.WriteStartObject("ruleSet");
+        json.WriteString("id", report.RuleSet.Id);
+        json.WriteString("version", report.RuleSet.Version);
+        json.WriteString("sha256", report.RuleSet.Sha256);
+        json.WriteString("title", report.RuleSet.Title);
+        json.WriteStartArray("tieBreaks");
+        foreach (var area in report.RuleSet.TieBreakAreas)
+        {
+            json.WriteStringValue(area);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        var summary = report.Summary;
+        json.WriteStartObject("summary");
+        json.WriteNumber("scored", summary.Scored);
+        json.WriteNumber("rejected", summary.Rejected);
+        json.WriteNumber("total", summary.Total);
+        json.WriteNumber("incomplete", report.Rows.Count(r => !r.Complete));
+        json.WriteEndObject();
+        if (report.GroupedByParent)
+        {
+            json.WriteString("groupBy", "parent");
+        }
+
+        json.WriteStartObject("grades");
+        foreach (var (grade, count) in GradeDistribution.Of(report))
+        {
+            json.WriteNumber(grade, count);
+        }
+
+        json.WriteEndObject();
+
+        json.WriteStartArray("rows");
+        foreach (var row in report.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            json.WriteStartObject();
+            WriteNumberOrNull(json, "rank", row.Rank);
+            if (report.GroupedByParent)
+            {
+                WriteNumberOrNull(json, "groupRank", row.GroupRank);
+            }
+
+            json.WriteBoolean("complete", row.Complete);
+            json.WriteStartArray("topLosses");
+            foreach (var loss in row.TopLosses)
+            {
+                json.WriteStartObject();
+                json.WriteString("criterion", loss.CriterionId);
+                json.WriteString("title", loss.Title);
+                json.WriteString("area", loss.Area);
+                json.WriteNumber("lost", loss.Lost);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("card");
+            JsonSerializer.Serialize(json, row.Card, ScoreCardJson.Options);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteErrors(json, "columnProblems", report.ColumnProblems);
+        WriteErrors(json, "rejections", report.Rejections);
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteErrors(Utf8JsonWriter json, string name, IReadOnlyList<UnitRejection> errors)
+    {
+        json.WriteStartArray(name);
+        foreach (var error in errors)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", error.File);
+            json.WriteNumber("row", error.Row);
+            if (error.Column is not null)
+            {
+                json.WriteString("column", error.Column);
+            }
+
+            if (error.Value is not null)
+            {
+                json.WriteString("value", error.Value);
+            }
+
+            json.WriteString("reason", error.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,91 @@
+using Cchc.Scoring.Cards;
+using Cchc.Scoring.Units;
+
+namespace Cchc.Scoring.Ranking;
+
+/// <summary>How to rank a data file.</summary>
+public sealed record RankingOptions
+{
+    /// <summary>Also rank each unit among the units of its parent (district or province).</summary>
+    public bool GroupByParent { get; init; }
+
+    /// <summary>Units scored at once; 0 = one per processor. The result does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Told the number of rows handled so far, as scoring goes on.</summary>
+    public IProgress<int>? Progress { get; init; }
+}
+
+/// <summary>
+/// Reads a data file, scores its units in parallel and ranks them, losing nothing: every row read is either ranked
+/// or rejected with file, row, column, value and reason.
+/// </summary>
+/// <remarks>
+/// A row is rejected when it cannot be a unit (no code, bad level, more cells than the header), when its code
+/// repeats an earlier row's (the first is kept: it is the one the sheet's author sees first), or when one of its
+/// values has the wrong type or is out of range — ranking such a unit on a zero for that criterion would put it
+/// in a place it did not earn. An empty cell is not an error: the unit is ranked on the points it has and flagged
+/// as incomplete.
+/// </remarks>
+public static class RankingRun
+{
+    /// <summary>Ranks the units of a JSON, CSV or XLSX file.</summary>
+    /// <exception cref="NotSupportedException">The file is of a kind the reader does not know.</exception>
+    public static async Task<RankingReport> RunAsync(IScoringEngine engine, string dataPath, RankingOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(options);
+        var reader = new UnitFileReader(engine.RuleSet);
+        var items = reader.Read(dataPath);
+        var rejections = new List<UnitRejection>();
+        var cards = new List<ScoreCard>();
+        var handled = 0;
+        await foreach (var card in engine.ScoreManyAsync(Accepted(items, rejections), options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
+        {
+            var invalid = card.Problems.Where(p => p.Kind == DataProblemKind.Invalid).ToList();
+            if (invalid.Count > 0)
+            {
+                rejections.AddRange(invalid.Select(p => new UnitRejection(p.File ?? dataPath, p.Row ?? 0, p.Input, p.Value, p.Reason)));
+            }
+            else
+            {
+                cards.Add(card);
+            }
+
+            options.Progress?.Report(++handled);
+        }
+
+        return new RankingReport
+        {
+            RuleSet = engine.RuleSet,
+            Rows = UnitRanker.Rank(cards, engine.RuleSet, options.GroupByParent),
+            GroupedByParent = options.GroupByParent,
+            Rejections = [.. rejections.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Row).ThenBy(r => r.Column, StringComparer.Ordinal)],
+            ColumnProblems = reader.ColumnProblems,
+        };
+    }
+
+    /// <summary>Passes on the units that can be scored; the others become rejections as they stream by.</summary>
+    private static IEnumerable<UnitData> Accepted(IEnumerable<UnitReadResult> items, List<UnitRejection> rejections)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item.Rejection is { } rejection)
+            {
+                rejections.Add(rejection);
+                continue;
+            }
+
+            var unit = item.Unit!;
+            if (seen.TryGetValue(unit.Code, out var firstRow))
+            {
+                rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, $"mã đơn vị trùng với dòng {firstRow}: giữ dòng đầu tiên"));
+                continue;
+            }
+
+            seen[unit.Code] = unit.Source?.Row ?? 0;
+            yield return unit;
+        }
+    }
+}

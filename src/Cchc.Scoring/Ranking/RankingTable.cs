@@ -1,0 +1,56 @@
+using Cchc.Scoring.Units;
+
+namespace Cchc.Scoring.Ranking;
+
+/// <summary>The columns of a ranking row and of an error row, shared by the CSV and XLSX outputs.</summary>
+internal static class RankingTable
+{
+    /// <summary>Headers read "Vietnamese (name)", like the data template: people read the first part, programs the second.</summary>
+    public static IReadOnlyList<string> Headers(RankingReport report)
+    {
+        var headers = new List<string> { "Hạng (rank)" };
+        if (report.GroupedByParent)
+        {
+            headers.Add("Hạng trong đơn vị cấp trên (groupRank)");
+        }
+
+        headers.AddRange(["Mã (code)", "Tên (name)", "Cấp (level)", "Đơn vị cấp trên (parent)", "Điểm (points)", "Điểm tối đa (maxPoints)", "Chỉ số (index)", "Xếp loại (grade)", "Đủ dữ liệu (complete)"]);
+        headers.AddRange(report.RuleSet.Areas.Select(a => $"{a.Title} ({a.Id})"));
+        for (var i = 1; i <= UnitRanker.TopLossCount; i++)
+        {
+            headers.Add($"Mất điểm nhiều thứ {i} (loss{i})");
+            headers.Add($"Số điểm mất thứ {i} (loss{i}Points)");
+        }
+
+        return headers;
+    }
+
+    /// <summary>One row's cells: numbers as decimals, ranks as integers, nothing as null.</summary>
+    public static object?[] Cells(RankingReport report, RankedUnit row)
+    {
+        var card = row.Card;
+        var cells = new List<object?> { row.Rank };
+        if (report.GroupedByParent)
+        {
+            cells.Add(row.GroupRank);
+        }
+
+        cells.AddRange([card.Unit.Code, card.Unit.Name, card.Unit.Level, card.Unit.Parent, card.Points, card.MaxPoints, card.Index, card.Grade, row.Complete]);
+        cells.AddRange(report.RuleSet.Areas.Select(a => (object?)(card.Areas.FirstOrDefault(s => s.Id == a.Id)?.Points ?? 0m)));
+        for (var i = 0; i < UnitRanker.TopLossCount; i++)
+        {
+            var loss = i < row.TopLosses.Count ? row.TopLosses[i] : null;
+            cells.Add(loss?.CriterionId);
+            cells.Add(loss?.Lost);
+        }
+
+        return [.. cells];
+    }
+
+    public static IReadOnlyList<string> ErrorHeaders { get; } = ["Tệp (file)", "Dòng (row)", "Cột (column)", "Giá trị (value)", "Lý do (reason)"];
+
+    /// <summary>Header problems first (they explain many rows at once), then the rejected rows.</summary>
+    public static IEnumerable<UnitRejection> Errors(RankingReport report) => report.ColumnProblems.Concat(report.Rejections);
+
+    public static object?[] ErrorCells(UnitRejection error) => [error.File, error.Row, error.Column, error.Value, error.Reason];
+}
