@@ -192,6 +192,15 @@ public sealed class UnitFileReader
                 continue;
             }
 
+            if (record.Length < headers.Length)
+            {
+                // A row that ends early has lost cells (or shifted them): none of its figures can be trusted to be in
+                // the right column, so it is refused, naming the first column it lacks.
+                yield return new UnitReadResult(null, new UnitRejection(shown, line, csv.HeaderRecord![record.Length], null,
+                    $"dòng chỉ có {record.Length} cột nhưng tiêu đề có {headers.Length}: thiếu từ cột '{csv.HeaderRecord![record.Length]}' trở đi"));
+                continue;
+            }
+
             for (var i = 0; i < headers.Length; i++)
             {
                 var cell = i < record.Length ? record[i] : null;
