@@ -43,7 +43,7 @@ public sealed class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions 
             for (var i = 0; i < district.Communes; i++)
             {
                 communeNumber++;
-                var quality = Squash(district.Effect + Normal(0, 0.5));
+                var quality = Squash(district.Effect + Normal(0, 0.3));
                 var context = new UnitContext(quality, _random);
                 var row = new string[header.Length];
                 row[0] = communeNumber.ToString("00000", CultureInfo.InvariantCulture);
@@ -89,7 +89,7 @@ public sealed class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions 
     {
         // About 63 provinces of about 11 districts each; commune counts vary (5 to 30) around units / districts.
         var provinces = Math.Max(1, (int)Math.Round(options.Districts / 11.0));
-        var provinceEffects = Enumerable.Range(0, provinces).Select(_ => Normal(0.75, 0.25)).ToArray();
+        var provinceEffects = Enumerable.Range(0, provinces).Select(_ => Normal(0.4, 0.15)).ToArray();
         var sizes = Enumerable.Range(0, options.Districts).Select(_ => Math.Max(5.0, Normal(options.Units / (double)options.Districts, 5))).ToArray();
         var scale = options.Units / sizes.Sum();
         var counts = sizes.Select(s => Math.Max(1, (int)Math.Floor(s * scale))).ToArray();
@@ -107,7 +107,7 @@ public sealed class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions 
         }
 
         return Enumerable.Range(0, options.Districts)
-            .Select(d => ((d + 1).ToString("000", CultureInfo.InvariantCulture), provinceEffects[d * provinces / options.Districts] + Normal(0, 0.3), counts[d]))
+            .Select(d => ((d + 1).ToString("000", CultureInfo.InvariantCulture), provinceEffects[d * provinces / options.Districts] + Normal(0, 0.2), counts[d]))
             .ToList();
     }
 

@@ -129,7 +129,7 @@ internal static class Profiles
         {
             var respondents = Math.Max(10m, c.Size(60, 0.35));
             var q = c.Quality;
-            var weights = new[] { 0.10 + (0.45 * q), 0.30 + (0.10 * q), 0.30 - (0.20 * q), 0.30 - (0.35 * q) }
+            var weights = new[] { 0.10 + (0.75 * q), 0.30, 0.30 - (0.25 * q), 0.30 - (0.35 * q) }
                 .Select(w => Math.Max(0.01, w + c.Noise(0.03))).ToArray();
             var total = weights.Sum();
             counts = [.. weights.Select(w => Math.Floor(respondents * (decimal)(w / total)))];

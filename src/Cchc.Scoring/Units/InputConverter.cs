@@ -59,7 +59,7 @@ internal static class InputConverter
                     return parsed.Date;
                 }
 
-                problem = Invalid(input, raw, "không phải ngày hợp lệ (yyyy-MM-dd)");
+                problem = Invalid(input, raw, "không phải ngày hợp lệ (yyyy-MM-dd hoặc dd/MM/yyyy)");
                 return null;
 
             case InputType.Choice:

@@ -196,7 +196,7 @@ public class InputConverterTests
     [InlineData("02/18/2023")]
     [InlineData("hôm qua")]
     public void Convert_BadDate_IsInvalid(string raw)
-        => Assert.Equal("không phải ngày hợp lệ (yyyy-MM-dd)", Problem(Date, raw).Reason);
+        => Assert.Equal("không phải ngày hợp lệ (yyyy-MM-dd hoặc dd/MM/yyyy)", Problem(Date, raw).Reason);
 
     [Fact]
     public void Convert_UnknownChoice_IsInvalidAndListsTheOptions()
