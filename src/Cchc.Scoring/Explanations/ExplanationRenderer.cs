@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using System.Collections.Concurrent;
+using System.Text;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
 
@@ -19,27 +20,75 @@ internal sealed record ExplanationFacts(
     UnitLevel Level);
 
 /// <summary>Renders a criterion's Vietnamese sentence from its template, or from a standard sentence.</summary>
-internal static partial class ExplanationRenderer
+internal static class ExplanationRenderer
 {
     private const string Unknown = "—";
+    private static readonly ConcurrentDictionary<string, string[]> Parts = new(StringComparer.Ordinal);
 
     public static string Render(ExplanationFacts facts)
     {
         var key = StatusWord(facts.Status);
         var template = facts.Criterion.Explanations.TryGetValue(key, out var custom) ? custom : Standard(facts);
-        return Placeholder().Replace(template, m => m.Groups[1].Value switch
+        var parts = Parts.GetOrAdd(template, Split);
+        var text = new StringBuilder(template.Length + 64);
+        for (var i = 0; i < parts.Length; i++)
         {
-            "title" => facts.Criterion.Title,
-            "value" => facts.Value ?? Unknown,
-            "target" => facts.Target ?? Unknown,
-            "targetText" => facts.TargetText ?? facts.Target ?? Unknown,
-            "gap" => facts.Gap ?? Unknown,
-            "points" => VietnameseFormat.Number(facts.Points),
-            "maxPoints" => VietnameseFormat.Number(facts.MaxPoints),
-            "leadUnit" => facts.Criterion.LeadUnit ?? "chưa phân công",
-            "missing" => facts.Missing ?? Unknown,
-            _ => m.Value,
-        });
+            // Even positions are literal text, odd positions placeholder names.
+            text.Append(i % 2 == 0 ? parts[i] : Fill(parts[i], facts));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Fill(string placeholder, ExplanationFacts facts) => placeholder switch
+    {
+        "title" => facts.Criterion.Title,
+        "value" => facts.Value ?? Unknown,
+        "target" => facts.Target ?? Unknown,
+        "targetText" => facts.TargetText ?? facts.Target ?? Unknown,
+        "gap" => facts.Gap ?? Unknown,
+        "points" => VietnameseFormat.Number(facts.Points),
+        "maxPoints" => VietnameseFormat.Number(facts.MaxPoints),
+        "leadUnit" => facts.Criterion.LeadUnit ?? "chưa phân công",
+        "missing" => facts.Missing ?? Unknown,
+        _ => "{" + placeholder + "}",
+    };
+
+    /// <summary>
+    /// A template split once into literal text and placeholder names (literal, name, literal, …, literal), so a
+    /// batch of 10,000 units does not search every sentence again. Templates are the rule set's own and the few
+    /// standard sentences, so the cache stays small.
+    /// </summary>
+    private static string[] Split(string template)
+    {
+        var parts = new List<string>();
+        var literal = 0;
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] != '{')
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < template.Length && char.IsAsciiLetter(template[end]))
+            {
+                end++;
+            }
+
+            if (end == i + 1 || end >= template.Length || template[end] != '}')
+            {
+                continue;
+            }
+
+            parts.Add(template[literal..i]);
+            parts.Add(template[(i + 1)..end]);
+            literal = end + 1;
+            i = end;
+        }
+
+        parts.Add(template[literal..]);
+        return [.. parts];
     }
 
     public static string StatusWord(CriterionStatus status) => status switch
@@ -77,7 +126,4 @@ internal static partial class ExplanationRenderer
             _ => $"{{title}}: không tính được do lỗi biểu thức ({facts.Error ?? Unknown}).",
         };
     }
-
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
-    private static partial Regex Placeholder();
 }
