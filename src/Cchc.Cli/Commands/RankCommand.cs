@@ -15,7 +15,11 @@ internal static class RankCommand
     public static Command Create(CliContext context)
     {
         var ruleSet = CommonOptions.RuleSet();
-        var data = new Argument<string>("data") { Description = "Unit data: .json (an object, an array, or one object per line), .jsonl, .csv or .xlsx (first sheet)." };
+        var data = new Argument<string[]>("data")
+        {
+            Description = "Unit data: .json (an object, an array, or one object per line), .jsonl, .csv or .xlsx (first sheet); several files are ranked together (e.g. one per district, or the portal's QĐ 766 responses).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var output = new Option<string?>("--output", "-o") { Description = "Write the ranking to this file (.csv, .xlsx, .json or .html), atomically." };
         var format = new Option<string?>("--format", "-f") { Description = $"Output format: {string.Join(", ", Formats)}. Default: from the extension of --output, else table." };
         format.AcceptOnlyFromAmong(Formats);
@@ -90,9 +94,9 @@ internal static class RankCommand
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
-        if (!File.Exists(request.DataPath))
+        if (request.DataPaths.FirstOrDefault(p => !File.Exists(p)) is { } absent)
         {
-            context.Error.WriteLine($"Data file not found: '{request.DataPath}'.");
+            context.Error.WriteLine($"Data file not found: '{absent}'.");
             return ExitCodes.UsageError;
         }
 
@@ -132,13 +136,13 @@ internal static class RankCommand
         if (TerminalProgress.Available(context.Error))
         {
             // Counting the rows first is a cheap read beside the scoring, and it gives the bar its end.
-            progress = new TerminalProgress(context.Error, new UnitFileReader(ruleSet).Read(request.DataPath).Count());
+            progress = new TerminalProgress(context.Error, request.DataPaths.Sum(p => new UnitFileReader(ruleSet).Read(p).Count()));
         }
 
         using (progress)
         {
             var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress };
-            return await RankingRun.RunAsync(engine, request.DataPath, options, cancellationToken).ConfigureAwait(false);
+            return await RankingRun.RunAsync(engine, request.DataPaths, options, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -234,5 +238,5 @@ internal static class RankCommand
         }
     }
 
-    private sealed record RankRequest(string RuleSet, string DataPath, string? OutputPath, string? Format, bool GroupByParent, int Parallelism);
+    private sealed record RankRequest(string RuleSet, string[] DataPaths, string? OutputPath, string? Format, bool GroupByParent, int Parallelism);
 }

@@ -31,21 +31,30 @@ public static class RankingRun
 {
     /// <summary>Ranks the units of a JSON, CSV or XLSX file.</summary>
     /// <exception cref="NotSupportedException">The file is of a kind the reader does not know.</exception>
-    public static async Task<RankingReport> RunAsync(IScoringEngine engine, string dataPath, RankingOptions options, CancellationToken cancellationToken)
+    public static Task<RankingReport> RunAsync(IScoringEngine engine, string dataPath, RankingOptions options, CancellationToken cancellationToken)
+        => RunAsync(engine, [dataPath], options, cancellationToken);
+
+    /// <summary>
+    /// Ranks the units of several files together — e.g. one spreadsheet per district, or the national portal's
+    /// responses for QĐ 766 (one file per endpoint, merged per unit). A code that appears in two files is kept from
+    /// the first file given and refused in the other, naming both places.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A file is of a kind the reader does not know.</exception>
+    public static async Task<RankingReport> RunAsync(IScoringEngine engine, IReadOnlyList<string> dataPaths, RankingOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(dataPaths);
         ArgumentNullException.ThrowIfNull(options);
-        var reader = new UnitFileReader(engine.RuleSet);
-        var items = reader.Read(dataPath);
+        var readers = new List<UnitFileReader>();
         var rejections = new List<UnitRejection>();
         var cards = new List<ScoreCard>();
         var handled = 0;
-        await foreach (var card in engine.ScoreManyAsync(Accepted(items, rejections), options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
+        await foreach (var card in engine.ScoreManyAsync(Accepted(Read(engine, dataPaths, readers), rejections), options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
         {
             var invalid = card.Problems.Where(p => p.Kind == DataProblemKind.Invalid).ToList();
             if (invalid.Count > 0)
             {
-                rejections.AddRange(invalid.Select(p => new UnitRejection(p.File ?? dataPath, p.Row ?? 0, p.Input, p.Value, p.Reason)));
+                rejections.AddRange(invalid.Select(p => new UnitRejection(p.File ?? "", p.Row ?? 0, p.Input, p.Value, p.Reason)));
             }
             else
             {
@@ -61,14 +70,43 @@ public static class RankingRun
             Rows = UnitRanker.Rank(cards, engine.RuleSet, options.GroupByParent),
             GroupedByParent = options.GroupByParent,
             Rejections = [.. rejections.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Row).ThenBy(r => r.Column, StringComparer.Ordinal)],
-            ColumnProblems = reader.ColumnProblems,
+            ColumnProblems = [.. readers.SelectMany(r => r.ColumnProblems)],
         };
+    }
+
+    /// <summary>The files' rows in the order given; the portal's responses are merged per unit first.</summary>
+    private static IEnumerable<UnitReadResult> Read(IScoringEngine engine, IReadOnlyList<string> paths, List<UnitFileReader> readers)
+    {
+        var portalFiles = paths.Where(p => Path.GetExtension(p).Equals(".json", StringComparison.OrdinalIgnoreCase) && PortalDataReader.IsPortalResponse(p)).ToList();
+        if (portalFiles.Count > 1)
+        {
+            var portal = PortalDataReader.Read(portalFiles);
+            foreach (var rejection in portal.Rejections)
+            {
+                yield return new UnitReadResult(null, rejection);
+            }
+
+            foreach (var unit in portal.Units)
+            {
+                yield return new UnitReadResult(unit.Unit, null);
+            }
+        }
+
+        foreach (var path in portalFiles.Count > 1 ? paths.Except(portalFiles) : paths)
+        {
+            var reader = new UnitFileReader(engine.RuleSet);
+            readers.Add(reader);
+            foreach (var item in reader.Read(path))
+            {
+                yield return item;
+            }
+        }
     }
 
     /// <summary>Passes on the units that can be scored; the others become rejections as they stream by.</summary>
     private static IEnumerable<UnitData> Accepted(IEnumerable<UnitReadResult> items, List<UnitRejection> rejections)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, UnitSource?>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (item.Rejection is { } rejection)
@@ -78,13 +116,14 @@ public static class RankingRun
             }
 
             var unit = item.Unit!;
-            if (seen.TryGetValue(unit.Code, out var firstRow))
+            if (seen.TryGetValue(unit.Code, out var first))
             {
-                rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, $"mã đơn vị trùng với dòng {firstRow}: giữ dòng đầu tiên"));
+                var where = first?.File is { } file && file != unit.Source?.File ? $"{file}, dòng {first.Row}" : $"dòng {first?.Row ?? 0}";
+                rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, $"mã đơn vị trùng với {where}: giữ dòng đầu tiên"));
                 continue;
             }
 
-            seen[unit.Code] = unit.Source?.Row ?? 0;
+            seen[unit.Code] = unit.Source;
             yield return unit;
         }
     }
