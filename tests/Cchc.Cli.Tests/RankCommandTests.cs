@@ -102,6 +102,11 @@ public sealed class RankCommandTests : IDisposable
         Assert.Equal(8, errors.Length);
         Assert.Equal(["xa.csv", "4", "diemA", "abc"], errors[0].QuerySelectorAll("td").Take(4).Select(c => c.TextContent));
 
+        // Each parent's units together: every ranked unit counted once, best average first.
+        var parents = document.QuerySelectorAll("#parents tbody tr");
+        Assert.Equal(3, parents.Sum(p => int.Parse(p.QuerySelectorAll("td")[2].TextContent, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("1", parents[0].QuerySelectorAll("td")[0].TextContent);
+
         Assert.Empty(document.QuerySelectorAll("script, link, img, iframe"));
         Assert.DoesNotContain("http", string.Concat(document.QuerySelectorAll("[src], [href]").Select(e => e.OuterHtml)), StringComparison.Ordinal);
     }

@@ -51,6 +51,7 @@ internal static class RankingHtml
         writer.WriteLine($"<p class=\"m\">Bộ tiêu chí {E(ruleSet.Id)} {E(ruleSet.Version)} · SHA-256 {E(ruleSet.Sha256)}{(ruleSet.TieBreakAreas.Count == 0 ? "" : $" · Khi bằng chỉ số, xét điểm lĩnh vực: {E(string.Join(", ", ruleSet.TieBreakAreas.Select(a => ruleSet.Areas.FirstOrDefault(x => x.Id == a)?.Title ?? a)))}")}</p>");
         writer.WriteLine($"<p id=\"summary\" data-scored=\"{summary.Scored}\" data-rejected=\"{summary.Rejected}\" data-total=\"{summary.Total}\">Đã chấm <b>{N(summary.Scored)}</b> đơn vị, bị loại <b>{N(summary.Rejected)}</b> dòng, tổng <b>{N(summary.Total)}</b> dòng ({summary}).{(incomplete == 0 ? "" : $" {N(incomplete)} đơn vị chưa đủ dữ liệu (dòng tô vàng, dấu *): vẫn được xếp hạng theo số điểm hiện có.")}</p>");
 
+        writer.WriteLine("<p class=\"m\"><a href=\"#ranking\">Bảng xếp hạng</a> · <a href=\"#parents-title\">Tổng hợp theo đơn vị cấp trên</a> · <a href=\"#errors-title\">Lỗi dữ liệu</a></p>");
         WriteGrades(writer, report);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -78,6 +79,7 @@ internal static class RankingHtml
 
         writer.WriteLine("</tbody></table>");
         WriteCriteria(writer, report);
+        WriteParents(writer, report);
         WriteErrors(writer, report);
         writer.WriteLine("</body>");
         writer.WriteLine("</html>");
@@ -155,6 +157,35 @@ internal static class RankingHtml
         }
 
         writer.WriteLine("</tbody></table></details>");
+    }
+
+    /// <summary>Each parent's units taken together, best average index first.</summary>
+    private static void WriteParents(StreamWriter writer, RankingReport report)
+    {
+        var parents = ParentSummary.Of(report);
+        var decimals = report.RuleSet.Index.Decimals;
+        string Index(decimal? value) => value is { } v ? VietnameseFormat.Number(v, decimals) : "—";
+        writer.WriteLine("<h2 id=\"parents-title\">Tổng hợp theo đơn vị cấp trên</h2>");
+        writer.Write("<table id=\"parents\"><thead><tr><th>Hạng</th><th>Đơn vị cấp trên</th><th>Số đơn vị</th><th>Chỉ số bình quân</th><th>Cao nhất</th><th>Thấp nhất</th>");
+        foreach (var grade in parents.Count == 0 ? [] : parents[0].Grades)
+        {
+            writer.Write($"<th>{E(grade.Grade)}</th>");
+        }
+
+        writer.WriteLine("</tr></thead><tbody>");
+        foreach (var parent in parents)
+        {
+            writer.Write($"<tr><td class=\"n\">{(parent.Rank is { } rank ? N(rank) : "—")}</td><td>{E(parent.Parent.Length == 0 ? "(không có)" : parent.Parent)}</td><td class=\"n\">{N(parent.Units)}</td>");
+            writer.Write($"<td class=\"n\">{Index(parent.AverageIndex)}</td><td class=\"n\">{Index(parent.BestIndex)}</td><td class=\"n\">{Index(parent.WorstIndex)}</td>");
+            foreach (var grade in parent.Grades)
+            {
+                writer.Write($"<td class=\"n\">{N(grade.Count)}</td>");
+            }
+
+            writer.WriteLine("</tr>");
+        }
+
+        writer.WriteLine("</tbody></table>");
     }
 
     private static void WriteErrors(StreamWriter writer, RankingReport report)

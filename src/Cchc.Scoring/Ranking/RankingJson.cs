@@ -57,6 +57,28 @@ internal static class RankingJson
 
         json.WriteEndObject();
 
+        json.WriteStartArray("parents");
+        foreach (var parent in ParentSummary.Of(report))
+        {
+            json.WriteStartObject();
+            json.WriteString("parent", parent.Parent);
+            WriteNumberOrNull(json, "rank", parent.Rank);
+            json.WriteNumber("units", parent.Units);
+            WriteDecimalOrNull(json, "averageIndex", parent.AverageIndex);
+            WriteDecimalOrNull(json, "bestIndex", parent.BestIndex);
+            WriteDecimalOrNull(json, "worstIndex", parent.WorstIndex);
+            json.WriteStartObject("grades");
+            foreach (var grade in parent.Grades)
+            {
+                json.WriteNumber(grade.Grade, grade.Count);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
         json.WriteStartArray("rows");
         foreach (var row in report.Rows)
         {
@@ -129,5 +151,17 @@ internal static class RankingJson
         }
 
         json.WriteEndArray();
+    }
+
+    private static void WriteDecimalOrNull(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 }
