@@ -202,6 +202,27 @@ public sealed partial class TemplateXlsxAndClaimsTests : IDisposable
         Assert.NotEqual(TestFiles.CriterionIds("huyen"), TestFiles.CriterionIds("xa"));
     }
 
+    [Fact]
+    public async Task TemplateCsv_OfALevel_FilledAndRanked_NoMissingColumnsButADroppedInputIsStillReported()
+    {
+        var template = await CchcTool.RunSharedAsync("template", TestFiles.RuleSet, "--level", "xa");
+        var header = Csv.SplitRecord(template.OutLines[0]);
+        var unit = TestFiles.ReadJson(TestFiles.Sample("xa-tam-thanh.json")).AsObject();
+        var whole = _folder.Write("xa.csv", template.OutLines[0] + "\n" + string.Join(",", header.Select(h => Csv.Quote(Text(unit[NameOf(h)])))) + "\n");
+        var dropped = header.Single(h => h.EndsWith("(hoSoLuanChuyen)", StringComparison.Ordinal));
+        var keep = header.Select((h, i) => (h, i)).Where(p => p.h != dropped).Select(p => p.i).ToList();
+        var lacking = _folder.Write("thieu.csv", string.Join(",", keep.Select(i => Csv.Quote(header[i]))) + "\n" + string.Join(",", keep.Select(i => Csv.Quote(Text(unit[NameOf(header[i])])))) + "\n");
+
+        var complete = await CchcTool.RunAsync("rank", TestFiles.RuleSet, whole, "--format", "json");
+        var incomplete = await CchcTool.RunAsync("rank", TestFiles.RuleSet, lacking, "--format", "json");
+
+        // The plan's district-only inputs (namDanhGia, tthcDeXuatDonGianHoa, …) are not in a xã sheet, and no xã needs them.
+        Assert.True(complete.ExitCode == 0, complete.ToString());
+        Assert.Empty(JsonNode.Parse(complete.Out)!["columnProblems"]!.AsArray());
+        var problem = Assert.Single(JsonNode.Parse(incomplete.Out)!["columnProblems"]!.AsArray())!;
+        Assert.Equal(("hoSoLuanChuyen", 1), ((string)problem["column"]!, (int)problem["row"]!));
+    }
+
     [Theory]
     [InlineData("--format", "xlsx")]
     [InlineData("--format", "xlsx", "-o", "mau.csv")]

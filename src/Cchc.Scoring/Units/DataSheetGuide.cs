@@ -52,6 +52,11 @@ internal static class DataSheetGuide
         yield return Note("Có/không", "Ghi có hoặc không (cũng nhận true/false, 1/0).");
         yield return Note("Số thập phân", "Dấu phẩy (72,5) hoặc dấu chấm (72.5); có cả hai thì dấu đứng sau là dấu thập phân (1.234,5). Số đếm ghi liền, không dấu phân cách hàng nghìn (1250, không ghi 1.250).");
         yield return Note("Tỷ lệ phần trăm", "Ghi số phần trăm (72,5); không định dạng ô kiểu % của Excel, vì ô 72,5% được lưu là 0,725.");
+        if (claims.Count > 0)
+        {
+            yield return Note("Tự chấm", "Mỗi tiêu chí không có tiêu chí con có một cột; điểm tự chấm của tiêu chí có tiêu chí con là tổng điểm tự chấm các tiêu chí con.");
+        }
+
         yield return Note("Ô trống", "Ô để trống là thiếu dữ liệu, không phải số 0: tiêu chí dùng ô đó được báo thiếu dữ liệu.");
         yield return Note(DataSheetTemplate.DataSheetName, $"Mỗi dòng một đơn vị, từ dòng 2. Giữ nguyên dòng tiêu đề và để trang {DataSheetTemplate.DataSheetName} là trang đầu tiên: chương trình chỉ đọc trang đầu.");
         yield return Note("Bộ tiêu chí", $"{ruleSet.Id} {ruleSet.Version}: {ruleSet.Title}");
