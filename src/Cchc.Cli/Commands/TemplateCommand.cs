@@ -1,30 +1,56 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Cchc.Rules.Model;
-using CsvHelper;
+using Cchc.Scoring.Units;
 
 namespace Cchc.Cli.Commands;
 
-/// <summary><c>cchc template</c>: the empty data sheet an officer fills in, or the declared inputs as JSON.</summary>
+/// <summary><c>cchc template</c>: the empty data sheet an officer fills in (CSV or XLSX), or the declared inputs as JSON.</summary>
 internal static class TemplateCommand
 {
+    private static readonly string[] Formats = ["csv", "xlsx", "json"];
+
     public static Command Create(CliContext context)
     {
         var ruleSet = CommonOptions.RuleSet();
-        var format = CommonOptions.Format("csv", "json");
+        var format = new Option<string?>("--format", "-f") { Description = $"Output format: {string.Join(", ", Formats)}. Default: from the extension of --output, else csv." };
+        format.AcceptOnlyFromAmong(Formats);
         var level = new Option<string?>("--level") { Description = "Only the inputs used by criteria of this level: xa, huyen or so." };
         level.AcceptOnlyFromAmong("xa", "huyen", "so");
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the console." };
-        var command = new Command("template", "Write the empty data sheet (CSV: identity columns, then one column per input headed 'label (name)'), or the inputs as JSON.") { ruleSet, format, level, output };
-        command.SetAction(parse => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(format)!, parse.GetValue(level), parse.GetValue(output)));
+        var claims = new Option<bool>("--claims") { Description = "Add one self-assessment column (tuCham:<criterion id>) per criterion that can be claimed." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file (.csv, .xlsx or .json) instead of the console, atomically." };
+        var command = new Command("template", "Write the empty data sheet (identity columns, then one column per input headed 'label (name)'; XLSX adds a guide sheet), or the inputs as JSON.")
+        {
+            ruleSet, format, level, claims, output,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(format), parse.GetValue(level), parse.GetValue(claims), parse.GetValue(output)));
         return command;
     }
 
-    private static int Run(CliContext context, string ruleSetArgument, string format, string? levelText, string? outputPath)
+    private static int Run(CliContext context, string ruleSetArgument, string? formatOption, string? levelText, bool claims, string? outputPath)
     {
         if (context.RuleSetMissing(ruleSetArgument))
         {
+            return ExitCodes.UsageError;
+        }
+
+        var byExtension = outputPath is null ? null : FormatOf(outputPath);
+        if (formatOption is not null && byExtension is not null && formatOption != byExtension)
+        {
+            context.Error.WriteLine($"--format {formatOption} does not match the file '{outputPath}': use a .{formatOption} file or leave --format out.");
+            return ExitCodes.UsageError;
+        }
+
+        var format = formatOption ?? byExtension ?? "csv";
+        if (format == "xlsx" && outputPath is null)
+        {
+            context.Error.WriteLine("XLSX is written to a file: add -o mau.xlsx.");
+            return ExitCodes.UsageError;
+        }
+
+        if (format == "json" && claims)
+        {
+            context.Error.WriteLine("--claims adds columns to the data sheet (csv or xlsx); the JSON output lists the inputs only.");
             return ExitCodes.UsageError;
         }
 
@@ -35,11 +61,12 @@ internal static class TemplateCommand
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
-        IEnumerable<InputDefinition> inputs = ruleSet.Inputs;
-        if (levelText is not null && UnitLevels.TryParse(levelText, out var level))
+        UnitLevel? level = levelText is not null && UnitLevels.TryParse(levelText, out var parsed) ? parsed : null;
+        var template = new DataSheetTemplate(ruleSet, level, claims);
+        if (format == "xlsx")
         {
-            var used = ruleSet.Criteria.Flatten().Where(c => c.AppliesTo(level)).SelectMany(c => c.Inputs).ToHashSet(StringComparer.Ordinal);
-            inputs = inputs.Where(i => used.Contains(i.Name));
+            AtomicFile.WriteBytes(outputPath!, template.WriteXlsx);
+            return ExitCodes.Success;
         }
 
         void Write(TextWriter writer)
@@ -47,7 +74,7 @@ internal static class TemplateCommand
             if (format == "json")
             {
                 writer.WriteLine(JsonSerializer.Serialize(
-                    inputs.Select(i => new
+                    template.Inputs.Select(i => new
                     {
                         name = i.Name,
                         type = i.TypeName,
@@ -60,13 +87,7 @@ internal static class TemplateCommand
                 return;
             }
 
-            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-            foreach (var header in Cchc.Scoring.Units.UnitData.IdentityFields.Concat(inputs.Select(i => $"{i.Label} ({i.Name})")))
-            {
-                csv.WriteField(header);
-            }
-
-            csv.NextRecord();
+            template.WriteCsv(writer);
         }
 
         if (outputPath is null)
@@ -81,4 +102,13 @@ internal static class TemplateCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>The format a file name asks for; other extensions (.txt) leave the choice to --format, else CSV.</summary>
+    private static string? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".xlsx" => "xlsx",
+        ".json" => "json",
+        _ => null,
+    };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cchc.Rules;
+using Cchc.Rules.Model;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Newtonsoft.Json;
@@ -38,6 +39,8 @@ public sealed class UnitFileReader
     private readonly CompiledRuleSet? _ruleSet;
     private readonly List<string> _warnings = [];
     private readonly List<UnitRejection> _columnProblems = [];
+    private readonly HashSet<UnitLevel> _levelsRead = [];
+    private (string File, int HeaderRow, List<InputDefinition> Inputs)? _missingInputs;
 
     /// <summary>Creates a reader; with a rule set, headers can be labels and unknown columns are reported.</summary>
     public UnitFileReader(CompiledRuleSet? ruleSet = null) => _ruleSet = ruleSet;
@@ -46,8 +49,9 @@ public sealed class UnitFileReader
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>
-    /// The header's problems, filled while reading a CSV or XLSX file: a declared input with no column (every unit
-    /// then lacks it), a missing identity column, a column that is not an input. Row is the header's row.
+    /// The header's problems, filled while reading a CSV or XLSX file: a missing identity column, a column that is not
+    /// an input, and (once the whole file is read) a declared input with no column that a criterion applying to the
+    /// units' levels reads (every unit then lacks it). Row is the header's row.
     /// </summary>
     public IReadOnlyList<UnitRejection> ColumnProblems => _columnProblems;
 
@@ -209,6 +213,8 @@ public sealed class UnitFileReader
 
             yield return Build(row, new UnitSource(shown, line));
         }
+
+        ReportMissingInputs();
     }
 
     /// <summary>An .xlsx that is not a zip with a workbook is refused before any row is read, naming the file.</summary>
@@ -295,6 +301,8 @@ public sealed class UnitFileReader
 
             yield return Build(row, new UnitSource(shown, sheetRow));
         }
+
+        ReportMissingInputs();
     }
 
     /// <summary>A declared input or identity column absent from a sheet's header is reported once, not once per row.</summary>
@@ -311,17 +319,40 @@ public sealed class UnitFileReader
             return;
         }
 
-        foreach (var input in _ruleSet.Inputs.Where(i => !headers.Contains(i.Name)))
+        _missingInputs = (file, headerRow, [.. _ruleSet.Inputs.Where(i => !headers.Contains(i.Name))]);
+    }
+
+    /// <summary>
+    /// Once the sheet is read: a missing input column is a problem only when a criterion that applies to a level of
+    /// the units read needs it, so that a sheet made for one level (<c>cchc template --level xa</c>) is not faulted
+    /// for lacking the inputs of another.
+    /// </summary>
+    private void ReportMissingInputs()
+    {
+        if (_missingInputs is not var (file, headerRow, inputs) || _ruleSet is null)
+        {
+            return;
+        }
+
+        var needed = _ruleSet.Criteria.Flatten()
+            .Where(c => _levelsRead.Count == 0 || _levelsRead.Any(c.AppliesTo))
+            .SelectMany(c => c.Inputs)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var input in inputs.Where(i => needed.Contains(i.Name)))
         {
             _columnProblems.Add(new UnitRejection(file, headerRow, input.Name, null, $"thiếu cột '{input.Label} ({input.Name})': mọi đơn vị đều thiếu dữ liệu này"));
         }
+
+        _missingInputs = null;
     }
 
-    private static UnitReadResult Build(Dictionary<string, object?> row, UnitSource source)
+    private UnitReadResult Build(Dictionary<string, object?> row, UnitSource source)
     {
         try
         {
-            return new UnitReadResult(UnitData.FromRow(row, source), null);
+            var unit = UnitData.FromRow(row, source);
+            _levelsRead.Add(unit.Level);
+            return new UnitReadResult(unit, null);
         }
         catch (UnitDataException e)
         {

@@ -1,0 +1,147 @@
+using System.Data;
+using System.Globalization;
+using Cchc.Rules;
+using Cchc.Rules.Model;
+using Cchc.Scoring.Spreadsheets;
+using CsvHelper;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace Cchc.Scoring.Units;
+
+/// <summary>
+/// The empty data sheet an officer fills in for a rule set: the identity columns (<c>code</c>, <c>name</c>,
+/// <c>level</c>, <c>parent</c>), then one column per declared input headed <c>label (name)</c>, then, on request,
+/// one <c>tuCham:&lt;criterion id&gt;</c> column per criterion that can be claimed. <see cref="UnitFileReader"/>
+/// reads every one of these headers back. Written as CSV, or as XLSX with the data sheet first and a guide sheet
+/// beside it; the same rule set and options always give the same bytes.
+/// </summary>
+public sealed class DataSheetTemplate
+{
+    /// <summary>The name of the XLSX template's first sheet, the one <see cref="UnitFileReader"/> reads.</summary>
+    public const string DataSheetName = "Dữ liệu";
+
+    /// <summary>The name of the XLSX template's second sheet: what each column holds and how to write it.</summary>
+    public const string GuideSheetName = "Hướng dẫn";
+
+    /// <summary>The guide sheet's column headers.</summary>
+    public static IReadOnlyList<string> GuideHeaders { get; } = ["Cột", "Tên (name)", "Nội dung", "Kiểu", "Tối thiểu", "Tối đa", "Cách điền"];
+
+    private readonly CompiledRuleSet _ruleSet;
+    private readonly UnitLevel? _level;
+
+    /// <summary>Creates the template of <paramref name="ruleSet"/>.</summary>
+    /// <param name="ruleSet">The rule set whose inputs become the columns.</param>
+    /// <param name="level">
+    /// When given, only the inputs read by criteria that apply to this level, and only those criteria's claims;
+    /// otherwise every declared input.
+    /// </param>
+    /// <param name="includeClaims">
+    /// Adds, after the inputs, one claimed-points column (<c>Tự chấm &lt;id&gt; (tuCham:&lt;id&gt;)</c>) per criterion
+    /// without sub-criteria that has points and applies (to <paramref name="level"/>, or to any level); a composite's
+    /// claim is the sum of its sub-criteria's.
+    /// </param>
+    public DataSheetTemplate(CompiledRuleSet ruleSet, UnitLevel? level = null, bool includeClaims = false)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        _ruleSet = ruleSet;
+        _level = level;
+        var applying = ruleSet.Criteria.Flatten().Where(c => level is not { } l || c.AppliesTo(l)).ToList();
+        if (level is null)
+        {
+            Inputs = ruleSet.Inputs;
+        }
+        else
+        {
+            var used = applying.SelectMany(c => c.Inputs).ToHashSet(StringComparer.Ordinal);
+            Inputs = [.. ruleSet.Inputs.Where(i => used.Contains(i.Name))];
+        }
+
+        ClaimCriteria = includeClaims ? [.. applying.Where(c => c.Children.Count == 0 && c.Scoring.Points > 0)] : [];
+        Headers = [.. UnitData.IdentityFields, .. Inputs.Select(InputHeader), .. ClaimCriteria.Select(ClaimHeader)];
+    }
+
+    /// <summary>The inputs that have a column, in the rule set's order.</summary>
+    public IReadOnlyList<InputDefinition> Inputs { get; }
+
+    /// <summary>The criteria that have a claimed-points column, in the rule set's order; empty without claims.</summary>
+    public IReadOnlyList<CriterionDefinition> ClaimCriteria { get; }
+
+    /// <summary>The header row: identity fields, <c>label (name)</c> per input, <c>Tự chấm id (tuCham:id)</c> per claim.</summary>
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>The header of an input's column: <c>label (name)</c>.</summary>
+    public static string InputHeader(InputDefinition input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return $"{input.Label} ({input.Name})";
+    }
+
+    /// <summary>The header of a criterion's claimed-points column: <c>Tự chấm id (tuCham:id)</c>.</summary>
+    public static string ClaimHeader(CriterionDefinition criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        return $"Tự chấm {criterion.Id} ({UnitData.ClaimPrefix}{criterion.Id})";
+    }
+
+    /// <summary>Writes the header row as CSV (comma-separated, RFC 4180 quoting, invariant culture).</summary>
+    public void WriteCsv(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var header in Headers)
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+    }
+
+    /// <summary>
+    /// Writes the XLSX workbook: sheet <see cref="DataSheetName"/> (first, the header row only) and sheet
+    /// <see cref="GuideSheetName"/> (one row per column of the data sheet: its letter, name, label, type in words,
+    /// valid range and how to fill it; a choice's options listed beneath it; then how to write dates, yes/no and
+    /// decimals).
+    /// </summary>
+    public void WriteXlsx(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var data = Table(Headers, []);
+        using var guide = Table(GuideHeaders, DataSheetGuide.Rows(_ruleSet, _level, Inputs, ClaimCriteria));
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [DataSheetName] = data,
+            [GuideSheetName] = guide,
+        };
+        var configuration = new OpenXmlConfiguration
+        {
+            // Auto width measures cells, and the data sheet has only its header: its columns get a width from the
+            // header text instead, wide enough to read a label, narrow enough to see several columns at once.
+            FastMode = true,
+            EnableAutoWidth = true,
+            MaxWidth = 60,
+            DynamicColumns = [.. Headers.Select(h => new DynamicExcelColumn(h) { Width = Math.Clamp(h.Length * 0.6, 12, 40) })],
+        };
+        DeterministicXlsx.Save(sheets, output, configuration: configuration);
+    }
+
+    /// <summary>
+    /// A table with named, untyped columns: MiniExcel writes a table's header even when it has no rows, which an
+    /// empty sequence of rows cannot give it.
+    /// </summary>
+    private static DataTable Table(IReadOnlyList<string> headers, IEnumerable<object?[]> rows)
+    {
+        var table = new DataTable { Locale = CultureInfo.InvariantCulture };
+        foreach (var header in headers)
+        {
+            table.Columns.Add(header, typeof(object));
+        }
+
+        foreach (var cells in rows)
+        {
+            table.Rows.Add(cells.Select(c => c ?? DBNull.Value).ToArray());
+        }
+
+        return table;
+    }
+}
