@@ -44,7 +44,10 @@ public sealed class RankCommandTests : IDisposable
         var result = await RankAsync(path, "--group-by", "parent");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(["Xếp hạng", "Lỗi", "Tóm tắt"], MiniExcel.GetSheetNames(path));
+        Assert.Equal(["Xếp hạng", "Theo cấp trên", "Lỗi", "Tóm tắt"], MiniExcel.GetSheetNames(path));
+        var parents = MiniExcel.Query(path, useHeaderRow: true, sheetName: "Theo cấp trên").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(3d, parents.Sum(p => (double)p["Số đơn vị (units)"]!));
+        Assert.Equal(1d, parents[0]["Hạng (rank)"]);
         var rows = MiniExcel.Query(path, useHeaderRow: true, sheetName: "Xếp hạng").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(["ok1", "ok2", "thieu"], rows.Select(r => r["Mã (code)"]));
         var first = rows[0];

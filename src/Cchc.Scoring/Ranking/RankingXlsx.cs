@@ -4,7 +4,8 @@ namespace Cchc.Scoring.Ranking;
 
 /// <summary>
 /// The ranking as XLSX, written by MiniExcel (streaming, no System.Drawing): sheet "Xếp hạng" (one row per unit,
-/// numbers as numbers), "Lỗi" (rejections and column problems) and "Tóm tắt" (counts, rule set, grades).
+/// numbers as numbers), "Theo cấp trên" (each parent's units together), "Lỗi" (rejections and column problems) and
+/// "Tóm tắt" (counts, rule set, grades).
 /// </summary>
 internal static class RankingXlsx
 {
@@ -17,6 +18,7 @@ internal static class RankingXlsx
                 cancellationToken.ThrowIfCancellationRequested();
                 return RankingTable.Cells(report, r);
             })),
+            ["Theo cấp trên"] = Parents(report),
             ["Lỗi"] = Rows(RankingTable.ErrorHeaders, RankingTable.Errors(report).Select(RankingTable.ErrorCells)),
             ["Tóm tắt"] = Rows(["Mục", "Giá trị"], Summary(report)),
         };
@@ -35,6 +37,21 @@ internal static class RankingXlsx
 
             yield return row;
         }
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> Parents(RankingReport report)
+    {
+        var parents = ParentSummary.Of(report);
+        var grades = parents.Count == 0 ? [] : parents[0].Grades.Select(g => g.Grade).ToList();
+        IReadOnlyList<string> headers =
+        [
+            "Hạng (rank)", "Đơn vị cấp trên (parent)", "Số đơn vị (units)", "Chỉ số bình quân (averageIndex)",
+            "Cao nhất (bestIndex)", "Thấp nhất (worstIndex)", .. grades,
+        ];
+        return Rows(headers, parents.Select(p => (object?[])
+        [
+            p.Rank, p.Parent, p.Units, p.AverageIndex, p.BestIndex, p.WorstIndex, .. p.Grades.Select(g => (object?)g.Count),
+        ]));
     }
 
     private static IEnumerable<object?[]> Summary(RankingReport report)
