@@ -243,6 +243,8 @@ public sealed class UnitFileReader
         string[]? headers = null;
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         var sheetRow = 0;
+        var headerRow = 0;
+        var fractions = new Dictionary<string, (int Numbers, double Largest)>(StringComparer.Ordinal);
 
         // MiniExcel streams the first sheet row by row, keyed by column letter; rows it yields include empty ones,
         // so counting them gives the sheet's own row numbers for the errors.
@@ -267,6 +269,7 @@ public sealed class UnitFileReader
 
                 CheckColumns(shown, sheetRow, raw.Select(c => c.Text).Where(t => t.Length > 0));
                 CheckMissingColumns(shown, sheetRow, headers);
+                headerRow = sheetRow;
                 continue;
             }
 
@@ -291,6 +294,12 @@ public sealed class UnitFileReader
                 }
 
                 var value = cells.TryGetValue(letter, out var v) ? v : null;
+                if (value is double number && _ruleSet?.InputsByName.GetValueOrDefault(headers[index])?.Type == InputType.Percent)
+                {
+                    var seen = fractions.GetValueOrDefault(headers[index]);
+                    fractions[headers[index]] = (seen.Numbers + 1, Math.Max(seen.Largest, number));
+                }
+
                 row[headers[index]] = value switch
                 {
                     string s when string.IsNullOrWhiteSpace(s) => null,
@@ -303,6 +312,29 @@ public sealed class UnitFileReader
         }
 
         ReportMissingInputs();
+        ReportPercentFractions(shown, headerRow, fractions);
+    }
+
+    /// <summary>
+    /// A percent column whose numbers are all between 0 and 1 is most likely formatted as % in Excel, where 72,5% is
+    /// stored as 0,725 and would be read as 0,725%. The values are kept as they are (a real 0,5% is possible), but the
+    /// column is reported once so the officer can check it.
+    /// </summary>
+    private void ReportPercentFractions(string file, int headerRow, Dictionary<string, (int Numbers, double Largest)> fractions)
+    {
+        foreach (var (name, (numbers, largest)) in fractions.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            if (numbers < 3 || largest <= 0 || largest > 1)
+            {
+                continue;
+            }
+
+            var input = _ruleSet!.InputsByName[name];
+            var note = $"mọi giá trị của cột '{input.Label} ({name})' đều từ 0 đến 1 (lớn nhất {VietnameseFormat.Number((decimal)largest, 4)}): "
+                + "nếu ô được định dạng % trong Excel thì 72,5% được lưu là 0,725 và bị đọc là 0,725% — hãy nhập số phần trăm (72,5) hoặc bỏ định dạng %";
+            _warnings.Add($"{file}: {note}.");
+            _columnProblems.Add(new UnitRejection(file, headerRow, name, null, note));
+        }
     }
 
     /// <summary>A declared input or identity column absent from a sheet's header is reported once, not once per row.</summary>

@@ -193,6 +193,30 @@ public sealed class RankingRunTests : IDisposable
         Assert.Equal((0m, 2m, 2m), (x2.Criterion("PF").Points, x2.Criterion("CHOICE").Points, x2.Criterion("BANDS_MIN").Points));
     }
 
+    [Theory]
+    [InlineData(new[] { 0.725, 0.9, 0.5 }, true)]
+    [InlineData(new[] { 72.5, 90.0, 50.0 }, false)]
+    [InlineData(new[] { 0.725, 0.9 }, false)]      // too few numbers to tell
+    [InlineData(new[] { 0.0, 0.0, 0.0 }, false)]   // all zero: nothing suggests a % format
+    public async Task RunAsync_XlsxPercentColumnAllBetweenZeroAndOne_IsReportedOnce_AndTheValuesKept(double[] rates, bool reported)
+    {
+        using var methods = new MethodsRuleSet();
+        var path = Path.Combine(_temp.Root, "phan-tram.xlsx");
+        MiniExcel.SaveAs(path, rates.Select((rate, i) => new Dictionary<string, object?> { ["code"] = $"x{i}", ["level"] = "xa", ["tyLe"] = rate }));
+
+        var report = await RankingRun.RunAsync(methods.Set.Engine, path, new RankingOptions(), CancellationToken.None);
+
+        var notes = report.ColumnProblems.Where(p => p.Column == "tyLe").ToList();
+        Assert.Equal(reported ? 1 : 0, notes.Count);
+        if (reported)
+        {
+            Assert.Equal(("phan-tram.xlsx", 1), (notes[0].File, notes[0].Row));
+            Assert.Contains("72,5% được lưu là 0,725", notes[0].Reason, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(rates.Length, report.Summary.Scored);
+    }
+
     [Fact]
     public async Task RunAsync_ShippedSamplesAsXlsx_RankLikeTheCsv()
     {
