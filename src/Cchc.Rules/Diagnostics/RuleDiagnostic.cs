@@ -29,7 +29,11 @@ public sealed record RuleDiagnostic(
     string? RuleId,
     string? Hint)
 {
-    /// <summary>The diagnostic as one line: <c>file(line,col): error CODE [rule]: message Hint</c>.</summary>
+    /// <summary>
+    /// The diagnostic as one line: <c>file(line,col): error CODE [rule]: message Hint</c>. The message and hint are
+    /// Vietnamese, for the analysts who edit rule files; the words <c>error</c>/<c>warning</c> stay English because
+    /// editors and CI tools parse them (the MSBuild diagnostic format).
+    /// </summary>
     public override string ToString()
     {
         var place = Line > 0 ? $"{File}({Line},{Column})" : File;
@@ -45,7 +49,7 @@ public sealed class RuleSetValidationException : Exception
 {
     /// <summary>Creates the exception for the given diagnostics.</summary>
     public RuleSetValidationException(string directory, IReadOnlyList<RuleDiagnostic> diagnostics)
-        : base($"Rule set '{directory}' is invalid: {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s)."
+        : base($"Bộ tiêu chí '{directory}' không hợp lệ: có {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} lỗi."
                + Environment.NewLine + string.Join(Environment.NewLine, diagnostics))
     {
         Directory = directory;
