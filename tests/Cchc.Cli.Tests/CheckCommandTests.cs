@@ -67,7 +67,7 @@ public class CheckCommandTests
         AssertInvalid(result);
         var diagnostic = DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "Có phải ý bạn là 'Expression'", line);
         Assert.Contains("'expression'", diagnostic.Text, StringComparison.Ordinal);
-        Assert.Contains("case-sensitive", diagnostic.Text, StringComparison.Ordinal);
+        Assert.Contains("Tên trường phân biệt chữ hoa, chữ thường", diagnostic.Text, StringComparison.Ordinal);
     }
 
     [Fact]
