@@ -97,7 +97,8 @@ internal sealed class ExpressionParser
         return (Quoted(message), null);
     }
 
-    private static string Quoted(string parserMessage) => $". Trình phân tích biểu thức báo: {parserMessage}";
+    private static string Quoted(string parserMessage)
+        => $". Trình phân tích biểu thức báo: {parserMessage}{(parserMessage.EndsWith('.') ? "" : ".")}";
 
     private sealed class ParameterCollector : ExpressionVisitor
     {

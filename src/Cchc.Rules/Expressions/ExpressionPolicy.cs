@@ -117,7 +117,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         {
             if (type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeOnly))
             {
-                Refuse($"{type.Name}.{name} đọc đồng hồ của máy: điểm sẽ thay đổi theo ngày chạy.",
+                Refuse($"{type.Name}.{name} đọc đồng hồ của máy, nên điểm sẽ thay đổi theo ngày chạy.",
                     "Đưa ngày vào một đầu vào kiểu 'date', hoặc viết ngày cố định bằng Fn.Date(năm, tháng, ngày).");
             }
             else if (type != typeof(Math) && type != typeof(decimal))
@@ -167,7 +167,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         if (node.Type != typeof(DateTime))
         {
             Refuse(node.Type == typeof(string)
-                    ? "không được tạo văn bản bằng 'new string': việc này có thể dùng bộ nhớ không giới hạn."
+                    ? "không được tạo văn bản bằng 'new string', vì việc này có thể dùng bộ nhớ không giới hạn."
                     : $"biểu thức của quy tắc không được tạo đối tượng '{node.Type.Name}'.",
                 "Dùng Fn.Date(năm, tháng, ngày) để viết một ngày cố định.");
             return node;
@@ -201,19 +201,19 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
 
         if (type == typeof(Enumerable) || type == typeof(Queryable))
         {
-            Refuse($"không được dùng Enumerable.{name}: dãy phần tử có thể lặp không giới hạn.", "Viết thẳng phép tính trên các đầu vào.");
+            Refuse($"không được dùng Enumerable.{name}, vì dãy phần tử có thể lặp không giới hạn.", "Viết thẳng phép tính trên các đầu vào.");
             return;
         }
 
         if (type == typeof(string) && name is "PadLeft" or "PadRight" or "Replicate")
         {
-            Refuse($"không được dùng String.{name}: hàm này có thể tạo văn bản dài không giới hạn.", AllowedHint);
+            Refuse($"không được dùng String.{name}, vì hàm này có thể tạo văn bản dài không giới hạn.", AllowedHint);
             return;
         }
 
         if (type == typeof(Guid) || type == typeof(Random) || (type == typeof(DateTime) && name is "get_Now" or "get_UtcNow" or "get_Today"))
         {
-            Refuse($"'{type.Name}.{name}' cho kết quả khác nhau mỗi lần chạy: cùng một đơn vị sẽ bị chấm điểm khác nhau.", AllowedHint);
+            Refuse($"'{type.Name}.{name}' cho kết quả khác nhau mỗi lần chạy, nên cùng một đơn vị sẽ bị chấm điểm khác nhau.", AllowedHint);
             return;
         }
 

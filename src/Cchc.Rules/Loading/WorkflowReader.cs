@@ -454,7 +454,9 @@ internal sealed class WorkflowReader
             {
                 if (!inherited.Contains(level))
                 {
-                    _diagnostics.Error("CCHC046", file, properties["levels"], id, $"Cấp '{text}' không thuộc các cấp mà {(parent is null ? "bộ tiêu chí" : "tiêu chí cha")} chấm điểm.", $"Chọn trong các cấp: {string.Join(", ", inherited.Select(l => l.ToCode()))}.");
+                    _diagnostics.Error("CCHC046", file, properties["levels"], id, $"Cấp '{text}' không thuộc các cấp mà {(parent is null ? "bộ tiêu chí" : "tiêu chí cha")} chấm điểm.", inherited.Count == 0
+                        ? "Chưa có cấp nào để chọn: hãy khai báo 'levels' trong ruleset.json trước."
+                        : $"Chọn trong các cấp: {string.Join(", ", inherited.Select(l => l.ToCode()))}.");
                 }
                 else
                 {
