@@ -13,12 +13,12 @@ public enum DiagnosticSeverity
 /// <summary>A problem found in a rule set, with the place it was found and what to do.</summary>
 /// <param name="Severity">Error or warning.</param>
 /// <param name="Code">A stable code such as <c>CCHC101</c>.</param>
-/// <param name="Message">What is wrong, in one sentence.</param>
+/// <param name="Message">What is wrong, in one Vietnamese sentence; names and values quoted as written in the files.</param>
 /// <param name="File">The file, relative to the rule-set folder.</param>
 /// <param name="Line">1-based line, or 0 when unknown.</param>
 /// <param name="Column">1-based column, or 0 when unknown.</param>
 /// <param name="RuleId">The criterion (rule) concerned, if any.</param>
-/// <param name="Hint">What to do about it, if there is advice.</param>
+/// <param name="Hint">What to do about it, in Vietnamese, if there is advice.</param>
 public sealed record RuleDiagnostic(
     DiagnosticSeverity Severity,
     string Code,
