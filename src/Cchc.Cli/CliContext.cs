@@ -43,7 +43,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
             return false;
         }
 
-        Error.WriteLine($"Rule set not found: '{argument}' is neither a folder nor the id of a shipped rule set.");
+        Error.WriteLine($"Không tìm thấy bộ tiêu chí '{argument}': đây không phải một thư mục, cũng không phải mã (id) của bộ tiêu chí có sẵn.");
         return true;
     }
 

@@ -52,7 +52,7 @@ public class CheckCommandTests
         var result = await CchcTool.RunAsync("check", ruleSet.Directory);
 
         AssertInvalid(result);
-        var diagnostic = DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "Did you mean 'Expression'", line);
+        var diagnostic = DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "Có phải ý bạn là 'Expression'", line);
         Assert.Contains("'Expresion'", diagnostic.Text, StringComparison.Ordinal);
     }
 
@@ -65,9 +65,9 @@ public class CheckCommandTests
         var result = await CchcTool.RunAsync("check", ruleSet.Directory);
 
         AssertInvalid(result);
-        var diagnostic = DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "Did you mean 'Expression'", line);
+        var diagnostic = DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "Có phải ý bạn là 'Expression'", line);
         Assert.Contains("'expression'", diagnostic.Text, StringComparison.Ordinal);
-        Assert.Contains("case-sensitive", diagnostic.Text, StringComparison.Ordinal);
+        Assert.Contains("Tên trường phân biệt chữ hoa, chữ thường", diagnostic.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public class CheckCommandTests
         var result = await CchcTool.RunAsync("check", ruleSet.Directory);
 
         AssertInvalid(result);
-        var diagnostic = DiagnosticLine.AssertError(result, Tthc, "MT2.2a", "is used twice", line);
-        Assert.Contains($"first in {Tthc} line", diagnostic.Text, StringComparison.Ordinal);
+        var diagnostic = DiagnosticLine.AssertError(result, Tthc, "MT2.2a", "RuleName 'MT2.2a' bị dùng hai lần", line);
+        Assert.Contains($"lần đầu ở {Tthc}, dòng", diagnostic.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class CheckCommandTests
         var result = await CchcTool.RunAsync("check", ruleSet.Directory);
 
         AssertInvalid(result);
-        DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "`value >= 60 &&` does not parse", line);
+        DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "Không đọc được biểu thức `value >= 60 &&`", line);
     }
 
     [Fact]
@@ -104,16 +104,16 @@ public class CheckCommandTests
         var result = await CchcTool.RunAsync("check", ruleSet.Directory);
 
         AssertInvalid(result);
-        var diagnostic = DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "'tyLeHaiLongg' is not an input", line);
-        Assert.Contains("Did you mean 'tyLeHaiLong'?", diagnostic.Text, StringComparison.Ordinal);
+        var diagnostic = DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "'tyLeHaiLongg' không phải đầu vào của bộ tiêu chí này", line);
+        Assert.Contains("Có phải ý bạn là 'tyLeHaiLong'?", diagnostic.Text, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("value.GetType().Name != \"\"", "'GetType()' reads .NET reflection metadata")]
-    [InlineData("DateTime.Now.Year > 2000", "DateTime.Now reads the clock")]
-    [InlineData("System.IO.File.Exists(\"x\")", "'System' is a .NET namespace or type; rule expressions may not use it")]
-    [InlineData("Enumerable.Range(0, 10).Count() > 1", "Enumerable.Range is not allowed")]
-    [InlineData("\"a\".PadLeft(5) == \"a\"", "String.PadLeft is not allowed")]
+    [InlineData("value.GetType().Name != \"\"", "'GetType()' đọc siêu dữ liệu reflection của .NET")]
+    [InlineData("DateTime.Now.Year > 2000", "DateTime.Now đọc đồng hồ của máy")]
+    [InlineData("System.IO.File.Exists(\"x\")", "'System' là không gian tên hoặc kiểu của .NET, biểu thức của quy tắc không được dùng")]
+    [InlineData("Enumerable.Range(0, 10).Count() > 1", "không được dùng Enumerable.Range")]
+    [InlineData("\"a\".PadLeft(5) == \"a\"", "không được dùng String.PadLeft")]
     public async Task Check_ExpressionOutsideTheAllowList_IsRefusedWithTheReason(string expression, string reason)
     {
         using var ruleSet = new TempRuleSet();
@@ -141,10 +141,10 @@ public class CheckCommandTests
         AssertInvalid(result);
         var errors = DiagnosticLine.Parse(result.Error).Where(d => d.Severity == "error" && d.File == Tthc).ToList();
         Assert.True(errors.Count >= 3, result.ToString());
-        DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "Did you mean 'Expression'", misspelt);
-        DiagnosticLine.AssertError(result, Tthc, "MT2.3a", "Did you mean 'tyLeHaiLong'", undeclared);
-        DiagnosticLine.AssertError(result, Tthc, "MT2.4", "reads the clock", clock);
-        DiagnosticLine.AssertError(result, Tthc, "MT2.5a", "does not parse", unparsable);
+        DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "Có phải ý bạn là 'Expression'", misspelt);
+        DiagnosticLine.AssertError(result, Tthc, "MT2.3a", "Có phải ý bạn là 'tyLeHaiLong'", undeclared);
+        DiagnosticLine.AssertError(result, Tthc, "MT2.4", "DateTime.Now đọc đồng hồ", clock);
+        DiagnosticLine.AssertError(result, Tthc, "MT2.5a", "Không đọc được biểu thức `value >= 87 &&`", unparsable);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public class CheckCommandTests
         Assert.Equal(Tthc, diagnostic.GetProperty("file").GetString());
         Assert.Equal(line, diagnostic.GetProperty("line").GetInt32());
         Assert.Equal("MT2.2b", diagnostic.GetProperty("rule").GetString());
-        Assert.Contains("reads the clock", diagnostic.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("DateTime.Now đọc đồng hồ", diagnostic.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class CheckCommandTests
         var result = await CchcTool.RunAsync("check", directory);
 
         AssertInvalid(result);
-        var diagnostic = DiagnosticLine.AssertError(result, "ruleset.json", null, "Area 'a' declares maxPoints 5 but its criteria add up to 4", MiniRuleSet.AreaLine);
+        var diagnostic = DiagnosticLine.AssertError(result, "ruleset.json", null, "Lĩnh vực 'a' khai báo 'maxPoints' là 5 nhưng điểm các tiêu chí của lĩnh vực cộng lại là 4", MiniRuleSet.AreaLine);
         Assert.Equal("CCHC025", diagnostic.Code);
     }
 
@@ -200,7 +200,7 @@ public class CheckCommandTests
         var result = await CchcTool.RunAsync("check", directory);
 
         AssertInvalid(result);
-        DiagnosticLine.AssertError(result, "workflows/a.json", "A1", "Bands are out of order: band 2 has min 90", MiniRuleSet.SecondBandLine);
+        DiagnosticLine.AssertError(result, "workflows/a.json", "A1", "Các mức sai thứ tự: mức 2 có 'min' là 90", MiniRuleSet.SecondBandLine);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public class CheckCommandTests
         var german = await CchcTool.RunInCultureAsync("de-DE", "check", directory);
 
         AssertInvalid(english);
-        DiagnosticLine.AssertError(english, "ruleset.json", null, "Input 'heSo': min 2.5 is above max 1.5", 7);
+        DiagnosticLine.AssertError(english, "ruleset.json", null, "Đầu vào 'heSo': 'min' là 2.5, lớn hơn 'max' là 1.5", 7);
         Assert.Equal(english.Out, german.Out);
         Assert.Equal(english.Error, german.Error);
     }
@@ -229,8 +229,8 @@ public class CheckCommandTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal("", result.Out);
         Assert.DoesNotContain(result.ErrorLines, l => l.StartsWith("scored ", StringComparison.Ordinal));
-        Assert.Contains("nothing was scored", result.Error, StringComparison.Ordinal);
-        DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "does not parse");
+        Assert.Contains("INVALID " + ruleSet.Directory + ": bộ tiêu chí có lỗi nên chưa chấm điểm đơn vị nào.", result.Error, StringComparison.Ordinal);
+        DiagnosticLine.AssertError(result, Tthc, "MT2.2b", "Không đọc được biểu thức `value >= 60 &&`");
     }
 
     private static void AssertInvalid(CliResult result)

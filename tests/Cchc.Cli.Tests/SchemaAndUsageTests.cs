@@ -37,7 +37,7 @@ public class SchemaAndUsageTests
         var result = await CchcTool.RunAsync(command, "khong-co-bo-tieu-chi-nay");
 
         Assert.True(result.ExitCode == 64, result.ToString());
-        Assert.Contains("Rule set not found: 'khong-co-bo-tieu-chi-nay'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Không tìm thấy bộ tiêu chí 'khong-co-bo-tieu-chi-nay'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,6 +102,6 @@ public class ScoreCompareTests
         var result = await CchcTool.RunAsync(Args("no-such-file.json"));
 
         Assert.Equal(64, result.ExitCode);
-        Assert.Contains("Data file not found: 'no-such-file.json'.", result.Error);
+        Assert.Contains("Không tìm thấy tệp dữ liệu 'no-such-file.json'.", result.Error);
     }
 }

@@ -37,7 +37,7 @@ public class TestCommandTests
         var failLine = Assert.Single(result.OutLines, l => l.StartsWith("FAIL", StringComparison.Ordinal));
         Assert.Contains(name, failLine, StringComparison.Ordinal);
         Assert.Contains("tests/1-the-che.json:", failLine, StringComparison.Ordinal);
-        Assert.Contains(result.OutLines, l => l.Contains("MT1.1 status: expected notMet, got met", StringComparison.Ordinal));
+        Assert.Contains(result.OutLines, l => l.Contains("MT1.1 status: mong đợi notMet, kết quả met", StringComparison.Ordinal));
         Assert.Equal($"{TestFiles.TestCaseCount() - 1} passed, 1 failed", result.OutLines[^1]);
     }
 
@@ -67,6 +67,6 @@ public class TestCommandTests
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal("0 passed, 0 failed", result.OutLines[^1]);
-        DiagnosticLine.AssertError(result, "workflows/1-the-che.json", "MT1.1", "does not parse");
+        DiagnosticLine.AssertError(result, "workflows/1-the-che.json", "MT1.1", "Không đọc được biểu thức `value >= `");
     }
 }

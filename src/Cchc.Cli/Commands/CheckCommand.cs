@@ -63,20 +63,23 @@ internal static class CheckCommand
             context.PrintDiagnostics(result.Diagnostics);
             if (result.RuleSet is { } ruleSet)
             {
-                context.Out.WriteLine($"OK {ruleSet.Id} {ruleSet.Version}: {ruleSet.Criteria.Count} criteria in {ruleSet.Areas.Count} areas, {ruleSet.Inputs.Count} inputs, {ruleSet.TestCases.Count} test cases, {warnings} warning(s). sha256 {ruleSet.Sha256}");
+                context.Out.WriteLine($"OK {ruleSet.Id} {ruleSet.Version}: {Count(ruleSet.Criteria.Count)} tiêu chí trong {Count(ruleSet.Areas.Count)} lĩnh vực, {Count(ruleSet.Inputs.Count)} đầu vào, {Count(ruleSet.TestCases.Count)} ca kiểm thử, {Count(warnings)} cảnh báo. sha256 {ruleSet.Sha256}");
                 foreach (var level in ruleSet.Levels)
                 {
                     // What a unit of each level is scored on, so an analyst sees the effect of a 'levels' edit at once.
                     var applicable = ruleSet.Criteria.Where(c => c.AppliesTo(level) && c.Kind == CriterionKind.Base).ToList();
-                    context.Out.WriteLine($"   {level.ToCode(),-6} {applicable.Count} criteria, up to {VietnameseFormat.Number(applicable.Sum(c => c.Scoring.Points))} of {VietnameseFormat.Number(ruleSet.MaxPoints)} points");
+                    context.Out.WriteLine($"   {level.ToCode(),-6} {Count(applicable.Count)} tiêu chí, tối đa {VietnameseFormat.Number(applicable.Sum(c => c.Scoring.Points))}/{VietnameseFormat.Number(ruleSet.MaxPoints)} điểm");
                 }
             }
             else
             {
-                context.Out.WriteLine($"INVALID {ruleSetArgument}: {errors} error(s), {warnings} warning(s). Nothing is scored from this rule set.");
+                context.Out.WriteLine($"INVALID {ruleSetArgument}: {Count(errors)} lỗi, {Count(warnings)} cảnh báo. Bộ tiêu chí có lỗi nên không chấm điểm theo bộ này được.");
             }
         }
 
         return result.Succeeded ? ExitCodes.Success : ExitCodes.RulesInvalidOrTestsFailed;
     }
+
+    /// <summary>A count shown to people: Vietnamese digit grouping (1.234).</summary>
+    private static string Count(int value) => VietnameseFormat.Number(value);
 }

@@ -70,19 +70,19 @@ internal static class RankCommand
         var format = request.Format ?? (request.OutputPath is null ? "table" : RankingWriter.FormatOf(request.OutputPath)?.ToString().ToLowerInvariant());
         if (format is null)
         {
-            context.Error.WriteLine($"Cannot tell the output format from '{request.OutputPath}': use .csv, .xlsx, .json or .html, or --format.");
+            context.Error.WriteLine($"Không biết ghi '{request.OutputPath}' theo định dạng nào: hãy dùng đuôi .csv, .xlsx, .json hoặc .html, hoặc thêm --format.");
             return ExitCodes.UsageError;
         }
 
         if (format == "xlsx" && request.OutputPath is null)
         {
-            context.Error.WriteLine("XLSX is written to a file: add -o ranking.xlsx.");
+            context.Error.WriteLine("XLSX chỉ ghi ra tệp: thêm -o xep-hang.xlsx.");
             return ExitCodes.UsageError;
         }
 
         if (format == "table" && request.OutputPath is not null)
         {
-            context.Error.WriteLine("The table is for the console; a file takes --format csv, xlsx, json or html.");
+            context.Error.WriteLine("Dạng bảng (table) chỉ để xem trên màn hình; ghi ra tệp thì dùng --format csv, xlsx, json hoặc html.");
             return ExitCodes.UsageError;
         }
 
@@ -90,13 +90,13 @@ internal static class RankCommand
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)
         {
-            context.Error.WriteLine($"INVALID {request.RuleSet}: the rule set has errors; nothing was ranked.");
+            context.Error.WriteLine($"INVALID {request.RuleSet}: bộ tiêu chí có lỗi nên chưa xếp hạng đơn vị nào.");
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
         if (request.DataPaths.FirstOrDefault(p => !File.Exists(p)) is { } absent)
         {
-            context.Error.WriteLine($"Data file not found: '{absent}'.");
+            context.Error.WriteLine($"Không tìm thấy tệp dữ liệu '{absent}'.");
             return ExitCodes.UsageError;
         }
 

@@ -38,13 +38,13 @@ internal static class ScoreCommand
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)
         {
-            context.Error.WriteLine($"INVALID {ruleSetArgument}: the rule set has errors; nothing was scored.");
+            context.Error.WriteLine($"INVALID {ruleSetArgument}: bộ tiêu chí có lỗi nên chưa chấm điểm đơn vị nào.");
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
         if (dataPaths.FirstOrDefault(p => !File.Exists(p)) is { } absent)
         {
-            context.Error.WriteLine($"Data file not found: '{absent}'.");
+            context.Error.WriteLine($"Không tìm thấy tệp dữ liệu '{absent}'.");
             return ExitCodes.UsageError;
         }
 

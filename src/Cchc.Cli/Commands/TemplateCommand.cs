@@ -37,20 +37,20 @@ internal static class TemplateCommand
         var byExtension = outputPath is null ? null : FormatOf(outputPath);
         if (formatOption is not null && byExtension is not null && formatOption != byExtension)
         {
-            context.Error.WriteLine($"--format {formatOption} does not match the file '{outputPath}': use a .{formatOption} file or leave --format out.");
+            context.Error.WriteLine($"--format {formatOption} không khớp với tệp '{outputPath}': hãy dùng tệp đuôi .{formatOption}, hoặc bỏ --format.");
             return ExitCodes.UsageError;
         }
 
         var format = formatOption ?? byExtension ?? "csv";
         if (format == "xlsx" && outputPath is null)
         {
-            context.Error.WriteLine("XLSX is written to a file: add -o mau.xlsx.");
+            context.Error.WriteLine("XLSX chỉ ghi ra tệp: thêm -o mau.xlsx.");
             return ExitCodes.UsageError;
         }
 
         if (format == "json" && claims)
         {
-            context.Error.WriteLine("--claims adds columns to the data sheet (csv or xlsx); the JSON output lists the inputs only.");
+            context.Error.WriteLine("--claims thêm cột vào bảng dữ liệu (csv hoặc xlsx); đầu ra JSON chỉ liệt kê các đầu vào.");
             return ExitCodes.UsageError;
         }
 

@@ -29,7 +29,7 @@ internal static class TestCommand
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is null)
         {
-            context.Error.WriteLine($"INVALID {ruleSetArgument}: the rule set has errors; no test was run.");
+            context.Error.WriteLine($"INVALID {ruleSetArgument}: bộ tiêu chí có lỗi nên chưa chạy ca kiểm thử nào.");
             context.Out.WriteLine("0 passed, 0 failed");
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
@@ -62,7 +62,7 @@ internal static class TestCommand
                 }
             }
 
-            context.Out.WriteLine($"{loaded.RuleSet.Id} {loaded.RuleSet.Version}: {results.Count} cases");
+            context.Out.WriteLine($"{loaded.RuleSet.Id} {loaded.RuleSet.Version}: {VietnameseFormat.Number(results.Count)} ca kiểm thử");
             context.Out.WriteLine($"{passed} passed, {failed} failed");
         }
 

@@ -13,12 +13,12 @@ public enum DiagnosticSeverity
 /// <summary>A problem found in a rule set, with the place it was found and what to do.</summary>
 /// <param name="Severity">Error or warning.</param>
 /// <param name="Code">A stable code such as <c>CCHC101</c>.</param>
-/// <param name="Message">What is wrong, in one sentence.</param>
+/// <param name="Message">What is wrong, in one Vietnamese sentence; names and values quoted as written in the files.</param>
 /// <param name="File">The file, relative to the rule-set folder.</param>
 /// <param name="Line">1-based line, or 0 when unknown.</param>
 /// <param name="Column">1-based column, or 0 when unknown.</param>
 /// <param name="RuleId">The criterion (rule) concerned, if any.</param>
-/// <param name="Hint">What to do about it, if there is advice.</param>
+/// <param name="Hint">What to do about it, in Vietnamese, if there is advice.</param>
 public sealed record RuleDiagnostic(
     DiagnosticSeverity Severity,
     string Code,
@@ -29,7 +29,11 @@ public sealed record RuleDiagnostic(
     string? RuleId,
     string? Hint)
 {
-    /// <summary>The diagnostic as one line: <c>file(line,col): error CODE [rule]: message Hint</c>.</summary>
+    /// <summary>
+    /// The diagnostic as one line: <c>file(line,col): error CODE [rule]: message Hint</c>. The message and hint are
+    /// Vietnamese, for the analysts who edit rule files; the words <c>error</c>/<c>warning</c> stay English because
+    /// editors and CI tools parse them (the MSBuild diagnostic format).
+    /// </summary>
     public override string ToString()
     {
         var place = Line > 0 ? $"{File}({Line},{Column})" : File;
@@ -45,7 +49,7 @@ public sealed class RuleSetValidationException : Exception
 {
     /// <summary>Creates the exception for the given diagnostics.</summary>
     public RuleSetValidationException(string directory, IReadOnlyList<RuleDiagnostic> diagnostics)
-        : base($"Rule set '{directory}' is invalid: {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s)."
+        : base($"Bộ tiêu chí '{directory}' không hợp lệ: có {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} lỗi."
                + Environment.NewLine + string.Join(Environment.NewLine, diagnostics))
     {
         Directory = directory;

@@ -39,20 +39,20 @@ internal sealed class ExpressionParser
         }
         catch (ParseException e)
         {
-            var (message, hint) = Explain(e.Message, scope);
-            diagnostics.ErrorInString("CCHC030", file, at, e.Position, ruleId, $"Expression `{text}` does not parse: {message}", hint);
+            var (reason, hint) = Explain(e.Message, scope);
+            diagnostics.ErrorInString("CCHC030", file, at, e.Position, ruleId, $"Không đọc được biểu thức `{text}`{reason}", hint);
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or RulesEngine.Exceptions.ExpressionParserException)
         {
-            diagnostics.ErrorInString("CCHC030", file, at, 0, ruleId, $"Expression `{text}` does not parse: {e.Message}", null);
+            diagnostics.ErrorInString("CCHC030", file, at, 0, ruleId, $"Không đọc được biểu thức `{text}`{Quoted(e.Message)}", null);
             return null;
         }
 
         var violations = ExpressionPolicy.Check(body);
         foreach (var (message, hint) in violations)
         {
-            diagnostics.ErrorInString("CCHC031", file, at, 0, ruleId, $"Expression `{text}` is refused: {message}", hint);
+            diagnostics.ErrorInString("CCHC031", file, at, 0, ruleId, $"Biểu thức `{text}` không được chấp nhận: {message}", hint);
         }
 
         if (violations.Count > 0)
@@ -65,7 +65,11 @@ internal sealed class ExpressionParser
         return new ParsedExpression(body, collector.Names);
     }
 
-    private (string Message, string? Hint) Explain(string message, IReadOnlyList<ParameterExpression> scope)
+    /// <summary>
+    /// What follows "Không đọc được biểu thức `…`": our own Vietnamese reason for the cases we recognise, otherwise
+    /// the parser's English text quoted as it wrote it.
+    /// </summary>
+    private (string Reason, string? Hint) Explain(string message, IReadOnlyList<ParameterExpression> scope)
     {
         const string unknown = "Unknown identifier '";
         if (message.StartsWith(unknown, StringComparison.Ordinal))
@@ -73,25 +77,28 @@ internal sealed class ExpressionParser
             var name = message[unknown.Length..].TrimEnd('\'', '.');
             if (ForbiddenRoots.Contains(name))
             {
-                return ($"'{name}' is a .NET namespace or type; rule expressions may not use it (no I/O, reflection, clock or loops).",
-                    "Use the rule set's inputs, this rule's parameters, Math.* and Fn.*.");
+                return ($": '{name}' là không gian tên hoặc kiểu của .NET, biểu thức của quy tắc không được dùng (không đọc ghi tệp, không dùng reflection, không đọc đồng hồ, không vòng lặp).",
+                    "Chỉ dùng các đầu vào của bộ tiêu chí, tham số của quy tắc này, Math.* và Fn.*.");
             }
 
             var known = _inputNames.Concat(scope.Select(p => p.Name!)).Distinct().ToList();
             var suggestion = NameSuggestions.Closest(name, known);
-            return ($"'{name}' is not an input of this rule set nor a parameter of this rule.",
+            return ($": '{name}' không phải đầu vào của bộ tiêu chí này, cũng không phải tham số của quy tắc này.",
                 suggestion is null
-                    ? "Declare the input in ruleset.json ('inputs'), or fix the spelling."
-                    : $"Did you mean '{suggestion}'? Names are case-sensitive; new inputs are declared in ruleset.json.");
+                    ? "Khai báo đầu vào trong ruleset.json (mục 'inputs'), hoặc sửa lại chính tả."
+                    : $"Có phải ý bạn là '{suggestion}'? Tên phân biệt chữ hoa, chữ thường; đầu vào mới được khai báo trong ruleset.json.");
         }
 
         if (message.Contains("is not accessible", StringComparison.Ordinal))
         {
-            return (message, "Only Math.*, Fn.* and date parts may be called.");
+            return (Quoted(message), "Chỉ được gọi Math.*, Fn.* và các thành phần của ngày (.Year, .Month, .Day).");
         }
 
-        return (message, null);
+        return (Quoted(message), null);
     }
+
+    private static string Quoted(string parserMessage)
+        => $". Trình phân tích biểu thức báo: {parserMessage}{(parserMessage.EndsWith('.') ? "" : ".")}";
 
     private sealed class ParameterCollector : ExpressionVisitor
     {

@@ -73,8 +73,8 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
             case ExpressionType.New:
                 return base.Visit(node);
             default:
-                Refuse($"'{node.NodeType}' expressions are not allowed in rules.",
-                    "Use inputs, arithmetic, comparisons, conditionals (a ? b : c), Math.* and Fn.*.");
+                Refuse($"quy tắc không được dùng biểu thức loại '{node.NodeType}'.",
+                    "Dùng các đầu vào, phép tính, phép so sánh, biểu thức điều kiện (a ? b : c), Math.* và Fn.*.");
                 return node;
         }
     }
@@ -98,7 +98,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         {
             if (method.DeclaringType == typeof(string) && method.Name == "Concat")
             {
-                Refuse("Joining text with '+' is not allowed in rules.", "Compare text with == instead.");
+                Refuse("quy tắc không được nối văn bản bằng '+'.", "Hãy so sánh văn bản bằng ==.");
             }
             else
             {
@@ -117,12 +117,12 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         {
             if (type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeOnly))
             {
-                Refuse($"{type.Name}.{name} reads the clock: the score would change from day to day.",
-                    "Put the date in an input of type 'date', or write a constant with Fn.Date(year, month, day).");
+                Refuse($"{type.Name}.{name} đọc đồng hồ của máy, nên điểm sẽ thay đổi theo ngày chạy.",
+                    "Đưa ngày vào một đầu vào kiểu 'date', hoặc viết ngày cố định bằng Fn.Date(năm, tháng, ngày).");
             }
             else if (type != typeof(Math) && type != typeof(decimal))
             {
-                Refuse($"'{type?.Name}.{name}' is not on the allow-list of rule expressions.", AllowedHint);
+                Refuse($"'{type?.Name}.{name}' không nằm trong danh sách được phép dùng trong biểu thức.", AllowedHint);
             }
 
             return node;
@@ -142,7 +142,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
                       || (type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(Nullable<>) && name is "HasValue" or "Value");
         if (!allowed)
         {
-            Refuse(Reflective(name) ? $"'{name}' reads .NET reflection metadata; rule expressions may not." : $"'.{name}' on {type?.Name} is not on the allow-list of rule expressions.", AllowedHint);
+            Refuse(Reflective(name) ? $"'{name}' đọc siêu dữ liệu reflection của .NET, biểu thức của quy tắc không được làm vậy." : $"'.{name}' của {type?.Name} không nằm trong danh sách được phép dùng trong biểu thức.", AllowedHint);
         }
 
         return node;
@@ -167,9 +167,9 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         if (node.Type != typeof(DateTime))
         {
             Refuse(node.Type == typeof(string)
-                    ? "Building text ('new string') is not allowed: it can use unbounded memory."
-                    : $"Creating a '{node.Type.Name}' is not allowed in rule expressions.",
-                "Use Fn.Date(year, month, day) for a date constant.");
+                    ? "không được tạo văn bản bằng 'new string', vì việc này có thể dùng bộ nhớ không giới hạn."
+                    : $"biểu thức của quy tắc không được tạo đối tượng '{node.Type.Name}'.",
+                "Dùng Fn.Date(năm, tháng, ngày) để viết một ngày cố định.");
             return node;
         }
 
@@ -178,11 +178,11 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
 
     protected override Expression VisitLambda<T>(Expression<T> node)
     {
-        Refuse("Lambdas are not allowed in rule expressions.", AllowedHint);
+        Refuse("biểu thức của quy tắc không được dùng hàm lambda.", AllowedHint);
         return node;
     }
 
-    private const string AllowedHint = "An expression may use the rule set's inputs, this rule's parameters, arithmetic, comparisons, Math.*, Fn.* and date parts (.Year, .Month, .Day).";
+    private const string AllowedHint = "Biểu thức chỉ được dùng các đầu vào của bộ tiêu chí, tham số của quy tắc này, phép tính, phép so sánh, Math.*, Fn.* và các thành phần của ngày (.Year, .Month, .Day).";
 
     private void CheckMethod(MethodInfo method)
     {
@@ -195,25 +195,25 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
 
         if (name == "GetType" || Reflective(name) || typeof(MemberInfo).IsAssignableFrom(type) || type == typeof(Assembly) || type == typeof(Type))
         {
-            Refuse($"'{name}()' reads .NET reflection metadata; rule expressions may not use it.", AllowedHint);
+            Refuse($"'{name}()' đọc siêu dữ liệu reflection của .NET, biểu thức của quy tắc không được dùng.", AllowedHint);
             return;
         }
 
         if (type == typeof(Enumerable) || type == typeof(Queryable))
         {
-            Refuse($"Enumerable.{name} is not allowed: sequences can loop without bound.", "Write the arithmetic over inputs directly.");
+            Refuse($"không được dùng Enumerable.{name}, vì dãy phần tử có thể lặp không giới hạn.", "Viết thẳng phép tính trên các đầu vào.");
             return;
         }
 
         if (type == typeof(string) && name is "PadLeft" or "PadRight" or "Replicate")
         {
-            Refuse($"String.{name} is not allowed: it can build text of unbounded size.", AllowedHint);
+            Refuse($"không được dùng String.{name}, vì hàm này có thể tạo văn bản dài không giới hạn.", AllowedHint);
             return;
         }
 
         if (type == typeof(Guid) || type == typeof(Random) || (type == typeof(DateTime) && name is "get_Now" or "get_UtcNow" or "get_Today"))
         {
-            Refuse($"'{type.Name}.{name}' is not deterministic: the same unit would score differently from run to run.", AllowedHint);
+            Refuse($"'{type.Name}.{name}' cho kết quả khác nhau mỗi lần chạy, nên cùng một đơn vị sẽ bị chấm điểm khác nhau.", AllowedHint);
             return;
         }
 
@@ -223,7 +223,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
                       || (type == typeof(TimeSpan) && name.StartsWith("op_", StringComparison.Ordinal));
         if (!allowed)
         {
-            Refuse($"'{type?.Name}.{name}' is not on the allow-list of rule expressions.", AllowedHint);
+            Refuse($"'{type?.Name}.{name}' không nằm trong danh sách được phép dùng trong biểu thức.", AllowedHint);
         }
     }
 

@@ -27,8 +27,8 @@ internal static partial class ExplanationTemplates
                 if (!Placeholders.Contains(name))
                 {
                     var suggestion = NameSuggestions.Closest(name, Placeholders);
-                    diagnostics.ErrorInString("CCHC060", file, text, match.Index, id, $"Unknown placeholder '{{{name}}}' in the '{property.Name}' explanation.",
-                        suggestion is null ? $"Known: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}." : $"Did you mean '{{{suggestion}}}'?");
+                    diagnostics.ErrorInString("CCHC060", file, text, match.Index, id, $"Lời giải thích '{property.Name}' dùng chỗ điền '{{{name}}}', nhưng không có chỗ điền này.",
+                        suggestion is null ? $"Các chỗ điền dùng được: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}." : $"Có phải ý bạn là '{{{suggestion}}}'?");
                 }
             }
 

@@ -34,7 +34,7 @@ internal sealed class JsonFile
         var shown = relativePath.Replace('\\', '/');
         if (!File.Exists(path))
         {
-            diagnostics.Error("CCHC001", shown, 0, 0, null, $"File not found: '{shown}'.", "Check the path in ruleset.json (paths are relative to the rule-set folder).");
+            diagnostics.Error("CCHC001", shown, 0, 0, null, $"Không tìm thấy tệp '{shown}'.", "Kiểm tra đường dẫn trong ruleset.json (đường dẫn tính từ thư mục của bộ tiêu chí).");
             return null;
         }
 
@@ -51,13 +51,13 @@ internal sealed class JsonFile
             });
             if (reader.Read() && reader.TokenType != JsonToken.Comment)
             {
-                diagnostics.Error("CCHC002", shown, reader.LineNumber, reader.LinePosition, null, "Unexpected text after the end of the JSON document.");
+                diagnostics.Error("CCHC002", shown, reader.LineNumber, reader.LinePosition, null, "Còn nội dung thừa sau chỗ tài liệu JSON đã kết thúc.", "Xóa phần thừa, hoặc đưa nó vào trong tài liệu JSON.");
                 return null;
             }
         }
         catch (JsonReaderException e)
         {
-            diagnostics.Error("CCHC002", shown, e.LineNumber, e.LinePosition, null, $"Not valid JSON: {TrimPathSuffix(e.Message)}", "Fix the JSON syntax (quotes, commas, brackets).");
+            diagnostics.Error("CCHC002", shown, e.LineNumber, e.LinePosition, null, $"Tệp không phải JSON hợp lệ. Trình đọc JSON báo: {TrimPathSuffix(e.Message)}", "Sửa cú pháp JSON (dấu ngoặc kép, dấu phẩy, dấu ngoặc).");
             return null;
         }
 
@@ -70,8 +70,8 @@ internal sealed class JsonFile
             catch (System.Text.Json.JsonException e)
             {
                 diagnostics.Error("CCHC003", shown, (int)(e.LineNumber ?? -1) + 1, (int)(e.BytePositionInLine ?? 0) + 1, null,
-                    "RulesEngine cannot read this file: " + e.Message.Split(" Path:", StringSplitOptions.None)[0],
-                    "Workflow files must be plain JSON: no comments, no trailing commas.");
+                    "RulesEngine không đọc được tệp này. Trình đọc JSON của RulesEngine báo: " + e.Message.Split(" Path:", StringSplitOptions.None)[0],
+                    "Tệp workflow phải là JSON thuần: không có chú thích, không có dấu phẩy thừa ở cuối danh sách.");
                 return null;
             }
         }

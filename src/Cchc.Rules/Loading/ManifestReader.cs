@@ -58,25 +58,25 @@ internal static class ManifestReader
             TryType(typeText, out var type);
             if (inputs.Exists(i => i.Name == name))
             {
-                diagnostics.Error("CCHC020", f, token["name"], null, $"Input '{name}' is declared twice.", "Give each input a unique name.");
+                diagnostics.Error("CCHC020", f, token["name"], null, $"Đầu vào '{name}' được khai báo hai lần.", "Đặt cho mỗi đầu vào một tên riêng.");
                 continue;
             }
 
             if (ReservedNames.Contains(name))
             {
-                diagnostics.Error("CCHC021", f, token["name"], null, $"'{name}' is a reserved word and cannot name an input.", "Rename the input.");
+                diagnostics.Error("CCHC021", f, token["name"], null, $"'{name}' là từ dành riêng, không dùng làm tên đầu vào được.", "Đổi tên đầu vào.");
             }
 
             var min = JsonFile.Number(token, "min");
             var max = JsonFile.Number(token, "max");
             if (min is not null && max is not null && min > max)
             {
-                diagnostics.Error("CCHC022", f, token["max"], null, $"Input '{name}': min {Fmt(min.Value)} is above max {Fmt(max.Value)}.", "Swap or correct the bounds.");
+                diagnostics.Error("CCHC022", f, token["max"], null, $"Đầu vào '{name}': 'min' là {Fmt(min.Value)}, lớn hơn 'max' là {Fmt(max.Value)}.", "Đổi chỗ hoặc sửa lại hai giới hạn.");
             }
 
             if ((min is not null || max is not null) && type is InputType.Bool or InputType.Date or InputType.Choice)
             {
-                diagnostics.Error("CCHC022", f, token["min"] ?? token["max"], null, $"Input '{name}' of type '{typeText}' cannot have min/max.", "Remove min and max.");
+                diagnostics.Error("CCHC022", f, token["min"] ?? token["max"], null, $"Đầu vào '{name}' có kiểu '{typeText}' nên không có 'min'/'max'.", "Xóa 'min' và 'max'.");
             }
 
             var options = (JsonFile.Array(token, "options")?.OfType<JObject>() ?? [])
@@ -84,16 +84,16 @@ internal static class ManifestReader
                 .ToList();
             if (type == InputType.Choice && options.Count == 0)
             {
-                diagnostics.Error("CCHC023", f, token, null, $"Choice input '{name}' has no options.", "Add \"options\": [{\"value\": …, \"label\": …}].");
+                diagnostics.Error("CCHC023", f, token, null, $"Đầu vào lựa chọn '{name}' chưa có phương án nào.", "Thêm \"options\": [{\"value\": …, \"label\": …}].");
             }
             else if (type != InputType.Choice && options.Count > 0)
             {
-                diagnostics.Error("CCHC023", f, token["options"], null, $"Input '{name}' is of type '{typeText}' but lists options.", "Options belong to inputs of type 'choice'.");
+                diagnostics.Error("CCHC023", f, token["options"], null, $"Đầu vào '{name}' có kiểu '{typeText}' nhưng lại liệt kê 'options'.", "Chỉ đầu vào kiểu 'choice' mới có 'options'.");
             }
 
             foreach (var duplicate in options.GroupBy(o => o.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
-                diagnostics.Error("CCHC023", f, token["options"], null, $"Choice input '{name}' lists option '{duplicate.Key}' twice.", null);
+                diagnostics.Error("CCHC023", f, token["options"], null, $"Đầu vào lựa chọn '{name}' liệt kê phương án '{duplicate.Key}' hai lần.", null);
             }
 
             inputs.Add(new InputDefinition(name, type, Nfc(JsonFile.String(token, "label") ?? name), min, max, options));
@@ -112,7 +112,7 @@ internal static class ManifestReader
 
             if (areaTokens.ContainsKey(id))
             {
-                diagnostics.Error("CCHC024", f, token["id"], null, $"Area '{id}' is declared twice.", "Give each area a unique id.");
+                diagnostics.Error("CCHC024", f, token["id"], null, $"Lĩnh vực '{id}' được khai báo hai lần.", "Đặt cho mỗi lĩnh vực một 'id' riêng.");
                 continue;
             }
 
@@ -125,7 +125,7 @@ internal static class ManifestReader
         if (areas.Count > 0 && areaSum != maxPointsTotal)
         {
             diagnostics.Error("CCHC025", f, root["maxPoints"], null,
-                $"maxPoints is {Fmt(maxPointsTotal)} but the areas add up to {Fmt(areaSum)}.", "Make the areas' maxPoints add up to the rule set's maxPoints.");
+                $"Điểm của các lĩnh vực cộng lại là {Fmt(areaSum)} nhưng 'maxPoints' là {Fmt(maxPointsTotal)}.", "Sửa 'maxPoints' cho bằng tổng điểm các lĩnh vực (hoặc sửa 'maxPoints' của lĩnh vực).");
         }
 
         var index = JsonFile.Object(root, "index");
@@ -135,7 +135,7 @@ internal static class ManifestReader
         var workflows = JsonFile.Strings(root, "workflows").ToList();
         foreach (var duplicate in workflows.GroupBy(w => w, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            diagnostics.Error("CCHC026", f, root["workflows"], null, $"Workflow file '{duplicate.Key}' is listed twice.", null);
+            diagnostics.Error("CCHC026", f, root["workflows"], null, $"Tệp workflow '{duplicate.Key}' được liệt kê hai lần.", null);
         }
 
         return new Manifest(
@@ -172,12 +172,12 @@ internal static class ManifestReader
 
             if (!areas.ContainsKey(area))
             {
-                diagnostics.Error("CCHC037", file, token["area"], null, $"Tie-break area '{area}' is not an area of this rule set.",
-                    NameSuggestions.Closest(area, areas.Keys) is { } near ? $"Did you mean '{near}'?" : "Name one of the ids in \"areas\".");
+                diagnostics.Error("CCHC037", file, token["area"], null, $"Lĩnh vực xét khi bằng điểm '{area}' không phải lĩnh vực của bộ tiêu chí này.",
+                    NameSuggestions.Closest(area, areas.Keys) is { } near ? $"Có phải ý bạn là '{near}'?" : "Ghi một trong các 'id' trong \"areas\".");
             }
             else if (result.Contains(area))
             {
-                diagnostics.Error("CCHC037", file, token["area"], null, $"Tie-break area '{area}' is listed twice.", "Each area breaks ties once.");
+                diagnostics.Error("CCHC037", file, token["area"], null, $"Lĩnh vực xét khi bằng điểm '{area}' được liệt kê hai lần.", "Mỗi lĩnh vực chỉ được dùng một lần để xét khi bằng điểm.");
             }
             else
             {
@@ -218,7 +218,7 @@ internal static class ManifestReader
             var levels = JsonFile.Strings(token, "levels").Select(s => UnitLevels.TryParse(s, out var l) ? (UnitLevel?)l : null).OfType<UnitLevel>().ToList();
             if (to is not null && to <= from)
             {
-                diagnostics.Error("CCHC027", file, token["to"], null, $"Grade '{name}': 'to' ({Fmt(to.Value)}) must be above 'from' ({Fmt(from.Value)}).", "Bands are [from, to).");
+                diagnostics.Error("CCHC027", file, token["to"], null, $"Mức xếp loại '{name}': 'to' ({Fmt(to.Value)}) phải lớn hơn 'from' ({Fmt(from.Value)}).", "Mỗi mức gồm các điểm từ 'from' (tính cả 'from') đến dưới 'to'.");
             }
 
             bands.Add((new GradeBand(name, from.Value, to, levels), token));
@@ -230,7 +230,7 @@ internal static class ManifestReader
             var forLevel = bands.Where(b => b.Band.AppliesTo(level)).ToList();
             if (forLevel.Count == 0 && bands.Count > 0)
             {
-                diagnostics.Error("CCHC027", file, root["grades"], null, $"No grade band applies to level '{level.ToCode()}'.", "Add bands for that level or remove 'levels' from a band.");
+                diagnostics.Error("CCHC027", file, root["grades"], null, $"Không có mức xếp loại nào áp dụng cho cấp '{level.ToCode()}'.", "Thêm mức xếp loại cho cấp đó, hoặc bỏ 'levels' khỏi một mức.");
                 continue;
             }
 
@@ -246,17 +246,17 @@ internal static class ManifestReader
                 if (band.From >= above.From)
                 {
                     diagnostics.Error("CCHC028", file, token["from"], null,
-                        $"Grade '{band.Name}' (from {Fmt(band.From)}) is listed after '{above.Name}' (from {Fmt(above.From)}), but bands must go from best to worst.", "Order the grades by 'from', highest first.");
+                        $"Mức xếp loại '{band.Name}' ('from' {Fmt(band.From)}) đứng sau '{above.Name}' ('from' {Fmt(above.From)}), nhưng các mức phải xếp từ cao xuống thấp.", "Sắp xếp 'grades' theo 'from', mức cao nhất trước.");
                 }
                 else if (band.To is null)
                 {
-                    diagnostics.Error("CCHC028", file, token, null, $"Grade '{band.Name}' has no 'to' but is not the top band.", $"Set \"to\": {Fmt(above.From)}.");
+                    diagnostics.Error("CCHC028", file, token, null, $"Mức xếp loại '{band.Name}' không có 'to' nhưng không phải mức cao nhất.", $"Đặt \"to\": {Fmt(above.From)}.");
                 }
                 else if (band.To.Value != above.From)
                 {
-                    var what = band.To.Value < above.From ? "leaves a gap" : "overlaps";
+                    var what = band.To.Value < above.From ? "để hở một khoảng" : "chồng lên nhau";
                     diagnostics.Error("CCHC028", file, token["to"], null,
-                        $"Grade '{band.Name}' ends at {Fmt(band.To.Value)} but '{above.Name}' starts at {Fmt(above.From)}: the bands {what}.", $"Set \"to\": {Fmt(above.From)}.");
+                        $"Mức xếp loại '{band.Name}' kết thúc ở {Fmt(band.To.Value)} nhưng '{above.Name}' bắt đầu từ {Fmt(above.From)}: hai mức {what}.", $"Đặt \"to\": {Fmt(above.From)}.");
                 }
             }
         }

@@ -40,7 +40,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
         var full = Path.GetFullPath(directory);
         if (!Directory.Exists(full))
         {
-            diagnostics.Error("CCHC001", directory, 0, 0, null, $"Rule-set folder not found: '{directory}'.", "Pass a folder that holds ruleset.json, or the id of a shipped rule set.");
+            diagnostics.Error("CCHC001", directory, 0, 0, null, $"Không tìm thấy thư mục bộ tiêu chí '{directory}'.", "Hãy chỉ ra thư mục có tệp ruleset.json, hoặc mã (id) của một bộ tiêu chí có sẵn.");
             return new RuleSetLoadResult(null, diagnostics.Items);
         }
 
@@ -53,7 +53,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
 
         if (manifest.Id.Length > 0 && !string.Equals(Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), manifest.Id, StringComparison.Ordinal))
         {
-            diagnostics.Warning("CCHC029", ManifestReader.FileName, manifestFile!.Root["id"], null, $"The id '{manifest.Id}' differs from the folder name '{Path.GetFileName(full)}'.", "Name the folder after the id so `cchc` finds it by id.");
+            diagnostics.Warning("CCHC029", ManifestReader.FileName, manifestFile!.Root["id"], null, $"Mã 'id' là '{manifest.Id}', khác tên thư mục '{Path.GetFileName(full)}'.", "Đặt tên thư mục theo 'id' để `cchc` tìm được bộ tiêu chí theo mã.");
         }
 
         var reader = new WorkflowReader(manifest, diagnostics);
@@ -116,7 +116,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or RulesEngine.Exceptions.RuleException)
         {
-            diagnostics.Error("CCHC080", ManifestReader.FileName, 0, 0, null, $"RulesEngine refused the rule set: {e.Message}", null);
+            diagnostics.Error("CCHC080", ManifestReader.FileName, 0, 0, null, $"RulesEngine không nhận bộ tiêu chí này. RulesEngine báo: {e.Message}", null);
             return;
         }
 
@@ -131,11 +131,11 @@ public sealed class RuleSetLoader : IRuleSetLoader
             var compileError = result.Error.StartsWith("Exception while parsing", StringComparison.Ordinal) || result.Error.StartsWith("Error while compiling", StringComparison.Ordinal);
             if (compileError)
             {
-                diagnostics.Error("CCHC080", file, 0, 0, result.RuleId, $"RulesEngine cannot compile the rule: {FirstLine(result.Error)}", null);
+                diagnostics.Error("CCHC080", file, 0, 0, result.RuleId, $"RulesEngine không biên dịch được quy tắc này. RulesEngine báo: {FirstLine(result.Error)}", null);
             }
             else
             {
-                diagnostics.Warning("CCHC081", file, null, result.RuleId, $"The rule fails when its inputs are 0: {FirstLine(result.Error)}", "Guard divisions with Fn.Percent / Fn.Ratio, or declare a noOccurrence parameter.");
+                diagnostics.Warning("CCHC081", file, null, result.RuleId, $"Quy tắc bị lỗi khi các đầu vào bằng 0. RulesEngine báo: {FirstLine(result.Error)}", "Dùng Fn.Percent / Fn.Ratio để tránh chia cho 0, hoặc khai báo tham số noOccurrence.");
             }
         }
     }

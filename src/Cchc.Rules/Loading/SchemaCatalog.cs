@@ -71,23 +71,23 @@ public static class SchemaCatalog
     private static (string Message, string? Hint) Describe(ValidationError error, JToken? token)
     {
         var field = error.Property;
-        var where = string.IsNullOrEmpty(error.Path) || error.Path == "#" ? "" : $" at {error.Path.TrimStart('#', '/')}";
+        var where = string.IsNullOrEmpty(error.Path) || error.Path == "#" ? "" : $" (tại {error.Path.TrimStart('#', '/')})";
         switch (error.Kind)
         {
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
                 var allowed = error.Schema?.ActualProperties.Keys.ToList() ?? [];
                 var suggestion = NameSuggestions.Closest(field, allowed);
-                return ($"Unknown field '{field}'{where}.",
+                return ($"Không có trường nào tên '{field}'{where}.",
                     suggestion is null
-                        ? $"Allowed here: {string.Join(", ", allowed)}."
+                        ? $"Ở đây chỉ dùng được các trường: {string.Join(", ", allowed)}."
                         : string.Equals(suggestion, field, StringComparison.OrdinalIgnoreCase)
-                            ? $"Did you mean '{suggestion}'? Field names are case-sensitive."
-                            : $"Did you mean '{suggestion}'?");
+                            ? $"Có phải ý bạn là '{suggestion}'? Tên trường phân biệt chữ hoa, chữ thường."
+                            : $"Có phải ý bạn là '{suggestion}'?");
             case ValidationErrorKind.PropertyRequired:
-                return ($"Missing required field '{field}'{where}.", null);
+                return ($"Thiếu trường bắt buộc '{field}'{where}.", null);
             case ValidationErrorKind.NotInEnumeration:
                 var options = error.Schema?.Enumeration.Select(o => o?.ToString()) ?? [];
-                return ($"'{ValueText(token)}' is not allowed for '{field}'{where}.", $"Use one of: {string.Join(", ", options)} (case-sensitive).");
+                return ($"Giá trị '{ValueText(token)}' không được phép cho '{field}'{where}.", $"Dùng một trong các giá trị: {string.Join(", ", options)} (phân biệt chữ hoa, chữ thường).");
             case ValidationErrorKind.StringExpected:
             case ValidationErrorKind.NumberExpected:
             case ValidationErrorKind.IntegerExpected:
@@ -95,35 +95,61 @@ public static class SchemaCatalog
             case ValidationErrorKind.ArrayExpected:
             case ValidationErrorKind.ObjectExpected:
             case ValidationErrorKind.NullExpected:
-                var expected = error.Kind.ToString().Replace("Expected", "", StringComparison.Ordinal).ToLowerInvariant();
-                return ($"'{field}'{where} must be a {expected}, not {Describe(token)}.", null);
+                return ($"'{field}'{where} phải là {Expected(error.Kind)}, không phải {Describe(token)}.", null);
             case ValidationErrorKind.PatternMismatch:
-                return ($"'{ValueText(token)}' is not a valid '{field}'{where}.", $"It must match {error.Schema?.Pattern}.");
+                return ($"'{ValueText(token)}' không phải giá trị hợp lệ cho '{field}'{where}.", $"Giá trị phải khớp mẫu {error.Schema?.Pattern}.");
             case ValidationErrorKind.StringTooShort:
-                return ($"'{field}'{where} must not be empty.", null);
+                return ($"'{field}'{where} không được để trống.", null);
             case ValidationErrorKind.TooFewItems:
-                return ($"'{field}'{where} needs at least {error.Schema?.MinItems} item(s).", null);
+                return ($"'{field}'{where} cần ít nhất {error.Schema?.MinItems} phần tử.", null);
             case ValidationErrorKind.ItemsNotUnique:
-                return ($"'{field}'{where} lists the same item twice.", null);
+                return ($"'{field}'{where} có một phần tử bị lặp lại.", null);
             case ValidationErrorKind.NumberTooSmall:
             case ValidationErrorKind.NumberTooBig:
-                return ($"'{field}'{where} is out of range ({ValueText(token)}).",
-                    $"Allowed: {(error.Schema?.Minimum is { } min ? (error.Schema.IsExclusiveMinimum || error.Schema.ExclusiveMinimum is not null ? "> " : "≥ ") + min : "")}{(error.Schema?.ExclusiveMinimum is { } emin ? "> " + emin : "")}{(error.Schema?.Maximum is { } max ? " ≤ " + max : "")}.");
+                return ($"'{field}'{where} nằm ngoài khoảng cho phép ({ValueText(token)}).",
+                    $"Giá trị cho phép: {AllowedRange(error.Schema)}.");
             default:
-                return ($"'{field}'{where}: {error.Kind}.", null);
+                return ($"'{field}'{where} không đúng định dạng của tệp. NJsonSchema báo: {error.Kind}.", null);
         }
     }
 
     private static string Describe(JToken? token) => token?.Type switch
     {
-        JTokenType.String => $"the text \"{token}\"",
-        JTokenType.Integer or JTokenType.Float => $"the number {token}",
+        JTokenType.String => $"văn bản \"{token}\"",
+        JTokenType.Integer or JTokenType.Float => $"số {token}",
         JTokenType.Boolean => $"{token.ToString().ToLowerInvariant()}",
-        JTokenType.Array => "a list",
-        JTokenType.Object => "an object",
+        JTokenType.Array => "một danh sách",
+        JTokenType.Object => "một đối tượng",
         JTokenType.Null => "null",
-        _ => "this value",
+        _ => "giá trị này",
     };
+
+    private static string Expected(ValidationErrorKind kind) => kind switch
+    {
+        ValidationErrorKind.StringExpected => "văn bản (trong dấu ngoặc kép)",
+        ValidationErrorKind.NumberExpected => "một số",
+        ValidationErrorKind.IntegerExpected => "một số nguyên",
+        ValidationErrorKind.BooleanExpected => "true hoặc false",
+        ValidationErrorKind.ArrayExpected => "một danh sách [ … ]",
+        ValidationErrorKind.ObjectExpected => "một đối tượng { … }",
+        _ => "null",
+    };
+
+    /// <summary>The schema's bounds as "≥ 0 ≤ 100"; numbers invariant, as they are written in the JSON.</summary>
+    private static string AllowedRange(JsonSchema? schema)
+    {
+        if (schema is null)
+        {
+            return "";
+        }
+
+        var lower = schema.Minimum is { } min
+            ? (schema.IsExclusiveMinimum || schema.ExclusiveMinimum is not null ? "> " : "≥ ") + ManifestReader.Fmt(min)
+            : "";
+        var exclusive = schema.ExclusiveMinimum is { } exclusiveMin ? "> " + ManifestReader.Fmt(exclusiveMin) : "";
+        var upper = schema.Maximum is { } max ? " ≤ " + ManifestReader.Fmt(max) : "";
+        return (lower + exclusive + upper).Trim();
+    }
 
     private static string ValueText(JToken? token) => token is JValue v ? Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "null" : token?.ToString() ?? "";
 

@@ -41,7 +41,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
             var owner = MethodFields.FirstOrDefault(m => m.Value.Contains(property.Name)).Key;
             if (!MethodFields[method].Contains(property.Name))
             {
-                _diagnostics.Error("CCHC050", file, property, id, $"'{property.Name}' is not used by scoring method '{methodText}' (it belongs to '{Camel(owner)}').", "Remove it, or change the method.");
+                _diagnostics.Error("CCHC050", file, property, id, $"Phương pháp chấm '{methodText}' không dùng '{property.Name}' (trường này thuộc phương pháp '{Camel(owner)}').", "Xóa trường này, hoặc đổi phương pháp chấm ('method').");
             }
         }
 
@@ -55,13 +55,13 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
                 var zeroAt = JsonFile.Number(token, "zeroAt") ?? 0;
                 if (fullAt is null)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'linear' needs 'fullAt' (the value from which points are full).", "For example: \"fullAt\": 80.");
+                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'linear' cần 'fullAt' (giá trị từ đó trở lên được đủ điểm).", "Ví dụ: \"fullAt\": 80.");
                     return rule;
                 }
 
                 if (fullAt == zeroAt)
                 {
-                    _diagnostics.Error("CCHC051", file, token["fullAt"], id, "'fullAt' equals 'zeroAt'; the line has no slope.", null);
+                    _diagnostics.Error("CCHC051", file, token["fullAt"], id, "'fullAt' bằng 'zeroAt' nên không tính được điểm theo đường thẳng.", "Đặt 'fullAt' khác 'zeroAt'.");
                 }
 
                 return rule with { FullAt = fullAt.Value, ZeroAt = zeroAt };
@@ -69,7 +69,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
                 var perItem = JsonFile.Number(token, "pointsPerItem");
                 if (perItem is null)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'perItem' needs 'pointsPerItem'.", "For example: \"pointsPerItem\": 0.5.");
+                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'perItem' cần 'pointsPerItem'.", "Ví dụ: \"pointsPerItem\": 0.5.");
                 }
 
                 return rule with { PointsPerItem = perItem ?? 0 };
@@ -78,12 +78,12 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
                 var floor = JsonFile.Number(token, "floor") ?? 0;
                 if (deduction is null)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'deduction' needs 'deductionPerItem'.", "For example: \"deductionPerItem\": 0.25.");
+                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'deduction' cần 'deductionPerItem'.", "Ví dụ: \"deductionPerItem\": 0.25.");
                 }
 
                 if (floor > rule.Points)
                 {
-                    _diagnostics.Error("CCHC051", file, token["floor"], id, $"'floor' ({ManifestReader.Fmt(floor)}) is above the criterion's points ({ManifestReader.Fmt(rule.Points)}).", null);
+                    _diagnostics.Error("CCHC051", file, token["floor"], id, $"'floor' ({ManifestReader.Fmt(floor)}) lớn hơn số điểm của tiêu chí ({ManifestReader.Fmt(rule.Points)}).", null);
                 }
 
                 return rule with { DeductionPerItem = deduction ?? 0, Floor = floor };
@@ -99,7 +99,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
 
                 if (options.Count == 0)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Scoring method 'choice' needs 'options' (each option's fraction of the points).", "For example: \"options\": { \"tot\": 1, \"kha\": 0.5 }.");
+                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'choice' cần 'options' (tỷ lệ điểm của từng phương án).", "Ví dụ: \"options\": { \"tot\": 1, \"kha\": 0.5 }.");
                 }
 
                 return rule with { Options = options };
@@ -114,7 +114,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
         var tokens = JsonFile.Array(token, "bands")?.OfType<JObject>().ToList() ?? [];
         if (tokens.Count == 0)
         {
-            _diagnostics.Error("CCHC052", file, token, id, "Scoring method 'bands' needs 'bands'.", "For example: [{ \"min\": 100, \"points\": 4 }, { \"min\": 80, \"points\": 2 }, { \"min\": 0, \"points\": 0 }].");
+            _diagnostics.Error("CCHC052", file, token, id, "Phương pháp chấm 'bands' cần 'bands'.", "Ví dụ: [{ \"min\": 100, \"points\": 4 }, { \"min\": 80, \"points\": 2 }, { \"min\": 0, \"points\": 0 }].");
             return bands;
         }
 
@@ -127,19 +127,19 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
             var bandPoints = JsonFile.Number(band, "points") ?? 0;
             if ((min is null) == (max is null))
             {
-                _diagnostics.Error("CCHC052", file, band, id, $"Band {i + 1} must have exactly one of 'min' (higher is better) or 'max' (lower is better).", null);
+                _diagnostics.Error("CCHC052", file, band, id, $"Mức {i + 1} phải có đúng một trong hai: 'min' (càng cao càng tốt) hoặc 'max' (càng thấp càng tốt).", null);
                 continue;
             }
 
             if ((min is not null) != usesMin)
             {
-                _diagnostics.Error("CCHC052", file, band, id, $"Band {i + 1} uses '{(usesMin ? "max" : "min")}' but band 1 uses '{(usesMin ? "min" : "max")}'.", "All bands of a criterion use the same bound.");
+                _diagnostics.Error("CCHC052", file, band, id, $"Mức {i + 1} dùng '{(usesMin ? "max" : "min")}' nhưng mức 1 dùng '{(usesMin ? "min" : "max")}'.", "Mọi mức của một tiêu chí phải dùng cùng một loại giới hạn.");
                 continue;
             }
 
             if (bandPoints > points)
             {
-                _diagnostics.Error("CCHC052", file, band["points"], id, $"Band {i + 1} gives {ManifestReader.Fmt(bandPoints)} points, more than the criterion's {ManifestReader.Fmt(points)}.", null);
+                _diagnostics.Error("CCHC052", file, band["points"], id, $"Mức {i + 1} cho {ManifestReader.Fmt(bandPoints)} điểm, nhiều hơn số điểm của tiêu chí ({ManifestReader.Fmt(points)}).", null);
             }
 
             if (bands.Count > 0)
@@ -150,13 +150,13 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
                 {
                     _diagnostics.Error("CCHC053", file, band[usesMin ? "min" : "max"], id,
                         usesMin
-                            ? $"Bands are out of order: band {i + 1} has min {ManifestReader.Fmt(min!.Value)}, not below the band before it ({ManifestReader.Fmt(previous.Min!.Value)})."
-                            : $"Bands are out of order: band {i + 1} has max {ManifestReader.Fmt(max!.Value)}, not above the band before it ({ManifestReader.Fmt(previous.Max!.Value)}).",
-                        "List bands best first; the first band the value reaches gives its points.");
+                            ? $"Các mức sai thứ tự: mức {i + 1} có 'min' là {ManifestReader.Fmt(min!.Value)}, không thấp hơn mức ngay trước ({ManifestReader.Fmt(previous.Min!.Value)})."
+                            : $"Các mức sai thứ tự: mức {i + 1} có 'max' là {ManifestReader.Fmt(max!.Value)}, không cao hơn mức ngay trước ({ManifestReader.Fmt(previous.Max!.Value)}).",
+                        "Liệt kê các mức từ tốt nhất trở xuống; giá trị đạt tới mức nào đầu tiên thì được điểm của mức đó.");
                 }
                 else if (bandPoints > previous.Points)
                 {
-                    _diagnostics.Error("CCHC053", file, band["points"], id, $"Band {i + 1} gives more points than the better band before it.", "Points must not rise as the value gets worse.");
+                    _diagnostics.Error("CCHC053", file, band["points"], id, $"Mức {i + 1} cho nhiều điểm hơn mức tốt hơn đứng ngay trước nó.", "Giá trị càng kém thì điểm không được tăng lên.");
                 }
             }
 
@@ -165,7 +165,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
 
         if (bands.Count > 0 && bands.Max(b => b.Points) != points)
         {
-            _diagnostics.Error("CCHC052", file, token["points"], id, $"The best band gives {ManifestReader.Fmt(bands.Max(b => b.Points))} points but the criterion has {ManifestReader.Fmt(points)}.", "The best band should give the criterion's full points.");
+            _diagnostics.Error("CCHC052", file, token["points"], id, $"Mức tốt nhất cho {ManifestReader.Fmt(bands.Max(b => b.Points))} điểm nhưng tiêu chí có {ManifestReader.Fmt(points)} điểm.", "Mức tốt nhất phải cho đủ điểm của tiêu chí.");
         }
 
         return bands;

@@ -19,7 +19,7 @@ internal static class TestCaseReader
         var inputNames = inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var token in JsonFile.Array(file.Root, "cases")?.OfType<JObject>() ?? [])
         {
-            var name = JsonFile.String(token, "name") ?? "(unnamed)";
+            var name = JsonFile.String(token, "name") ?? "(không tên)";
             var unitToken = JsonFile.Object(token, "unit");
             var expectToken = JsonFile.Object(token, "expect");
             if (unitToken is null || expectToken is null)
@@ -33,8 +33,8 @@ internal static class TestCaseReader
                 if (!Identity.Contains(property.Name) && !inputNames.Contains(property.Name))
                 {
                     var suggestion = NameSuggestions.Closest(property.Name, inputNames);
-                    diagnostics.Error("CCHC070", f, property, null, $"Test case '{name}': '{property.Name}' is not an input of this rule set.",
-                        suggestion is null ? "Use the input names declared in ruleset.json." : $"Did you mean '{suggestion}'?");
+                    diagnostics.Error("CCHC070", f, property, null, $"Ca kiểm thử '{name}': '{property.Name}' không phải đầu vào của bộ tiêu chí này.",
+                        suggestion is null ? "Dùng tên các đầu vào đã khai báo trong ruleset.json." : $"Có phải ý bạn là '{suggestion}'?");
                     continue;
                 }
 
@@ -47,8 +47,8 @@ internal static class TestCaseReader
                 if (!criterionIds.Contains(property.Name))
                 {
                     var suggestion = NameSuggestions.Closest(property.Name, criterionIds);
-                    diagnostics.Error("CCHC071", f, property, null, $"Test case '{name}' expects criterion '{property.Name}', which the rule set does not have.",
-                        suggestion is null ? null : $"Did you mean '{suggestion}'?");
+                    diagnostics.Error("CCHC071", f, property, null, $"Ca kiểm thử '{name}' nêu kết quả mong đợi của tiêu chí '{property.Name}', nhưng bộ tiêu chí không có tiêu chí này.",
+                        suggestion is null ? null : $"Có phải ý bạn là '{suggestion}'?");
                     continue;
                 }
 
@@ -61,7 +61,7 @@ internal static class TestCaseReader
                 problems = problemTokens.OfType<JValue>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList();
                 foreach (var unknown in problems.Where(p => !inputNames.Contains(p) && !Identity.Contains(p)))
                 {
-                    diagnostics.Error("CCHC070", f, problemTokens, null, $"Test case '{name}' expects a problem with '{unknown}', which is not an input.", null);
+                    diagnostics.Error("CCHC070", f, problemTokens, null, $"Ca kiểm thử '{name}' mong đợi lỗi dữ liệu ở '{unknown}', nhưng '{unknown}' không phải đầu vào.", null);
                 }
             }
 

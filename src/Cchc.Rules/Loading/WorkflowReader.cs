@@ -62,7 +62,7 @@ internal sealed class WorkflowReader
         {
             if (_workflowNames.TryGetValue(name, out var other))
             {
-                _diagnostics.Error("CCHC041", file.RelativePath, root["WorkflowName"], null, $"WorkflowName '{name}' is also used by '{other}'.", "Give every workflow file its own WorkflowName.");
+                _diagnostics.Error("CCHC041", file.RelativePath, root["WorkflowName"], null, $"WorkflowName '{name}' đã được dùng trong '{other}'.", "Mỗi tệp workflow cần một WorkflowName riêng.");
             }
             else
             {
@@ -107,8 +107,8 @@ internal sealed class WorkflowReader
             if (sum != area.MaxPoints)
             {
                 _diagnostics.Error("CCHC025", ManifestReader.FileName, _manifest.AreaTokens[area.Id]["maxPoints"], null,
-                    $"Area '{area.Id}' declares maxPoints {ManifestReader.Fmt(area.MaxPoints)} but its criteria add up to {ManifestReader.Fmt(sum)}.",
-                    "Make the criteria's scoring.points add up to the area's maxPoints (or correct the area).");
+                    $"Lĩnh vực '{area.Id}' khai báo 'maxPoints' là {ManifestReader.Fmt(area.MaxPoints)} nhưng điểm các tiêu chí của lĩnh vực cộng lại là {ManifestReader.Fmt(sum)}.",
+                    "Sửa 'scoring.points' của các tiêu chí cho tổng bằng 'maxPoints' của lĩnh vực (hoặc sửa lại lĩnh vực).");
             }
         }
     }
@@ -124,8 +124,8 @@ internal sealed class WorkflowReader
 
         if (_ruleNames.TryGetValue(id, out var first))
         {
-            _diagnostics.Error("CCHC040", f, rule["RuleName"], id, $"RuleName '{id}' is used twice (first in {first.File} line {((Newtonsoft.Json.IJsonLineInfo)first.Token).LineNumber}).",
-                "Criterion ids must be unique in the rule set; RulesEngine would fail at the first run.");
+            _diagnostics.Error("CCHC040", f, rule["RuleName"], id, $"RuleName '{id}' bị dùng hai lần (lần đầu ở {first.File}, dòng {((Newtonsoft.Json.IJsonLineInfo)first.Token).LineNumber}).",
+                "Mã tiêu chí phải là duy nhất trong bộ tiêu chí; nếu trùng, RulesEngine sẽ lỗi ngay lần chạy đầu tiên.");
             return null;
         }
 
@@ -154,7 +154,7 @@ internal sealed class WorkflowReader
         {
             if (area is not null && area != parent.Area)
             {
-                _diagnostics.Error("CCHC042", f, properties["area"], id, $"Sub-criterion '{id}' names area '{area}' but its parent '{parent.Id}' is in '{parent.Area}'.", "Remove 'area' from sub-criteria.");
+                _diagnostics.Error("CCHC042", f, properties["area"], id, $"Tiêu chí con '{id}' ghi lĩnh vực '{area}' nhưng tiêu chí cha '{parent.Id}' thuộc lĩnh vực '{parent.Area}'.", "Bỏ 'area' khỏi tiêu chí con: tiêu chí con theo lĩnh vực của tiêu chí cha.");
             }
 
             area = parent.Area;
@@ -163,7 +163,7 @@ internal sealed class WorkflowReader
         {
             if (kind == CriterionKind.Base)
             {
-                _diagnostics.Error("CCHC042", f, properties, id, $"Criterion '{id}' has no 'area'.", $"Add \"area\": one of {string.Join(", ", _manifest.Areas.Select(a => a.Id))}.");
+                _diagnostics.Error("CCHC042", f, properties, id, $"Tiêu chí '{id}' chưa có 'area'.", $"Thêm \"area\" với một trong các lĩnh vực: {string.Join(", ", _manifest.Areas.Select(a => a.Id))}.");
             }
 
             area = kind == CriterionKind.Bonus ? "bonus" : kind == CriterionKind.Penalty ? "penalty" : "";
@@ -171,8 +171,8 @@ internal sealed class WorkflowReader
         else if (!_manifest.AreaTokens.ContainsKey(area))
         {
             var suggestion = NameSuggestions.Closest(area, _manifest.AreaTokens.Keys);
-            _diagnostics.Error("CCHC042", f, properties["area"], id, $"Area '{area}' is not declared in ruleset.json.",
-                suggestion is null ? $"Use one of: {string.Join(", ", _manifest.AreaTokens.Keys)}." : $"Did you mean '{suggestion}'?");
+            _diagnostics.Error("CCHC042", f, properties["area"], id, $"Lĩnh vực '{area}' chưa được khai báo trong ruleset.json.",
+                suggestion is null ? $"Dùng một trong các lĩnh vực: {string.Join(", ", _manifest.AreaTokens.Keys)}." : $"Có phải ý bạn là '{suggestion}'?");
         }
 
         var levels = ReadLevels(properties, f, id, parent);
@@ -207,16 +207,16 @@ internal sealed class WorkflowReader
         {
             if (!isComposite)
             {
-                _diagnostics.Error("CCHC043", f, rule["Rules"] ?? rule["Operator"], id, $"Rule '{id}' has sub-rules but its scoring method is not 'composite'.", "Set \"method\": \"composite\" or remove Operator/Rules.");
+                _diagnostics.Error("CCHC043", f, rule["Rules"] ?? rule["Operator"], id, $"Quy tắc '{id}' có quy tắc con nhưng phương pháp chấm không phải 'composite'.", "Đặt \"method\": \"composite\", hoặc bỏ Operator/Rules.");
             }
             else if (childRules is null || JsonFile.String(rule, "Operator") is null)
             {
-                _diagnostics.Error("CCHC043", f, rule, id, $"Composite criterion '{id}' needs both 'Operator' and 'Rules'.", "Add \"Operator\": \"And\" and the sub-rules under \"Rules\".");
+                _diagnostics.Error("CCHC043", f, rule, id, $"Tiêu chí tổng hợp '{id}' cần có cả 'Operator' và 'Rules'.", "Thêm \"Operator\": \"And\" và đặt các quy tắc con trong \"Rules\".");
             }
 
             if (rule["Expression"] is not null)
             {
-                _diagnostics.Error("CCHC043", f, rule["Expression"], id, $"Composite criterion '{id}' has an Expression; RulesEngine ignores the Expression of a rule with sub-rules.", "Move the test into the sub-rules.");
+                _diagnostics.Error("CCHC043", f, rule["Expression"], id, $"Tiêu chí tổng hợp '{id}' có 'Expression', nhưng RulesEngine bỏ qua Expression của quy tắc có quy tắc con.", "Chuyển điều kiện xuống các quy tắc con.");
             }
 
             // Sub-criteria inherit the parent's area, levels, kind and lead unit through this shell.
@@ -235,8 +235,8 @@ internal sealed class WorkflowReader
             if (scoring is not null && children.Count > 0 && sum != scoring.Points)
             {
                 _diagnostics.Error("CCHC044", f, JsonFile.Object(properties, "scoring")?["points"], id,
-                    $"Composite criterion '{id}' has {ManifestReader.Fmt(scoring.Points)} points but its sub-criteria add up to {ManifestReader.Fmt(sum)}.",
-                    "Make the sub-criteria's points add up to the composite's points.");
+                    $"Tiêu chí tổng hợp '{id}' có {ManifestReader.Fmt(scoring.Points)} điểm nhưng điểm các tiêu chí con cộng lại là {ManifestReader.Fmt(sum)}.",
+                    "Sửa điểm các tiêu chí con cho tổng bằng điểm của tiêu chí tổng hợp.");
             }
         }
         else
@@ -246,7 +246,7 @@ internal sealed class WorkflowReader
             {
                 if (rule["Expression"] is null)
                 {
-                    _diagnostics.Error("CCHC045", f, rule["RuleName"], id, $"Rule '{id}' has no Expression.", "Add the met test, e.g. \"Expression\": \"value >= 60\".");
+                    _diagnostics.Error("CCHC045", f, rule["RuleName"], id, $"Quy tắc '{id}' chưa có 'Expression'.", "Thêm điều kiện đạt, ví dụ \"Expression\": \"value >= 60\".");
                 }
             }
             else
@@ -257,7 +257,7 @@ internal sealed class WorkflowReader
                     if (parsed.Type != typeof(bool))
                     {
                         _diagnostics.ErrorInString("CCHC032", f, rule["Expression"], 0, id,
-                            $"Expression `{text}` gives a {Friendly(parsed.Type)}, but the met test must be true or false.", "Compare the value with its target, e.g. `value >= 60`.");
+                            $"Biểu thức `{text}` cho ra {Friendly(parsed.Type)}, nhưng điều kiện đạt phải cho ra true hoặc false.", "So sánh giá trị với mục tiêu, ví dụ `value >= 60`.");
                     }
 
                     foreach (var name in parsed.Parameters)
@@ -330,19 +330,19 @@ internal sealed class WorkflowReader
 
         if (_manifest.Inputs.Any(i => i.Name == name))
         {
-            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Parameter '{name}' has the name of an input.", "Rename the parameter; RulesEngine refuses a parameter that shadows an input.");
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Tham số '{name}' trùng tên với một đầu vào.", "Đổi tên tham số: RulesEngine không nhận tham số trùng tên đầu vào.");
             return null;
         }
 
         if (scope.Skip(_inputParameters.Count).Any(p => p.Name == name))
         {
-            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Parameter '{name}' is declared twice.", "Give each parameter its own name.");
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Tham số '{name}' được khai báo hai lần.", "Đặt cho mỗi tham số một tên riêng.");
             return null;
         }
 
         if (isGlobal && name is "value" or "target" or "noOccurrence" or "notApplicable")
         {
-            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"'{name}' has a meaning per rule and cannot be a global parameter.", "Declare it in the rule's LocalParams.");
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"'{name}' mang ý nghĩa riêng của từng quy tắc nên không thể là tham số chung (GlobalParams).", "Khai báo nó trong LocalParams của quy tắc.");
             return null;
         }
 
@@ -378,41 +378,41 @@ internal sealed class WorkflowReader
 
         if (locals.TryGetValue("noOccurrence", out var noOccurrence) && noOccurrence.Type != typeof(bool))
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("noOccurrence"), 0, id, $"'noOccurrence' gives a {Friendly(noOccurrence.Type)}; it must be true or false.", "For example: \"hoSoLuanChuyen == 0\".");
+            _diagnostics.ErrorInString("CCHC034", file, At("noOccurrence"), 0, id, $"'noOccurrence' cho ra {Friendly(noOccurrence.Type)}, nhưng phải cho ra true hoặc false.", "Ví dụ: \"hoSoLuanChuyen == 0\".");
         }
 
         if (locals.TryGetValue("notApplicable", out var notApplicable) && notApplicable.Type != typeof(bool))
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("notApplicable"), 0, id, $"'notApplicable' gives a {Friendly(notApplicable.Type)}; it must be true or false.", "For example: \"coDuAnDauTuCong == false\".");
+            _diagnostics.ErrorInString("CCHC034", file, At("notApplicable"), 0, id, $"'notApplicable' cho ra {Friendly(notApplicable.Type)}, nhưng phải cho ra true hoặc false.", "Ví dụ: \"coDuAnDauTuCong == false\".");
         }
 
         locals.TryGetValue("value", out var value);
         if (value is not null && !IsNumeric(value.Type) && value.Type != typeof(DateTime) && value.Type != typeof(bool) && value.Type != typeof(string))
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("value"), 0, id, $"'value' gives a {Friendly(value.Type)}; it must be a number, a date, true/false or a choice.", null);
+            _diagnostics.ErrorInString("CCHC034", file, At("value"), 0, id, $"'value' cho ra {Friendly(value.Type)}, nhưng phải là một số, một ngày, true/false hoặc một lựa chọn.", null);
         }
 
         if (locals.TryGetValue("target", out var target) && value is not null && !(IsNumeric(target.Type) && IsNumeric(value.Type)) && target.Type != value.Type)
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("target"), 0, id, $"'target' gives a {Friendly(target.Type)} but 'value' gives a {Friendly(value.Type)}.", "Value and target must be of the same kind.");
+            _diagnostics.ErrorInString("CCHC034", file, At("target"), 0, id, $"'target' cho ra {Friendly(target.Type)} nhưng 'value' cho ra {Friendly(value.Type)}.", "'value' và 'target' phải cùng loại.");
         }
 
         if (scoring is { Method: ScoringMethod.Bands or ScoringMethod.Linear or ScoringMethod.PerItem or ScoringMethod.Deduction })
         {
             if (value is null)
             {
-                _diagnostics.Error("CCHC035", file, rule["RuleName"], id, $"Scoring method '{ScoringReader.Camel(scoring.Method)}' needs a LocalParam named 'value' (the measured number).",
-                    "Add { \"Name\": \"value\", \"Expression\": \"…\" } to LocalParams.");
+                _diagnostics.Error("CCHC035", file, rule["RuleName"], id, $"Phương pháp chấm '{ScoringReader.Camel(scoring.Method)}' cần một LocalParam tên 'value' (con số đo được).",
+                    "Thêm { \"Name\": \"value\", \"Expression\": \"…\" } vào LocalParams.");
             }
             else if (!IsNumeric(value.Type))
             {
-                _diagnostics.ErrorInString("CCHC035", file, At("value"), 0, id, $"Scoring method '{ScoringReader.Camel(scoring.Method)}' needs a numeric 'value', but it gives a {Friendly(value.Type)}.", null);
+                _diagnostics.ErrorInString("CCHC035", file, At("value"), 0, id, $"Phương pháp chấm '{ScoringReader.Camel(scoring.Method)}' cần 'value' là một số, nhưng 'value' cho ra {Friendly(value.Type)}.", null);
             }
         }
 
         if (scoring is { Method: ScoringMethod.Choice } && value?.Type != typeof(string))
         {
-            _diagnostics.Error("CCHC035", file, rule["RuleName"], id, "Scoring method 'choice' needs a LocalParam 'value' that reads a choice input.", "For example: { \"Name\": \"value\", \"Expression\": \"xepLoai\" }.");
+            _diagnostics.Error("CCHC035", file, rule["RuleName"], id, "Phương pháp chấm 'choice' cần LocalParam 'value' đọc một đầu vào kiểu 'choice'.", "Ví dụ: { \"Name\": \"value\", \"Expression\": \"xepLoai\" }.");
         }
     }
 
@@ -429,13 +429,13 @@ internal sealed class WorkflowReader
         foreach (var option in scoring.Options.Keys.Where(k => !input.Options.Any(o => o.Value == k)))
         {
             _diagnostics.Error("CCHC036", file, JsonFile.Object(JsonFile.Object(rule, "Properties"), "scoring")?["options"], id,
-                $"Option '{option}' is not an option of input '{input.Name}'.", $"Its options are: {string.Join(", ", input.Options.Select(o => o.Value))}.");
+                $"'{option}' không phải phương án của đầu vào '{input.Name}'.", $"Các phương án của đầu vào này: {string.Join(", ", input.Options.Select(o => o.Value))}.");
         }
 
         foreach (var missing in input.Options.Where(o => !scoring.Options.ContainsKey(o.Value)))
         {
             _diagnostics.Error("CCHC036", file, JsonFile.Object(JsonFile.Object(rule, "Properties"), "scoring")?["options"], id,
-                $"Option '{missing.Value}' of input '{input.Name}' has no points.", "Give every option a fraction (0 for none).");
+                $"Phương án '{missing.Value}' của đầu vào '{input.Name}' chưa được cho điểm.", "Cho mỗi phương án một tỷ lệ điểm (0 nếu không có điểm).");
         }
     }
 
@@ -454,7 +454,9 @@ internal sealed class WorkflowReader
             {
                 if (!inherited.Contains(level))
                 {
-                    _diagnostics.Error("CCHC046", file, properties["levels"], id, $"Level '{text}' is not one the {(parent is null ? "rule set" : "parent criterion")} scores.", $"Use among: {string.Join(", ", inherited.Select(l => l.ToCode()))}.");
+                    _diagnostics.Error("CCHC046", file, properties["levels"], id, $"Cấp '{text}' không thuộc các cấp mà {(parent is null ? "bộ tiêu chí" : "tiêu chí cha")} chấm điểm.", inherited.Count == 0
+                        ? "Chưa có cấp nào để chọn: hãy khai báo 'levels' trong ruleset.json trước."
+                        : $"Chọn trong các cấp: {string.Join(", ", inherited.Select(l => l.ToCode()))}.");
                 }
                 else
                 {
@@ -468,5 +470,5 @@ internal sealed class WorkflowReader
 
     internal static bool IsNumeric(Type type) => type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(short);
 
-    internal static string Friendly(Type type) => type == typeof(bool) ? "true/false value" : type == typeof(DateTime) ? "date" : type == typeof(string) ? "text" : IsNumeric(type) ? "number" : type.Name;
+    internal static string Friendly(Type type) => type == typeof(bool) ? "giá trị true/false" : type == typeof(DateTime) ? "một ngày" : type == typeof(string) ? "văn bản" : IsNumeric(type) ? "một số" : $"kiểu .NET {type.Name}";
 }

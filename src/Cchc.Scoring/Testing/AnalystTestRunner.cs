@@ -44,7 +44,7 @@ public static class AnalystTestRunner
         }
         catch (UnitDataException e)
         {
-            return new AnalystTestResult(testCase, [$"the unit cannot be scored: {e.Message}"], null);
+            return new AnalystTestResult(testCase, [$"không chấm điểm được đơn vị: {e.Message}"], null);
         }
 
         var card = await engine.ScoreAsync(unit, cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public static class AnalystTestRunner
         {
             if (expected is not null && !Equals(expected, actual))
             {
-                failures.Add($"{what}: expected {Show(expected)}, got {Show(actual)}");
+                failures.Add($"{what}: mong đợi {Show(expected)}, kết quả {Show(actual)}");
             }
         }
 
@@ -67,7 +67,7 @@ public static class AnalystTestRunner
         Check("index", expect.Index, card.Index);
         if (expect.ChecksGrade && !string.Equals(expect.Grade, card.Grade, StringComparison.Ordinal))
         {
-            failures.Add($"grade: expected {Show(expect.Grade)}, got {Show(card.Grade)}");
+            failures.Add($"grade: mong đợi {Show(expect.Grade)}, kết quả {Show(card.Grade)}");
         }
 
         if (expect.Problems is { } problems)
@@ -76,7 +76,7 @@ public static class AnalystTestRunner
             var actual = card.Problems.Select(p => p.Input).Distinct().Order(StringComparer.Ordinal).ToList();
             if (!expected.SequenceEqual(actual))
             {
-                failures.Add($"problems: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
+                failures.Add($"problems: mong đợi [{string.Join(", ", expected)}], kết quả [{string.Join(", ", actual)}]");
             }
         }
 
@@ -85,18 +85,18 @@ public static class AnalystTestRunner
         {
             if (!byId.TryGetValue(id, out var actual))
             {
-                failures.Add($"{id}: the rule set has no such criterion");
+                failures.Add($"{id}: bộ tiêu chí không có tiêu chí này");
                 continue;
             }
 
             if (criterion.Status is { } status && status != ExplanationRenderer.StatusWord(actual.Status))
             {
-                failures.Add($"{id} status: expected {status}, got {ExplanationRenderer.StatusWord(actual.Status)} — {actual.Explanation}");
+                failures.Add($"{id} status: mong đợi {status}, kết quả {ExplanationRenderer.StatusWord(actual.Status)} — {actual.Explanation}");
             }
 
             if (criterion.Points is { } points && points != actual.Points)
             {
-                failures.Add($"{id} points: expected {Show(points)}, got {Show(actual.Points)} — {actual.Explanation}");
+                failures.Add($"{id} points: mong đợi {Show(points)}, kết quả {Show(actual.Points)} — {actual.Explanation}");
             }
         }
 
@@ -106,7 +106,7 @@ public static class AnalystTestRunner
 
     private static string Show(object? value) => value switch
     {
-        null => "(none)",
+        null => "(không có)",
         decimal d => d.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture),
         string s => $"'{s}'",
         _ => value.ToString() ?? "",

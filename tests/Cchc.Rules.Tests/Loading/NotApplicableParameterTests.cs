@@ -30,7 +30,7 @@ public class NotApplicableParameterTests
         var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("CCHC034", error.Code);
         Assert.Equal("R1", error.RuleId);
-        Assert.Contains("'notApplicable' gives a number", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'notApplicable' cho ra một số", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

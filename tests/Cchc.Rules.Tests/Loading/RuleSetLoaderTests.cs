@@ -41,7 +41,7 @@ public class RuleSetLoaderTests
         Assert.Equal(16, error.Line);
         Assert.Equal("R2", error.RuleId);
         Assert.Contains("'Expresion'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Did you mean 'Expression'?", error.Hint, StringComparison.Ordinal);
+        Assert.Contains("Có phải ý bạn là 'Expression'?", error.Hint, StringComparison.Ordinal);
         Assert.Null(result.RuleSet);
     }
 
@@ -52,8 +52,8 @@ public class RuleSetLoaderTests
 
         var result = TempRuleSet.Load(workflow: workflow);
 
-        Assert.Contains(result.Diagnostics, d => d.Message.Contains("'ruleName'", StringComparison.Ordinal) && d.Hint!.Contains("case-sensitive", StringComparison.Ordinal));
-        Assert.Contains(result.Diagnostics, d => d.Message.Contains("Missing required field 'RuleName'", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("'ruleName'", StringComparison.Ordinal) && d.Hint!.Contains("phân biệt chữ hoa, chữ thường", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("Thiếu trường bắt buộc 'RuleName'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,23 +66,23 @@ public class RuleSetLoaderTests
         var error = Assert.Single(result.Diagnostics, d => d.Code == "CCHC040");
         Assert.Equal("R1", error.RuleId);
         Assert.True(error.Line > 0);
-        Assert.Contains("used twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RuleName 'R1' bị dùng hai lần (lần đầu ở w.json, dòng", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("value >= 60 &&", "CCHC030", "does not parse")]
-    [InlineData("value >= 60 && tongg > 0", "CCHC030", "Did you mean 'tong'?")]
-    [InlineData("value + 1", "CCHC032", "must be true or false")]
+    [InlineData("value >= 60 &&", "CCHC030", "Không đọc được biểu thức `value >= 60 &&`")]
+    [InlineData("value >= 60 && tongg > 0", "CCHC030", "Có phải ý bạn là 'tong'?")]
+    [InlineData("value + 1", "CCHC032", "cho ra một số, nhưng điều kiện đạt phải cho ra true hoặc false")]
     [InlineData("value.GetType().Name != \"\"", "CCHC031", "GetType()")]
-    [InlineData("ngay < DateTime.Now", "CCHC031", "reads the clock")]
-    [InlineData("DateTime.Today.Year > 2000", "CCHC031", "reads the clock")]
-    [InlineData("DateTime.UtcNow.Year > 2000", "CCHC031", "reads the clock")]
-    [InlineData("System.IO.File.Exists(\"x\")", "CCHC030", ".NET namespace")]
-    [InlineData("Enumerable.Range(0, 10).Count() > 1", "CCHC031", "Enumerable.Range")]
-    [InlineData("Enumerable.Repeat(1, 5).Sum() > 1", "CCHC031", "Enumerable.Repeat")]
-    [InlineData("\"a\".PadLeft(5) == \"a\"", "CCHC031", "PadLeft")]
-    [InlineData("Guid.NewGuid() != Guid.Empty", "CCHC031", "Guid.NewGuid' is not deterministic")]
-    [InlineData("Environment.MachineName == \"x\"", "CCHC030", ".NET namespace")]
+    [InlineData("ngay < DateTime.Now", "CCHC031", "DateTime.Now đọc đồng hồ")]
+    [InlineData("DateTime.Today.Year > 2000", "CCHC031", "DateTime.Today đọc đồng hồ")]
+    [InlineData("DateTime.UtcNow.Year > 2000", "CCHC031", "DateTime.UtcNow đọc đồng hồ")]
+    [InlineData("System.IO.File.Exists(\"x\")", "CCHC030", "'System' là không gian tên hoặc kiểu của .NET")]
+    [InlineData("Enumerable.Range(0, 10).Count() > 1", "CCHC031", "không được dùng Enumerable.Range")]
+    [InlineData("Enumerable.Repeat(1, 5).Sum() > 1", "CCHC031", "không được dùng Enumerable.Repeat")]
+    [InlineData("\"a\".PadLeft(5) == \"a\"", "CCHC031", "không được dùng String.PadLeft")]
+    [InlineData("Guid.NewGuid() != Guid.Empty", "CCHC031", "Guid.NewGuid' cho kết quả khác nhau mỗi lần chạy")]
+    [InlineData("Environment.MachineName == \"x\"", "CCHC030", "'Environment' là không gian tên hoặc kiểu của .NET")]
     public void Load_ExpressionOutsideTheRules_IsRefusedWithReason(string expression, string code, string reason)
     {
         var result = TempRuleSet.Load(workflow: TempRuleSet.WorkflowWithExpression(expression));
@@ -137,7 +137,7 @@ public class RuleSetLoaderTests
         var error = SingleError(result);
         Assert.Equal("CCHC025", error.Code);
         Assert.Equal("ruleset.json", error.File);
-        Assert.Contains("add up to 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("khai báo 'maxPoints' là 4 nhưng điểm các tiêu chí của lĩnh vực cộng lại là 3", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class RuleSetLoaderTests
         var error = SingleError(TempRuleSet.Load(manifest: manifest));
 
         Assert.Equal("CCHC025", error.Code);
-        Assert.Contains("areas add up to 3", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Điểm của các lĩnh vực cộng lại là 3 nhưng 'maxPoints' là 5.", error.Message);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public class RuleSetLoaderTests
         var error = SingleError(TempRuleSet.Load(manifest: manifest));
 
         Assert.Equal("CCHC028", error.Code);
-        Assert.Contains("gap", error.Message, StringComparison.Ordinal);
+        Assert.Contains("để hở một khoảng", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

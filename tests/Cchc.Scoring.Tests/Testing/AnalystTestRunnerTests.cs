@@ -48,7 +48,7 @@ public class AnalystTestRunnerTests
 
         Assert.False(result.Passed);
         var failure = Assert.Single(result.Failures);
-        Assert.StartsWith("MT7.1 status: expected notMet, got met", failure, StringComparison.Ordinal);
+        Assert.StartsWith("MT7.1 status: mong đợi notMet, kết quả met", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class AnalystTestRunnerTests
         var result = await AnalystTestRunner.RunCaseAsync(Shipped.Engine, wrong);
 
         Assert.False(result.Passed);
-        Assert.Contains("MT9.9", Assert.Single(result.Failures), StringComparison.Ordinal);
+        Assert.Equal("MT9.9: bộ tiêu chí không có tiêu chí này", Assert.Single(result.Failures));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class AnalystTestRunnerTests
 
         var result = await AnalystTestRunner.RunCaseAsync(Shipped.Engine, wrong);
 
-        Assert.StartsWith("MT7.1 points: expected 0.5, got 1", Assert.Single(result.Failures), StringComparison.Ordinal);
+        Assert.StartsWith("MT7.1 points: mong đợi 0.5, kết quả 1", Assert.Single(result.Failures), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,11 +96,11 @@ public class AnalystTestRunnerTests
         var result = await AnalystTestRunner.RunCaseAsync(Shipped.Engine, wrong);
 
         Assert.Equal(5, result.Failures.Count);
-        Assert.Contains("points: expected 2, got 1", result.Failures);
-        Assert.Contains("maxPoints: expected 17, got 18", result.Failures);
-        Assert.Contains("index: expected 5.55, got 5.56", result.Failures);
-        Assert.Contains("grade: expected 'Hoàn thành một phần mục tiêu', got 'Chưa hoàn thành mục tiêu'", result.Failures);
-        Assert.Contains(result.Failures, f => f.StartsWith("problems: expected [tyLeHaiLong], got [", StringComparison.Ordinal));
+        Assert.Contains("points: mong đợi 2, kết quả 1", result.Failures);
+        Assert.Contains("maxPoints: mong đợi 17, kết quả 18", result.Failures);
+        Assert.Contains("index: mong đợi 5.55, kết quả 5.56", result.Failures);
+        Assert.Contains("grade: mong đợi 'Hoàn thành một phần mục tiêu', kết quả 'Chưa hoàn thành mục tiêu'", result.Failures);
+        Assert.Contains(result.Failures, f => f.StartsWith("problems: mong đợi [tyLeHaiLong], kết quả [", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -112,6 +112,6 @@ public class AnalystTestRunnerTests
 
         Assert.False(result.Passed);
         Assert.Null(result.Card);
-        Assert.StartsWith("the unit cannot be scored: tests/viet-tay.json, dòng 1: code", Assert.Single(result.Failures), StringComparison.Ordinal);
+        Assert.StartsWith("không chấm điểm được đơn vị: tests/viet-tay.json, dòng 1: code", Assert.Single(result.Failures), StringComparison.Ordinal);
     }
 }
