@@ -12,6 +12,7 @@ public sealed class ScoringEngine : IScoringEngine
 {
     private readonly RuleSetInfo _info;
     private readonly Dictionary<string, int> _inputOrder;
+    private readonly int _criterionCount;
 
     /// <summary>Creates an engine for a compiled rule set.</summary>
     public ScoringEngine(CompiledRuleSet ruleSet)
@@ -19,6 +20,7 @@ public sealed class ScoringEngine : IScoringEngine
         RuleSet = ruleSet ?? throw new ArgumentNullException(nameof(ruleSet));
         _info = new RuleSetInfo(ruleSet.Id, ruleSet.Version, ruleSet.Sha256);
         _inputOrder = ruleSet.Inputs.Select((input, i) => (input.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        _criterionCount = ruleSet.Criteria.Flatten().Count();
     }
 
     /// <inheritdoc />
@@ -95,19 +97,20 @@ public sealed class ScoringEngine : IScoringEngine
         return (typed, invalid);
     }
 
-    private static Dictionary<string, RuleEvaluation> Index(IEnumerable<RuleEvaluation> evaluations)
+    private Dictionary<string, RuleEvaluation> Index(IEnumerable<RuleEvaluation> evaluations)
     {
-        var result = new Dictionary<string, RuleEvaluation>(StringComparer.Ordinal);
-        foreach (var evaluation in evaluations)
+        var result = new Dictionary<string, RuleEvaluation>(_criterionCount, StringComparer.Ordinal);
+        Add(evaluations);
+        return result;
+
+        void Add(IEnumerable<RuleEvaluation> level)
         {
-            result[evaluation.RuleId] = evaluation;
-            foreach (var (id, child) in Index(evaluation.Children))
+            foreach (var evaluation in level)
             {
-                result[id] = child;
+                result[evaluation.RuleId] = evaluation;
+                Add(evaluation.Children);
             }
         }
-
-        return result;
     }
 
     private CriterionScore Score(
@@ -148,8 +151,16 @@ public sealed class ScoringEngine : IScoringEngine
             return composite with { Children = children };
         }
 
-        var absent = criterion.Inputs.Where(i => typed[i] is null).ToList();
-        if (absent.Count > 0)
+        List<string>? absent = null;
+        foreach (var input in criterion.Inputs)
+        {
+            if (typed[input] is null)
+            {
+                (absent ??= []).Add(input);
+            }
+        }
+
+        if (absent is not null)
         {
             var noOccurrenceKnown = criterion.HasNoOccurrence && criterion.NoOccurrenceInputs.All(i => typed[i] is not null);
             if (!(noOccurrenceKnown && evaluation?.NoOccurrence == true))
