@@ -1,0 +1,169 @@
+using System.Linq.Expressions;
+using Cchc.Rules.Model;
+using Newtonsoft.Json.Linq;
+
+namespace Cchc.Rules.Loading;
+
+/// <summary>The checks of one rule's parameters, conventional names, choice options and levels.</summary>
+internal sealed partial class WorkflowReader
+{
+    private static readonly ScoringRule Placeholder = new() { Method = ScoringMethod.PassFail, Points = 0 };
+
+    private static ValueFormat DefaultFormat(Type? type) => type == typeof(DateTime) ? ValueFormat.Date
+        : type == typeof(bool) ? ValueFormat.Bool
+        : type == typeof(string) ? ValueFormat.Choice
+        : ValueFormat.Number;
+
+    private ParameterExpression? AddParameter(JObject token, List<ParameterExpression> scope, JsonFile file, string? ruleId, bool isGlobal)
+    {
+        var name = JsonFile.String(token, "Name");
+        var text = JsonFile.String(token, "Expression");
+        if (name is null || text is null)
+        {
+            return null;
+        }
+
+        if (_manifest.Inputs.Any(i => i.Name == name))
+        {
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Tham số '{name}' trùng tên với một đầu vào.", "Đổi tên tham số: RulesEngine không nhận tham số trùng tên đầu vào.");
+            return null;
+        }
+
+        if (scope.Skip(_inputParameters.Count).Any(p => p.Name == name))
+        {
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Tham số '{name}' được khai báo hai lần.", "Đặt cho mỗi tham số một tên riêng.");
+            return null;
+        }
+
+        if (isGlobal && name is "value" or "target" or "noOccurrence" or "notApplicable")
+        {
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"'{name}' mang ý nghĩa riêng của từng quy tắc nên không thể là tham số chung (GlobalParams).", "Khai báo nó trong LocalParams của quy tắc.");
+            return null;
+        }
+
+        var parsed = _parser.Parse(text, scope, file.RelativePath, token["Expression"], ruleId, _diagnostics);
+        if (parsed is null)
+        {
+            return null;
+        }
+
+        var inputs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var used in parsed.Parameters)
+        {
+            if (_inputsOf.TryGetValue(used, out var set))
+            {
+                inputs.UnionWith(set);
+            }
+        }
+
+        var parameter = Expression.Parameter(parsed.Type, name);
+        scope.Add(parameter);
+        _inputsOf[name] = inputs;
+        if (ruleId is not null && name is "noOccurrence" or "notApplicable")
+        {
+            _inputsOf[$"{ruleId}\u0000{name}"] = inputs;
+        }
+
+        return parameter;
+    }
+
+    private void CheckConventionalParameters(Dictionary<string, ParameterExpression> locals, JObject rule, string file, string id, ScoringRule? scoring)
+    {
+        JToken? At(string name) => JsonFile.Array(rule, "LocalParams")?.OfType<JObject>().FirstOrDefault(p => JsonFile.String(p, "Name") == name)?["Expression"];
+
+        if (locals.TryGetValue("noOccurrence", out var noOccurrence) && noOccurrence.Type != typeof(bool))
+        {
+            _diagnostics.ErrorInString("CCHC034", file, At("noOccurrence"), 0, id, $"'noOccurrence' cho ra {Friendly(noOccurrence.Type)}, nhưng phải cho ra true hoặc false.", "Ví dụ: \"hoSoLuanChuyen == 0\".");
+        }
+
+        if (locals.TryGetValue("notApplicable", out var notApplicable) && notApplicable.Type != typeof(bool))
+        {
+            _diagnostics.ErrorInString("CCHC034", file, At("notApplicable"), 0, id, $"'notApplicable' cho ra {Friendly(notApplicable.Type)}, nhưng phải cho ra true hoặc false.", "Ví dụ: \"coDuAnDauTuCong == false\".");
+        }
+
+        locals.TryGetValue("value", out var value);
+        if (value is not null && !IsNumeric(value.Type) && value.Type != typeof(DateTime) && value.Type != typeof(bool) && value.Type != typeof(string))
+        {
+            _diagnostics.ErrorInString("CCHC034", file, At("value"), 0, id, $"'value' cho ra {Friendly(value.Type)}, nhưng phải là một số, một ngày, true/false hoặc một lựa chọn.", null);
+        }
+
+        if (locals.TryGetValue("target", out var target) && value is not null && !(IsNumeric(target.Type) && IsNumeric(value.Type)) && target.Type != value.Type)
+        {
+            _diagnostics.ErrorInString("CCHC034", file, At("target"), 0, id, $"'target' cho ra {Friendly(target.Type)} nhưng 'value' cho ra {Friendly(value.Type)}.", "'value' và 'target' phải cùng loại.");
+        }
+
+        if (scoring is { Method: ScoringMethod.Bands or ScoringMethod.Linear or ScoringMethod.PerItem or ScoringMethod.Deduction })
+        {
+            if (value is null)
+            {
+                _diagnostics.Error("CCHC035", file, rule["RuleName"], id, $"Phương pháp chấm '{ScoringReader.Camel(scoring.Method)}' cần một LocalParam tên 'value' (con số đo được).",
+                    "Thêm { \"Name\": \"value\", \"Expression\": \"…\" } vào LocalParams.");
+            }
+            else if (!IsNumeric(value.Type))
+            {
+                _diagnostics.ErrorInString("CCHC035", file, At("value"), 0, id, $"Phương pháp chấm '{ScoringReader.Camel(scoring.Method)}' cần 'value' là một số, nhưng 'value' cho ra {Friendly(value.Type)}.", null);
+            }
+        }
+
+        if (scoring is { Method: ScoringMethod.Choice } && value?.Type != typeof(string))
+        {
+            _diagnostics.Error("CCHC035", file, rule["RuleName"], id, "Phương pháp chấm 'choice' cần LocalParam 'value' đọc một đầu vào kiểu 'choice'.", "Ví dụ: { \"Name\": \"value\", \"Expression\": \"xepLoai\" }.");
+        }
+    }
+
+    private void CheckChoiceOptions(JObject rule, ParameterExpression value, ScoringRule scoring, string file, string id)
+    {
+        var expression = JsonFile.Array(rule, "LocalParams")?.OfType<JObject>().FirstOrDefault(p => JsonFile.String(p, "Name") == "value");
+        var inputName = JsonFile.String(expression, "Expression")?.Trim();
+        var input = _manifest.Inputs.FirstOrDefault(i => i.Name == inputName && i.Type == InputType.Choice);
+        if (input is null || value.Type != typeof(string))
+        {
+            return;
+        }
+
+        foreach (var option in scoring.Options.Keys.Where(k => !input.Options.Any(o => o.Value == k)))
+        {
+            _diagnostics.Error("CCHC036", file, JsonFile.Object(JsonFile.Object(rule, "Properties"), "scoring")?["options"], id,
+                $"'{option}' không phải phương án của đầu vào '{input.Name}'.", $"Các phương án của đầu vào này: {string.Join(", ", input.Options.Select(o => o.Value))}.");
+        }
+
+        foreach (var missing in input.Options.Where(o => !scoring.Options.ContainsKey(o.Value)))
+        {
+            _diagnostics.Error("CCHC036", file, JsonFile.Object(JsonFile.Object(rule, "Properties"), "scoring")?["options"], id,
+                $"Phương án '{missing.Value}' của đầu vào '{input.Name}' chưa được cho điểm.", "Cho mỗi phương án một tỷ lệ điểm (0 nếu không có điểm).");
+        }
+    }
+
+    private List<UnitLevel> ReadLevels(JObject properties, string file, string id, CriterionDefinition? parent)
+    {
+        var inherited = parent?.Levels ?? _manifest.Levels;
+        if (properties["levels"] is null)
+        {
+            return [.. inherited];
+        }
+
+        var levels = new List<UnitLevel>();
+        foreach (var text in JsonFile.Strings(properties, "levels"))
+        {
+            if (UnitLevels.TryParse(text, out var level))
+            {
+                if (!inherited.Contains(level))
+                {
+                    _diagnostics.Error("CCHC046", file, properties["levels"], id, $"Cấp '{text}' không thuộc các cấp mà {(parent is null ? "bộ tiêu chí" : "tiêu chí cha")} chấm điểm.", inherited.Count == 0
+                        ? "Chưa có cấp nào để chọn: hãy khai báo 'levels' trong ruleset.json trước."
+                        : $"Chọn trong các cấp: {string.Join(", ", inherited.Select(l => l.ToCode()))}.");
+                }
+                else
+                {
+                    levels.Add(level);
+                }
+            }
+        }
+
+        return levels;
+    }
+
+    internal static bool IsNumeric(Type type) => type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(short);
+
+    internal static string Friendly(Type type) => type == typeof(bool) ? "giá trị true/false" : type == typeof(DateTime) ? "một ngày" : type == typeof(string) ? "văn bản" : IsNumeric(type) ? "một số" : $"kiểu .NET {type.Name}";
+}
