@@ -5,11 +5,13 @@ internal static class GradeDistribution
 {
     public const string Ungraded = "Chưa xếp loại";
 
-    public static IReadOnlyList<(string Grade, int Count)> Of(RankingReport report)
+    public static IReadOnlyList<(string Grade, int Count)> Of(RankingReport report) => Count(report.RuleSet, report.Rows);
+
+    /// <summary>The grades of <paramref name="rows"/>, every band of the rule set listed (with 0), then the ungraded.</summary>
+    public static IReadOnlyList<(string Grade, int Count)> Count(Cchc.Rules.CompiledRuleSet ruleSet, IEnumerable<RankedUnit> rows)
     {
-        var counts = report.Rows.GroupBy(r => r.Card.Grade ?? Ungraded, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var grades = report.RuleSet.Grades.Select(g => g.Name).Distinct(StringComparer.Ordinal).ToList();
-        var result = grades.Select(g => (g, counts.GetValueOrDefault(g))).ToList();
+        var counts = rows.GroupBy(r => r.Card.Grade ?? Ungraded, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var result = ruleSet.Grades.Select(g => g.Name).Distinct(StringComparer.Ordinal).Select(g => (g, counts.GetValueOrDefault(g))).ToList();
         if (counts.TryGetValue(Ungraded, out var ungraded))
         {
             result.Add((Ungraded, ungraded));

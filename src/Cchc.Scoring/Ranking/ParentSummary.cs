@@ -23,20 +23,13 @@ public sealed record ParentSummary(string Parent, int? Rank, int Units, decimal?
     {
         ArgumentNullException.ThrowIfNull(report);
         var ruleSet = report.RuleSet;
-        var gradeNames = ruleSet.Grades.Select(g => g.Name).Distinct(StringComparer.Ordinal).ToList();
         var parents = report.Rows
             .GroupBy(r => r.Card.Unit.Parent ?? "", StringComparer.Ordinal)
             .Select(g =>
             {
                 var indexes = g.Where(r => r.Card.Index is not null).Select(r => r.Card.Index!.Value).ToList();
                 decimal? average = indexes.Count == 0 ? null : Math.Round(indexes.Sum() / indexes.Count, ruleSet.Index.Decimals, MidpointRounding.AwayFromZero);
-                var counts = g.GroupBy(r => r.Card.Grade ?? GradeDistribution.Ungraded, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
-                var grades = gradeNames.Select(name => new GradeCount(name, counts.GetValueOrDefault(name))).ToList();
-                if (counts.TryGetValue(GradeDistribution.Ungraded, out var ungraded))
-                {
-                    grades.Add(new GradeCount(GradeDistribution.Ungraded, ungraded));
-                }
-
+                var grades = GradeDistribution.Count(ruleSet, g).Select(x => new GradeCount(x.Grade, x.Count)).ToList();
                 return new ParentSummary(g.Key, null, g.Count(), average, indexes.Count == 0 ? null : indexes.Max(), indexes.Count == 0 ? null : indexes.Min(), grades);
             })
             .OrderBy(p => p.AverageIndex is null ? 1 : 0)
