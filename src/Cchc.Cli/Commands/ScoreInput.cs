@@ -21,50 +21,25 @@ internal sealed class ScoreInput
     public static ScoreInput Read(CompiledRuleSet ruleSet, IReadOnlyList<string> paths)
     {
         var input = new ScoreInput();
-        var seen = new Dictionary<string, UnitSource?>(StringComparer.Ordinal);
-        var portalFiles = paths.Where(p => Path.GetExtension(p).Equals(".json", StringComparison.OrdinalIgnoreCase) && PortalDataReader.IsPortalResponse(p)).ToList();
-        if (portalFiles.Count > 0)
+        var reader = new UnitBatchReader(ruleSet);
+        foreach (var item in reader.Read(paths))
         {
-            var portal = PortalDataReader.Read(portalFiles);
-            input.Rejections.AddRange(portal.Rejections);
-            input.Warnings.AddRange(portal.Warnings);
-            foreach (var unit in portal.Units)
+            if (item.Rejection is { } rejection)
             {
-                input.Add(unit.Unit, seen);
-                input.Published.TryAdd(unit.Unit.Code, unit.PublishedScores);
+                input.Rejections.Add(rejection);
+            }
+            else
+            {
+                input.Units.Add(item.Unit!);
             }
         }
 
-        foreach (var path in paths.Except(portalFiles))
+        input.Warnings.AddRange(reader.Warnings);
+        foreach (var (code, scores) in reader.Published)
         {
-            var reader = new UnitFileReader(ruleSet);
-            foreach (var item in reader.Read(path))
-            {
-                if (item.Rejection is { } rejection)
-                {
-                    input.Rejections.Add(rejection);
-                }
-                else
-                {
-                    input.Add(item.Unit!, seen);
-                }
-            }
-
-            input.Warnings.AddRange(reader.Warnings);
+            input.Published[code] = scores;
         }
 
         return input;
-    }
-
-    private void Add(UnitData unit, Dictionary<string, UnitSource?> seen)
-    {
-        if (seen.TryGetValue(unit.Code, out var first))
-        {
-            Rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, $"mã đơn vị trùng với {first?.File}, dòng {first?.Row}"));
-            return;
-        }
-
-        seen[unit.Code] = unit.Source;
-        Units.Add(unit);
     }
 }

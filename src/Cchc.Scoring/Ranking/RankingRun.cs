@@ -45,11 +45,11 @@ public static class RankingRun
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(dataPaths);
         ArgumentNullException.ThrowIfNull(options);
-        var readers = new List<UnitFileReader>();
+        var reader = new UnitBatchReader(engine.RuleSet);
         var rejections = new List<UnitRejection>();
         var cards = new List<ScoreCard>();
         var handled = 0;
-        await foreach (var card in engine.ScoreManyAsync(Accepted(Read(engine, dataPaths, readers), rejections), options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
+        await foreach (var card in engine.ScoreManyAsync(Accepted(reader.Read(dataPaths), rejections), options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
         {
             var invalid = card.Problems.Where(p => p.Kind == DataProblemKind.Invalid).ToList();
             if (invalid.Count > 0)
@@ -70,61 +70,23 @@ public static class RankingRun
             Rows = UnitRanker.Rank(cards, engine.RuleSet, options.GroupByParent),
             GroupedByParent = options.GroupByParent,
             Rejections = [.. rejections.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Row).ThenBy(r => r.Column, StringComparer.Ordinal)],
-            ColumnProblems = [.. readers.SelectMany(r => r.ColumnProblems)],
+            ColumnProblems = reader.ColumnProblems,
         };
-    }
-
-    /// <summary>The files' rows in the order given; the portal's responses are merged per unit first.</summary>
-    private static IEnumerable<UnitReadResult> Read(IScoringEngine engine, IReadOnlyList<string> paths, List<UnitFileReader> readers)
-    {
-        var portalFiles = paths.Where(p => Path.GetExtension(p).Equals(".json", StringComparison.OrdinalIgnoreCase) && PortalDataReader.IsPortalResponse(p)).ToList();
-        if (portalFiles.Count > 1)
-        {
-            var portal = PortalDataReader.Read(portalFiles);
-            foreach (var rejection in portal.Rejections)
-            {
-                yield return new UnitReadResult(null, rejection);
-            }
-
-            foreach (var unit in portal.Units)
-            {
-                yield return new UnitReadResult(unit.Unit, null);
-            }
-        }
-
-        foreach (var path in portalFiles.Count > 1 ? paths.Except(portalFiles) : paths)
-        {
-            var reader = new UnitFileReader(engine.RuleSet);
-            readers.Add(reader);
-            foreach (var item in reader.Read(path))
-            {
-                yield return item;
-            }
-        }
     }
 
     /// <summary>Passes on the units that can be scored; the others become rejections as they stream by.</summary>
     private static IEnumerable<UnitData> Accepted(IEnumerable<UnitReadResult> items, List<UnitRejection> rejections)
     {
-        var seen = new Dictionary<string, UnitSource?>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (item.Rejection is { } rejection)
             {
                 rejections.Add(rejection);
-                continue;
             }
-
-            var unit = item.Unit!;
-            if (seen.TryGetValue(unit.Code, out var first))
+            else
             {
-                var where = first?.File is { } file && file != unit.Source?.File ? $"{file}, dòng {first.Row}" : $"dòng {first?.Row ?? 0}";
-                rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, $"mã đơn vị trùng với {where}: giữ dòng đầu tiên"));
-                continue;
+                yield return item.Unit!;
             }
-
-            seen[unit.Code] = unit.Source;
-            yield return unit;
         }
     }
 }
