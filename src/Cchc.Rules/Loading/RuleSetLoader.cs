@@ -98,7 +98,9 @@ public sealed class RuleSetLoader : IRuleSetLoader
             [.. reader.Workflows.Select(w => (w.Name, (IReadOnlySet<string>)w.Inputs))],
             [.. files.Select(f => f.RelativePath)],
             engine,
-            tests);
+            tests,
+            reader.InputParameters,
+            [.. reader.Workflows.Select(w => (w.Globals, w.Criteria))]);
         CompileCheck(ruleSet, reader, diagnostics);
         return new RuleSetLoadResult(diagnostics.HasErrors ? null : ruleSet, diagnostics.Items);
     }

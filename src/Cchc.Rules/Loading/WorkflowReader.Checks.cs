@@ -58,6 +58,7 @@ internal sealed partial class WorkflowReader
 
         var parameter = Expression.Parameter(parsed.Type, name);
         scope.Add(parameter);
+        _bodies[parameter] = parsed.Body;
         _inputsOf[name] = inputs;
         if (ruleId is not null && name is "noOccurrence" or "notApplicable")
         {

@@ -7,7 +7,14 @@ using Newtonsoft.Json.Linq;
 namespace Cchc.Rules.Loading;
 
 /// <summary>A workflow file that was read: its name, its text and the inputs it reads.</summary>
-internal sealed record WorkflowEntry(string Name, JsonFile File, IReadOnlySet<string> Inputs, IReadOnlySet<string> RuleIds);
+internal sealed record WorkflowEntry(string Name, JsonFile File, IReadOnlySet<string> Inputs, IReadOnlySet<string> RuleIds)
+{
+    /// <summary>The workflow's GlobalParams, parsed, in order.</summary>
+    public IReadOnlyList<(ParameterExpression Parameter, Expression Body)> Globals { get; init; } = [];
+
+    /// <summary>The top-level criteria of the workflow, in file order.</summary>
+    public IReadOnlyList<CriterionDefinition> Criteria { get; init; } = [];
+}
 
 /// <summary>Reads the workflow files of a rule set into criteria, checking each rule and each expression.</summary>
 internal sealed partial class WorkflowReader
@@ -21,6 +28,7 @@ internal sealed partial class WorkflowReader
     private readonly Dictionary<string, IReadOnlySet<string>> _inputsOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string File, JToken Token)> _ruleNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _workflowNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<ParameterExpression, Expression> _bodies = [];
 
     public WorkflowReader(Manifest manifest, DiagnosticBag diagnostics)
     {
@@ -36,6 +44,9 @@ internal sealed partial class WorkflowReader
     }
 
     public List<CriterionDefinition> Criteria { get; } = [];
+
+    /// <summary>The inputs as expression parameters, in manifest order: every parsed expression reads these objects.</summary>
+    public IReadOnlyList<ParameterExpression> InputParameters => _inputParameters;
 
     /// <summary>The workflows read, each with the inputs its rules and global parameters read.</summary>
     public List<WorkflowEntry> Workflows { get; } = [];
@@ -73,11 +84,13 @@ internal sealed partial class WorkflowReader
         var inputs = new HashSet<string>(StringComparer.Ordinal);
         var firstCriterion = Criteria.Count;
         var scope = new List<ParameterExpression>(_inputParameters);
+        var globals = new List<(ParameterExpression, Expression)>();
         foreach (var global in JsonFile.Array(root, "GlobalParams")?.OfType<JObject>() ?? [])
         {
             if (AddParameter(global, scope, file, null, isGlobal: true) is { } parameter)
             {
                 inputs.UnionWith(_inputsOf[parameter.Name!]);
+                globals.Add((parameter, _bodies[parameter]));
             }
         }
 
@@ -93,7 +106,11 @@ internal sealed partial class WorkflowReader
 
         if (name is not null && _workflowNames[name] == file.RelativePath)
         {
-            Workflows.Add(new WorkflowEntry(name, file, inputs, Criteria.Skip(firstCriterion).Flatten().Select(c => c.Id).ToHashSet(StringComparer.Ordinal)));
+            Workflows.Add(new WorkflowEntry(name, file, inputs, Criteria.Skip(firstCriterion).Flatten().Select(c => c.Id).ToHashSet(StringComparer.Ordinal))
+            {
+                Globals = globals,
+                Criteria = [.. Criteria.Skip(firstCriterion)],
+            });
         }
     }
 
@@ -180,12 +197,14 @@ internal sealed partial class WorkflowReader
         // Parameters: the rule's LocalParams are visible to its own expression and to its children.
         var scope = new List<ParameterExpression>(outerScope);
         var localNames = new Dictionary<string, ParameterExpression>(StringComparer.Ordinal);
+        var locals = new List<(ParameterExpression, Expression)>();
         foreach (var local in JsonFile.Array(rule, "LocalParams")?.OfType<JObject>() ?? [])
         {
             var parameter = AddParameter(local, scope, file, id, isGlobal: false);
             if (parameter is not null)
             {
                 localNames[parameter.Name!] = parameter;
+                locals.Add((parameter, _bodies[parameter]));
             }
         }
 
@@ -196,6 +215,7 @@ internal sealed partial class WorkflowReader
         var childRules = JsonFile.Array(rule, "Rules");
         Comparison? comparison = null;
         object? constantTarget = null;
+        Expression? test = null;
         var referencedInputs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var local in localNames.Keys)
         {
@@ -268,6 +288,7 @@ internal sealed partial class WorkflowReader
                     }
 
                     (comparison, constantTarget) = TargetReader.Read(parsed.Body, localNames.ContainsKey("value"));
+                    test = parsed.Body;
                 }
             }
         }
@@ -308,6 +329,20 @@ internal sealed partial class WorkflowReader
             HasNotApplicable = localNames.ContainsKey("notApplicable"),
             NotApplicableInputs = localNames.ContainsKey("notApplicable") ? [.. _inputsOf[$"{id}\u0000notApplicable"].Order(StringComparer.Ordinal)] : [],
             MetadataJson = JsonFile.Object(properties, "metadata")?.ToString(Newtonsoft.Json.Formatting.None),
+            Program = new Compilation.RuleProgram(
+                locals,
+                test,
+                JsonFile.String(rule, "Operator") is "Or" or "OrElse",
+                Visible(outerScope, "value"),
+                Visible(scope, "value"),
+                Visible(outerScope, "target"),
+                Visible(scope, "target"),
+                localNames.GetValueOrDefault("noOccurrence"),
+                localNames.GetValueOrDefault("notApplicable")),
         };
     }
+
+    /// <summary>The parameter a rule's result reports under <paramref name="name"/>: the last one in scope (RulesEngine copies every one in scope into the result).</summary>
+    private static ParameterExpression? Visible(List<ParameterExpression> scope, string name)
+        => scope.LastOrDefault(p => p.Name == name);
 }

@@ -133,6 +133,9 @@ public sealed record CriterionDefinition
     /// <summary>Free-form metadata (sources, decisions) as JSON text, or null.</summary>
     public string? MetadataJson { get; init; }
 
+    /// <summary>The parsed expressions of the rule, for the compiled evaluator; null for a definition not read from a workflow.</summary>
+    internal Compilation.RuleProgram? Program { get; init; }
+
     /// <summary>Whether a criterion applies to units of <paramref name="level"/>.</summary>
     public bool AppliesTo(UnitLevel level) => Levels.Contains(level);
 }

@@ -1,3 +1,5 @@
+using Cchc.Rules.Model;
+
 namespace Cchc.Scoring.Cards;
 
 /// <summary>The outcome of one criterion for one unit.</summary>
@@ -88,8 +90,17 @@ public sealed record CriterionScore
     /// <summary>Points earned (negative for a penalty).</summary>
     public required decimal Points { get; init; }
 
-    /// <summary>The most it could earn (0 when it does not count toward the maximum).</summary>
+    /// <summary>The most it could earn toward this unit's maximum (0 when it does not count toward the maximum: bonus, penalty, not applicable, excluded).</summary>
     public required decimal MaxPoints { get; init; }
+
+    /// <summary>Base, bonus or penalty: whether its points count toward the maximum, are added (capped) or are subtracted (capped).</summary>
+    public CriterionKind Kind { get; init; }
+
+    /// <summary>
+    /// The points the rule set gives the criterion — what it can earn, or for a penalty the most it can take away —
+    /// whatever this unit's status; unlike <see cref="MaxPoints"/> it is not 0 for bonus and penalty rows.
+    /// </summary>
+    public decimal FullPoints { get; init; }
 
     /// <summary>The measured value, if any.</summary>
     public ScoreValue? Value { get; init; }

@@ -7,14 +7,20 @@ namespace Cchc.Scoring.Scoring;
 internal static class PointsCalculator
 {
     /// <summary>Points for a leaf criterion, not yet rounded; always within [0, max] (or [floor, max] for deductions).</summary>
-    public static decimal Points(ScoringRule rule, bool passed, object? value)
+    public static decimal Points(ScoringRule rule, bool passed, object? value) => Points(rule, passed, AsNumber(value), value as string);
+
+    /// <summary>Points for criterion <paramref name="index"/> of an evaluation, reading its typed value without boxing.</summary>
+    public static decimal Points(ScoringRule rule, bool passed, Cchc.Rules.Compilation.ValueColumn values, int index)
+        => Points(rule, passed, values.AsNumber(index), values.Kinds[index] == Cchc.Rules.Compilation.ValueKind.Text ? values.Texts[index] : null);
+
+    /// <summary>Points from the value as a number (1/0 for a boolean, 0 for text and dates) and, for a choice, as text.</summary>
+    private static decimal Points(ScoringRule rule, bool passed, decimal number, string? option)
     {
         switch (rule.Method)
         {
             case ScoringMethod.PassFail:
                 return passed ? rule.Points : 0;
             case ScoringMethod.Bands:
-                var number = AsNumber(value);
                 foreach (var band in rule.Bands)
                 {
                     if (band.IsReachedBy(number))
@@ -31,15 +37,14 @@ internal static class PointsCalculator
                     return 0;
                 }
 
-                var fraction = (AsNumber(value) - rule.ZeroAt) / span;
+                var fraction = (number - rule.ZeroAt) / span;
                 return rule.Points * Math.Clamp(fraction, 0m, 1m);
             case ScoringMethod.PerItem:
-                return Math.Clamp(Math.Max(AsNumber(value), 0) * rule.PointsPerItem, 0m, rule.Points);
+                return Math.Clamp(Math.Max(number, 0) * rule.PointsPerItem, 0m, rule.Points);
             case ScoringMethod.Deduction:
-                var deducted = rule.Points - Math.Max(AsNumber(value), 0) * rule.DeductionPerItem;
+                var deducted = rule.Points - Math.Max(number, 0) * rule.DeductionPerItem;
                 return Math.Min(rule.Points, Math.Max(deducted, rule.Floor));
             case ScoringMethod.Choice:
-                var option = value as string;
                 return option is not null && rule.Options.TryGetValue(option, out var share) ? rule.Points * Math.Clamp(share, 0m, 1m) : 0;
             default:
                 return 0;

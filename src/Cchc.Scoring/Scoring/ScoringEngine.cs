@@ -1,41 +1,93 @@
 using System.Runtime.CompilerServices;
+using Cchc.Rules.Compilation;
 using Cchc.Rules;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
 using Cchc.Scoring.Explanations;
+using Cchc.Scoring.Scoring;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring;
 
-/// <summary>The scoring engine: RulesEngine evaluates the expressions, this class turns them into points and words.</summary>
+/// <summary>Which evaluator runs the rule set's expressions.</summary>
+public enum ScoringEvaluator
+{
+    /// <summary>The rule set compiled once into one typed delegate (the default: no allocation per criterion).</summary>
+    Compiled,
+
+    /// <summary>
+    /// Microsoft RulesEngine's <c>ExecuteAllRulesAsync</c>, one call per workflow: the reference the compiled path is
+    /// proven against, about a hundred times slower.
+    /// </summary>
+    RulesEngine,
+}
+
+/// <summary>
+/// The scoring engine: the rule set's expressions are evaluated (compiled once, or through RulesEngine), then
+/// turned into points, statuses and totals by a precomputed plan, and into words only for the card.
+/// </summary>
 public sealed class ScoringEngine : IScoringEngine
 {
     private readonly RuleSetInfo _info;
-    private readonly Dictionary<string, int> _inputOrder;
-    private readonly int _criterionCount;
+    private readonly ScoringPlan _plan;
 
     /// <summary>Creates an engine for a compiled rule set.</summary>
     public ScoringEngine(CompiledRuleSet ruleSet)
+        : this(ruleSet, ScoringEvaluator.Compiled)
+    {
+    }
+
+    /// <summary>Creates an engine for a compiled rule set, evaluating its expressions with <paramref name="evaluator"/>.</summary>
+    public ScoringEngine(CompiledRuleSet ruleSet, ScoringEvaluator evaluator)
     {
         RuleSet = ruleSet ?? throw new ArgumentNullException(nameof(ruleSet));
+        Evaluator = evaluator;
         _info = new RuleSetInfo(ruleSet.Id, ruleSet.Version, ruleSet.Sha256);
-        _inputOrder = ruleSet.Inputs.Select((input, i) => (input.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-        _criterionCount = ruleSet.Criteria.Flatten().Count();
+        _plan = new ScoringPlan(ruleSet);
     }
 
     /// <inheritdoc />
     public CompiledRuleSet RuleSet { get; }
 
+    /// <summary>Which evaluator runs the expressions.</summary>
+    public ScoringEvaluator Evaluator { get; }
+
+    internal ScoringPlan Plan => _plan;
+
     /// <inheritdoc />
     public async ValueTask<ScoreCard> ScoreAsync(UnitData unit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var (typed, invalid) = Convert(unit);
+        var score = new UnitScore(_plan);
+        var invalid = Convert(unit, score.Values);
+        await EvaluateAsync(score, unit.Level, cancellationToken).ConfigureAwait(false);
+        return Card(unit, score, invalid);
+    }
+
+    /// <summary>Scores a unit whose values are already typed into <paramref name="score"/>'s values: the hot path, no allocation with the compiled evaluator.</summary>
+    internal ValueTask EvaluateAsync(UnitScore score, UnitLevel level, CancellationToken cancellationToken = default)
+    {
+        if (Evaluator == ScoringEvaluator.Compiled)
+        {
+            RuleSet.Evaluate(score.Values, score.Evaluation);
+            _plan.Score(score.Values, score.Evaluation, level, score);
+            return ValueTask.CompletedTask;
+        }
+
+        return EvaluateWithRulesEngineAsync(score, level, cancellationToken);
+    }
+
+    private async ValueTask EvaluateWithRulesEngineAsync(UnitScore score, UnitLevel level, CancellationToken cancellationToken)
+    {
+        var typed = new Dictionary<string, object?>(RuleSet.Inputs.Count, StringComparer.Ordinal);
+        for (var i = 0; i < RuleSet.Inputs.Count; i++)
+        {
+            typed[RuleSet.Inputs[i].Name] = score.Values.Present[i] ? score.Values.Get(i) : null;
+        }
+
         var evaluations = await RuleSet.EvaluateAsync(typed, cancellationToken).ConfigureAwait(false);
-        var byId = Index(evaluations);
-        var missing = new SortedSet<string>(StringComparer.Ordinal);
-        var criteria = RuleSet.Criteria.Select(c => Score(c, unit.Level, typed, invalid, byId, missing)).ToList();
-        return Assemble(unit, criteria, invalid, missing);
+        score.Evaluation.Fill(evaluations, RuleSet.CriterionIndex);
+        _plan.Score(score.Values, score.Evaluation, level, score);
     }
 
     /// <inheritdoc />
@@ -78,148 +130,142 @@ public sealed class ScoringEngine : IScoringEngine
         }
     }
 
-    private (Dictionary<string, object?> Typed, Dictionary<string, DataProblem> Invalid) Convert(UnitData unit)
+    /// <summary>Converts a unit's raw values into <paramref name="values"/>; returns the invalid ones (absent from the values).</summary>
+    internal Dictionary<string, DataProblem>? Convert(UnitData unit, UnitValues values)
     {
-        var typed = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var invalid = new Dictionary<string, DataProblem>(StringComparer.Ordinal);
-        foreach (var input in RuleSet.Inputs)
+        Dictionary<string, DataProblem>? invalid = null;
+        values.Clear();
+        for (var i = 0; i < RuleSet.Inputs.Count; i++)
         {
+            var input = RuleSet.Inputs[i];
             unit.Values.TryGetValue(input.Name, out var raw);
             var value = InputConverter.Convert(input, raw, out var problem);
             if (problem is not null)
             {
-                invalid[input.Name] = problem with { File = unit.Source?.File, Row = unit.Source?.Row };
+                (invalid ??= new(StringComparer.Ordinal))[input.Name] = problem with { File = unit.Source?.File, Row = unit.Source?.Row };
             }
 
-            typed[input.Name] = value;
+            values.Set(i, value);
         }
 
-        return (typed, invalid);
+        return invalid;
     }
 
-    private Dictionary<string, RuleEvaluation> Index(IEnumerable<RuleEvaluation> evaluations)
+    /// <summary>The score card of a scored unit: the compact result put into words.</summary>
+    internal ScoreCard Card(UnitData unit, UnitScore score, Dictionary<string, DataProblem>? invalid)
     {
-        var result = new Dictionary<string, RuleEvaluation>(_criterionCount, StringComparer.Ordinal);
-        Add(evaluations);
-        return result;
-
-        void Add(IEnumerable<RuleEvaluation> level)
+        var missingInputs = new SortedSet<int>();
+        var criteria = new List<CriterionScore>(_plan.TopLevel.Length);
+        foreach (var i in _plan.TopLevel)
         {
-            foreach (var evaluation in level)
-            {
-                result[evaluation.RuleId] = evaluation;
-                Add(evaluation.Children);
-            }
+            criteria.Add(Criterion(i, score, invalid, missingInputs));
         }
+
+        var totals = score.Totals;
+        var areas = new List<AreaScore>(RuleSet.Areas.Count);
+        for (var a = 0; a < RuleSet.Areas.Count; a++)
+        {
+            areas.Add(new AreaScore(RuleSet.Areas[a].Id, RuleSet.Areas[a].Title, score.AreaPoints[a], score.AreaMaxPoints[a]));
+        }
+
+        var problems = (invalid?.Values ?? Enumerable.Empty<DataProblem>())
+            .Concat(missingInputs.Select(i => new DataProblem(RuleSet.Inputs[i].Name, RuleSet.Inputs[i].Label, "", DataProblemKind.Missing, "thiếu dữ liệu")
+            {
+                File = unit.Source?.File,
+                Row = unit.Source?.Row,
+            }))
+            .OrderBy(p => RuleSet.InputIndex[p.Input])
+            .ToList();
+        var selfAssessment = ClaimChecker.Check(RuleSet, unit, criteria, totals.MaxPoints, problems);
+
+        return new ScoreCard
+        {
+            RuleSet = _info,
+            Unit = new UnitInfo(unit.Code, unit.Name, unit.Level.ToCode(), unit.Parent),
+            Points = totals.Points,
+            MaxPoints = totals.MaxPoints,
+            Index = totals.Index,
+            Grade = totals.Grade?.Name,
+            Bonus = totals.Bonus,
+            Penalty = totals.Penalty,
+            Areas = areas,
+            Criteria = criteria,
+            Problems = problems,
+            SelfAssessment = selfAssessment,
+        };
     }
 
-    private CriterionScore Score(
-        CriterionDefinition criterion,
-        UnitLevel level,
-        Dictionary<string, object?> typed,
-        Dictionary<string, DataProblem> invalid,
-        Dictionary<string, RuleEvaluation> evaluations,
-        SortedSet<string> missingInputs)
+    private CriterionScore Criterion(int i, UnitScore score, Dictionary<string, DataProblem>? invalid, SortedSet<int> missingInputs)
     {
-        var max = criterion.Kind == CriterionKind.Base ? criterion.Scoring.Points : 0;
-        if (!criterion.AppliesTo(level))
+        var criterion = _plan.Definition(i);
+        var status = score.Status[i];
+        var evaluation = score.Evaluation;
+        var children = _plan.Children(i);
+        if (children.Length > 0)
         {
-            return Card(criterion, CriterionStatus.NotApplicable, 0, 0, null, level);
-        }
-
-        evaluations.TryGetValue(criterion.Id, out var evaluation);
-        if (evaluation?.NotApplicable == true && criterion.NotApplicableInputs.All(i => typed[i] is not null))
-        {
-            return Card(criterion, CriterionStatus.NotApplicable, 0, 0, null, level);
-        }
-
-        if (criterion.Children.Count > 0)
-        {
-            var children = criterion.Children.Select(c => Score(c, level, typed, invalid, evaluations, missingInputs)).ToList();
-            var childMax = children.Sum(c => c.MaxPoints);
-            var childPoints = children.Sum(c => c.Points);
-            var status = children.Any(c => c.Status == CriterionStatus.Error) ? CriterionStatus.Error
-                : children.Any(c => c.Status == CriterionStatus.MissingData) ? CriterionStatus.MissingData
-                : children.All(c => c.Status == CriterionStatus.NotApplicable) ? CriterionStatus.NotApplicable
-                : children.All(c => c.Status is CriterionStatus.NoOccurrence or CriterionStatus.NotApplicable) ? CriterionStatus.NoOccurrence
-                // RulesEngine's Operator reads the children's raw tests, which know nothing of "nothing to do".
-                : childPoints >= childMax && (evaluation?.Passed != false || children.All(c => c.Status is CriterionStatus.Met or CriterionStatus.NoOccurrence or CriterionStatus.NotApplicable)) ? CriterionStatus.Met
-                : childPoints > 0 ? CriterionStatus.Partial
-                : CriterionStatus.NotMet;
-            var composite = Card(criterion, status, childPoints, criterion.Kind == CriterionKind.Base ? childMax : 0, null, level,
-                missing: string.Join(", ", children.Where(c => c.Status == CriterionStatus.MissingData).Select(c => c.Id)));
-            return composite with { Children = children };
-        }
-
-        List<string>? absent = null;
-        foreach (var input in criterion.Inputs)
-        {
-            if (typed[input] is null)
+            if (!score.Shown[children[0]])
             {
-                (absent ??= []).Add(input);
+                return Card(criterion, status, score.Points[i], score.MaxPoints[i], null, null, score.Level);
             }
-        }
 
-        if (absent is not null)
-        {
-            var noOccurrenceKnown = criterion.HasNoOccurrence && criterion.NoOccurrenceInputs.All(i => typed[i] is not null);
-            if (!(noOccurrenceKnown && evaluation?.NoOccurrence == true))
+            var scores = new List<CriterionScore>(children.Length);
+            foreach (var c in children)
             {
-                missingInputs.UnionWith(absent.Where(i => !invalid.ContainsKey(i)));
-                var labels = string.Join(", ", absent.Select(i => invalid.TryGetValue(i, out var p)
-                    ? $"{RuleSet.InputsByName[i].Label}: '{p.Value}' {p.Reason}"
-                    : RuleSet.InputsByName[i].Label));
-                return Card(criterion, CriterionStatus.MissingData, 0, max, null, level, missing: labels);
+                scores.Add(Criterion(c, score, invalid, missingInputs));
             }
+
+            var composite = Card(criterion, status, score.Points[i], score.MaxPoints[i], null, null, score.Level,
+                missing: string.Join(", ", scores.Where(c => c.Status == CriterionStatus.MissingData).Select(c => c.Id)));
+            return composite with { Children = scores };
         }
 
-        if (evaluation is null || evaluation.Error is not null)
+        switch (status)
         {
-            return Card(criterion, CriterionStatus.Error, 0, max, evaluation, level, error: evaluation?.Error?.Split('\n')[0] ?? "không có kết quả");
-        }
+            case CriterionStatus.NotApplicable:
+                return Card(criterion, status, 0, 0, null, null, score.Level);
+            case CriterionStatus.MissingData:
+                var absent = new List<string>();
+                foreach (var input in _plan.Inputs(i))
+                {
+                    if (!score.Values.Present[input])
+                    {
+                        var name = RuleSet.Inputs[input].Name;
+                        absent.Add(name);
+                        if (invalid is null || !invalid.ContainsKey(name))
+                        {
+                            missingInputs.Add(input);
+                        }
+                    }
+                }
 
-        if (evaluation.NoOccurrence == true)
-        {
-            var (points, maxPoints) = criterion.WhenNoOccurrence switch
-            {
-                NoOccurrencePolicy.Full => (criterion.Scoring.Points, max),
-                NoOccurrencePolicy.Zero => (0m, max),
-                _ => (0m, 0m),
-            };
-            return Card(criterion, CriterionStatus.NoOccurrence, Signed(criterion, points), maxPoints, evaluation, level);
+                var labels = string.Join(", ", absent.Select(name => invalid is not null && invalid.TryGetValue(name, out var p)
+                    ? $"{RuleSet.InputsByName[name].Label}: '{p.Value}' {p.Reason}"
+                    : RuleSet.InputsByName[name].Label));
+                return Card(criterion, status, 0, score.MaxPoints[i], null, null, score.Level, missing: labels);
+            default:
+                var evaluated = evaluation.Evaluated[i];
+                var value = evaluated ? evaluation.Value.Get(i) : null;
+                var target = evaluated ? evaluation.Target.Get(i) : null;
+                var error = status == CriterionStatus.Error ? evaluation.Errors[i]?.Split('\n')[0] ?? "không có kết quả" : null;
+                return Card(criterion, status, score.Points[i], score.MaxPoints[i], value, target, score.Level, error: error);
         }
-
-        var earned = RoundPoints(Scoring.PointsCalculator.Points(criterion.Scoring, evaluation.Passed, evaluation.Value));
-        var result = evaluation.Passed && (criterion.Scoring.Method == ScoringMethod.PassFail || earned > 0) ? CriterionStatus.Met
-            : earned > 0 ? CriterionStatus.Partial
-            : CriterionStatus.NotMet;
-        return Card(criterion, result, Signed(criterion, earned), max, evaluation, level);
     }
-
-    /// <summary>
-    /// Rounds half away from zero to the rule set's decimals. A repeating fraction carries decimal's last-digit error
-    /// (6 × (1/96 × 100) ÷ 50 is 0.12499…98, not 0.125), which would turn an exact half down; rounding first to 20
-    /// decimals, far below any real difference and far above that error, gives the half back.
-    /// </summary>
-    private decimal RoundPoints(decimal points)
-        => Math.Round(Math.Round(points, 20, MidpointRounding.AwayFromZero), RuleSet.PointsDecimals, MidpointRounding.AwayFromZero);
-
-    private static decimal Signed(CriterionDefinition criterion, decimal points) => criterion.Kind == CriterionKind.Penalty ? -points : points;
 
     private CriterionScore Card(
         CriterionDefinition criterion,
         CriterionStatus status,
         decimal points,
         decimal maxPoints,
-        RuleEvaluation? evaluation,
+        object? measured,
+        object? measuredTarget,
         UnitLevel level,
         string? missing = null,
         string? error = null)
     {
-        var options = evaluation?.Value is string ? ChoiceOptionsOf(criterion) : null;
+        var options = measured is string ? ChoiceOptionsOf(criterion) : null;
         // With nothing to do, the measured value is a 0 ÷ 0 artefact; with missing data it is a neutral stand-in.
-        var value = status is CriterionStatus.MissingData or CriterionStatus.NotApplicable or CriterionStatus.NoOccurrence ? null : evaluation?.Value;
-        var target = status == CriterionStatus.NotApplicable ? null : evaluation?.Target ?? criterion.ConstantTarget;
+        var value = status is CriterionStatus.MissingData or CriterionStatus.NotApplicable or CriterionStatus.NoOccurrence ? null : measured;
+        var target = status == CriterionStatus.NotApplicable ? null : measuredTarget ?? criterion.ConstantTarget;
         var valueText = VietnameseFormat.Value(value, criterion.Format, options);
         var targetValueText = VietnameseFormat.Value(target, criterion.Format, options);
         var targetText = targetValueText is null ? null
@@ -233,6 +279,8 @@ public sealed class ScoringEngine : IScoringEngine
             Id = criterion.Id,
             Area = criterion.Area,
             Title = criterion.Title,
+            Kind = criterion.Kind,
+            FullPoints = criterion.Scoring.Points,
             Status = status,
             Points = points,
             MaxPoints = maxPoints,
@@ -279,49 +327,5 @@ public sealed class ScoringEngine : IScoringEngine
         }
 
         return criterion.Format == ValueFormat.Percent ? $"{VietnameseFormat.Number(gap)} điểm phần trăm" : VietnameseFormat.Value(gap, criterion.Format);
-    }
-
-    private ScoreCard Assemble(UnitData unit, List<CriterionScore> criteria, Dictionary<string, DataProblem> invalid, SortedSet<string> missingInputs)
-    {
-        // The cards are in the rule set's order, so each one's kind comes from the definition at the same place.
-        var baseCriteria = criteria.Where((_, i) => RuleSet.Criteria[i].Kind == CriterionKind.Base).ToList();
-        var basePoints = baseCriteria.Sum(c => c.Points);
-        var maxPoints = baseCriteria.Sum(c => c.MaxPoints);
-        var bonus = Math.Min(criteria.Where((_, i) => RuleSet.Criteria[i].Kind == CriterionKind.Bonus).Sum(c => c.Points), RuleSet.BonusCap);
-        var penalty = Math.Min(-criteria.Where((_, i) => RuleSet.Criteria[i].Kind == CriterionKind.Penalty).Sum(c => c.Points), RuleSet.PenaltyCap);
-        var points = basePoints + bonus - penalty;
-        var index = Scoring.IndexMath.Index(RuleSet, points, maxPoints);
-        var grade = Scoring.IndexMath.Band(RuleSet, unit.Level, index)?.Name;
-        var areas = RuleSet.Areas.Select(a => new AreaScore(
-            a.Id,
-            a.Title,
-            baseCriteria.Where(c => c.Area == a.Id).Sum(c => c.Points),
-            baseCriteria.Where(c => c.Area == a.Id).Sum(c => c.MaxPoints))).ToList();
-
-        var problems = invalid.Values
-            .Concat(missingInputs.Select(name => new DataProblem(name, RuleSet.InputsByName[name].Label, "", DataProblemKind.Missing, "thiếu dữ liệu")
-            {
-                File = unit.Source?.File,
-                Row = unit.Source?.Row,
-            }))
-            .OrderBy(p => _inputOrder[p.Input])
-            .ToList();
-        var selfAssessment = Scoring.ClaimChecker.Check(RuleSet, unit, criteria, maxPoints, problems);
-
-        return new ScoreCard
-        {
-            RuleSet = _info,
-            Unit = new UnitInfo(unit.Code, unit.Name, unit.Level.ToCode(), unit.Parent),
-            Points = points,
-            MaxPoints = maxPoints,
-            Index = index,
-            Grade = grade,
-            Bonus = bonus,
-            Penalty = penalty,
-            Areas = areas,
-            Criteria = criteria,
-            Problems = problems,
-            SelfAssessment = selfAssessment,
-        };
     }
 }
