@@ -61,8 +61,20 @@ public sealed class ScoringEngine : IScoringEngine
         var score = new UnitScore(_plan);
         var invalid = Convert(unit, score.Values);
         await EvaluateAsync(score, unit.Level, cancellationToken).ConfigureAwait(false);
-        return Card(unit, score, invalid);
+        var card = Card(unit, score, invalid);
+        if (Evaluator == ScoringEvaluator.Compiled)
+        {
+            CompiledCardObserver?.Invoke(this, unit, card);
+        }
+
+        return card;
     }
+
+    /// <summary>
+    /// Told of every card the compiled path writes (null in production). The test suites set it to score each unit
+    /// again through RulesEngine and require the same card, so every test of every rule set is a conformance check.
+    /// </summary>
+    internal static Action<ScoringEngine, UnitData, ScoreCard>? CompiledCardObserver { get; set; }
 
     /// <summary>Scores a unit whose values are already typed into <paramref name="score"/>'s values: the hot path, no allocation with the compiled evaluator.</summary>
     internal ValueTask EvaluateAsync(UnitScore score, UnitLevel level, CancellationToken cancellationToken = default)
