@@ -76,17 +76,26 @@ public sealed class ScoringEngine : IScoringEngine
     /// </summary>
     internal static Action<ScoringEngine, UnitData, ScoreCard>? CompiledCardObserver { get; set; }
 
-    /// <summary>Scores a unit whose values are already typed into <paramref name="score"/>'s values: the hot path, no allocation with the compiled evaluator.</summary>
+    /// <summary>Scores a unit whose values are already typed into <paramref name="score"/>'s values, with the evaluator of this engine.</summary>
     internal ValueTask EvaluateAsync(UnitScore score, UnitLevel level, CancellationToken cancellationToken = default)
     {
         if (Evaluator == ScoringEvaluator.Compiled)
         {
-            RuleSet.Evaluate(score.Values, score.Evaluation);
-            _plan.Score(score.Values, score.Evaluation, level, score);
+            Score(score, level);
             return ValueTask.CompletedTask;
         }
 
         return EvaluateWithRulesEngineAsync(score, level, cancellationToken);
+    }
+
+    /// <summary>
+    /// The hot path: values already typed into <paramref name="score"/>'s values → statuses, points, area totals,
+    /// index and grade in <paramref name="score"/>, through the compiled delegate and the plan. Allocates nothing.
+    /// </summary>
+    internal void Score(UnitScore score, UnitLevel level)
+    {
+        RuleSet.Evaluate(score.Values, score.Evaluation);
+        _plan.Score(score.Values, score.Evaluation, level, score);
     }
 
     private async ValueTask EvaluateWithRulesEngineAsync(UnitScore score, UnitLevel level, CancellationToken cancellationToken)
