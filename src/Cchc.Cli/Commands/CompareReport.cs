@@ -88,7 +88,7 @@ internal sealed record CompareReport(decimal Tolerance, int UnitsCompared, int U
             foreach (var d in unit.Differences)
             {
                 table.Add(d.Id, d.Kind == "group" ? "nhóm" : "tiêu chí", Points(d.Computed, d.MaxPoints), Points(d.Published, d.PublishedMaxScore),
-                    (d.Difference > 0 ? "+" : "") + VietnameseFormat.Number(d.Difference, 4), d.Status is { } status ? VietnameseFormat.Status(status) : "—", d.Title);
+                    (d.Difference > 0 ? "+" : "") + VietnameseFormat.Number(d.Difference, 4), d.Status is { } status ? status.ToVietnamese() : "—", d.Title);
             }
 
             table.Write(writer);

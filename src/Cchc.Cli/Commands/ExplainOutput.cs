@@ -31,7 +31,7 @@ internal static class ExplainOutput
             var table = new Table("Mã", "Trạng thái", "Tự chấm", "Điểm chấm", "Chênh lệch", "Giải thích");
             foreach (var difference in self.Differences)
             {
-                table.Add(difference.Id, VietnameseFormat.Status(difference.Status), Points(difference.Claimed), Points(difference.Computed), Signed(difference.Difference), difference.Explanation);
+                table.Add(difference.Id, difference.Status.ToVietnamese(), Points(difference.Claimed), Points(difference.Computed), Signed(difference.Difference), difference.Explanation);
             }
 
             table.Write(writer);

@@ -150,7 +150,7 @@ internal static class ScoreCommand
         var table = new Table("Mã", "Trạng thái", "Giá trị", "Mục tiêu", "Điểm", "Giải thích");
         foreach (var criterion in card.Criteria.Flatten().Where(c => all || c.Status != CriterionStatus.NotApplicable))
         {
-            table.Add(criterion.Id, VietnameseFormat.Status(criterion.Status), criterion.ValueText ?? "—", criterion.TargetText ?? "—",
+            table.Add(criterion.Id, criterion.Status.ToVietnamese(), criterion.ValueText ?? "—", criterion.TargetText ?? "—",
                 $"{VietnameseFormat.Number(criterion.Points)}/{VietnameseFormat.Number(ruleSet.FindCriterion(criterion.Id)?.Scoring.Points ?? criterion.MaxPoints)}", criterion.Explanation);
         }
 

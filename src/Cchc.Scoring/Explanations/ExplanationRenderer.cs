@@ -27,7 +27,7 @@ internal static class ExplanationRenderer
 
     public static string Render(ExplanationFacts facts)
     {
-        var key = StatusWord(facts.Status);
+        var key = facts.Status.ToCode();
         var template = facts.Criterion.Explanations.TryGetValue(key, out var custom) ? custom : Standard(facts);
         var parts = Parts.GetOrAdd(template, Split);
         var text = new StringBuilder(template.Length + 64);
@@ -90,17 +90,6 @@ internal static class ExplanationRenderer
         parts.Add(template[literal..]);
         return [.. parts];
     }
-
-    public static string StatusWord(CriterionStatus status) => status switch
-    {
-        CriterionStatus.Met => "met",
-        CriterionStatus.Partial => "partial",
-        CriterionStatus.NotMet => "notMet",
-        CriterionStatus.NoOccurrence => "noOccurrence",
-        CriterionStatus.NotApplicable => "notApplicable",
-        CriterionStatus.MissingData => "missingData",
-        _ => "error",
-    };
 
     private static string Standard(ExplanationFacts facts)
     {

@@ -88,15 +88,4 @@ public static class VietnameseFormat
         _ => "đúng ngày",
     };
 
-    /// <summary>A status as Vietnamese readers name it: Đạt, Đạt một phần, Chưa đạt, …</summary>
-    public static string Status(CriterionStatus status) => status switch
-    {
-        CriterionStatus.Met => "Đạt",
-        CriterionStatus.Partial => "Đạt một phần",
-        CriterionStatus.NotMet => "Chưa đạt",
-        CriterionStatus.NoOccurrence => "Không phát sinh",
-        CriterionStatus.NotApplicable => "Không áp dụng",
-        CriterionStatus.MissingData => "Thiếu dữ liệu",
-        _ => "Lỗi",
-    };
 }

@@ -22,14 +22,13 @@ public static class WhatIf
             throw new ArgumentException($"The card was scored on {card.RuleSet.Id} {card.RuleSet.Version}, not on {ruleSet.Id} {ruleSet.Version}.", nameof(card));
         }
 
-        var totals = Totals.Of(card, ruleSet);
+        var totals = Totals(card, ruleSet);
         var items = new List<WhatIfItem>();
         foreach (var top in card.Criteria)
         {
-            var kind = ruleSet.FindCriterion(top.Id)?.Kind ?? CriterionKind.Base;
             foreach (var leaf in Leaves(top))
             {
-                if (Item(leaf, kind, card, ruleSet, totals) is { } item)
+                if (Item(leaf, top.Kind, card, ruleSet, totals) is { } item)
                 {
                     items.Add(item);
                 }
@@ -37,7 +36,7 @@ public static class WhatIf
         }
 
         items = [.. items.OrderByDescending(i => i.Recoverable).ThenBy(i => i.Id, StringComparer.Ordinal)];
-        var best = totals.After(items, ruleSet);
+        var best = After(totals, items, ruleSet);
         var (next, topGrade) = Next(card, ruleSet, items, totals, best);
         return new WhatIfAnalysis
         {
@@ -52,19 +51,19 @@ public static class WhatIf
     private static IEnumerable<CriterionScore> Leaves(CriterionScore criterion)
         => criterion.Children.Count == 0 ? [criterion] : criterion.Children.SelectMany(Leaves);
 
-    private static WhatIfItem? Item(CriterionScore leaf, CriterionKind kind, ScoreCard card, CompiledRuleSet ruleSet, Totals totals)
+    private static WhatIfItem? Item(CriterionScore leaf, CriterionKind kind, ScoreCard card, CompiledRuleSet ruleSet, ScoreTotals totals)
     {
         if (leaf.Status is CriterionStatus.NotApplicable or CriterionStatus.NoOccurrence || ruleSet.FindCriterion(leaf.Id) is not { } definition)
         {
             return null;
         }
 
-        var max = definition.Scoring.Points;
+        var max = leaf.FullPoints;
         var unscored = leaf.Status is CriterionStatus.MissingData or CriterionStatus.Error;
         var (whatIfKind, recoverable) = kind switch
         {
-            CriterionKind.Bonus => (unscored ? WhatIfKind.MissingData : WhatIfKind.Bonus, totals.BonusGain(max - leaf.Points, ruleSet)),
-            CriterionKind.Penalty => (WhatIfKind.Penalty, unscored ? 0 : totals.PenaltyGain(-leaf.Points, ruleSet)),
+            CriterionKind.Bonus => (unscored ? WhatIfKind.MissingData : WhatIfKind.Bonus, totals.PointsAfter(ruleSet, 0, max - leaf.Points, 0) - totals.Points),
+            CriterionKind.Penalty => (WhatIfKind.Penalty, unscored ? 0 : totals.PointsAfter(ruleSet, 0, 0, -leaf.Points) - totals.Points),
             _ => (unscored ? WhatIfKind.MissingData : WhatIfKind.LostPoints, leaf.MaxPoints - leaf.Points),
         };
         if (recoverable <= 0)
@@ -78,6 +77,7 @@ public static class WhatIf
             Title = leaf.Title,
             Area = leaf.Area,
             Kind = whatIfKind,
+            CriterionKind = leaf.Kind,
             Status = leaf.Status,
             Points = leaf.Points,
             MaxPoints = kind == CriterionKind.Base ? leaf.MaxPoints : max,
@@ -115,7 +115,7 @@ public static class WhatIf
         }
     }
 
-    private static (NextGrade? Next, bool Top) Next(ScoreCard card, CompiledRuleSet ruleSet, List<WhatIfItem> items, Totals totals, decimal best)
+    private static (NextGrade? Next, bool Top) Next(ScoreCard card, CompiledRuleSet ruleSet, List<WhatIfItem> items, ScoreTotals totals, decimal best)
     {
         if (card.Index is not { } index || !UnitLevels.TryParse(card.Unit.Level, out var level))
         {
@@ -136,7 +136,7 @@ public static class WhatIf
             foreach (var item in items)
             {
                 chosen.Add(item);
-                if (totals.After(chosen, ruleSet) >= total)
+                if (After(totals, chosen, ruleSet) >= total)
                 {
                     break;
                 }
@@ -214,44 +214,33 @@ public static class WhatIf
     private static string Points(decimal value, CompiledRuleSet ruleSet) => VietnameseFormat.Number(value, Math.Max(ruleSet.PointsDecimals, 2));
 
     /// <summary>The card's totals split as the engine adds them, so that gains can be replayed through the caps.</summary>
-    private sealed record Totals(decimal Base, decimal BonusRaw, decimal PenaltyRaw)
+    private static ScoreTotals Totals(ScoreCard card, CompiledRuleSet ruleSet)
     {
-        public static Totals Of(ScoreCard card, CompiledRuleSet ruleSet)
+        decimal Sum(CriterionKind kind) => card.Criteria.Where(c => c.Kind == kind).Sum(c => c.Points);
+        _ = UnitLevels.TryParse(card.Unit.Level, out var level); // the level only names the grade, which the what-if does not read
+        return ScoreTotals.Of(ruleSet, level, Sum(CriterionKind.Base), card.MaxPoints, Sum(CriterionKind.Bonus), -Sum(CriterionKind.Penalty));
+    }
+
+    /// <summary>The total if every item were fully recovered; bonus and penalty items replayed through the caps together.</summary>
+    private static decimal After(ScoreTotals totals, IEnumerable<WhatIfItem> items, CompiledRuleSet ruleSet)
+    {
+        decimal baseGain = 0, bonusGain = 0, penaltyRemoved = 0;
+        foreach (var item in items)
         {
-            decimal Sum(CriterionKind kind) => card.Criteria.Where(c => (ruleSet.FindCriterion(c.Id)?.Kind ?? CriterionKind.Base) == kind).Sum(c => c.Points);
-            return new Totals(Sum(CriterionKind.Base), Sum(CriterionKind.Bonus), -Sum(CriterionKind.Penalty));
-        }
-
-        private decimal Total(decimal baseGain, decimal bonusGain, decimal penaltyRemoved, CompiledRuleSet ruleSet)
-            => Base + baseGain + Math.Min(BonusRaw + bonusGain, ruleSet.BonusCap) - Math.Min(PenaltyRaw - penaltyRemoved, ruleSet.PenaltyCap);
-
-        private decimal Now(CompiledRuleSet ruleSet) => Total(0, 0, 0, ruleSet);
-
-        public decimal BonusGain(decimal unearned, CompiledRuleSet ruleSet) => Total(0, unearned, 0, ruleSet) - Now(ruleSet);
-
-        public decimal PenaltyGain(decimal deducted, CompiledRuleSet ruleSet) => Total(0, 0, deducted, ruleSet) - Now(ruleSet);
-
-        /// <summary>The total if every item were fully recovered; bonus and penalty items replayed through the caps together.</summary>
-        public decimal After(IEnumerable<WhatIfItem> items, CompiledRuleSet ruleSet)
-        {
-            decimal baseGain = 0, bonusGain = 0, penaltyRemoved = 0;
-            foreach (var item in items)
+            switch (item.CriterionKind)
             {
-                switch (ruleSet.FindCriterion(item.Id)?.Kind)
-                {
-                    case CriterionKind.Bonus:
-                        bonusGain += item.MaxPoints - item.Points;
-                        break;
-                    case CriterionKind.Penalty:
-                        penaltyRemoved += -item.Points;
-                        break;
-                    default:
-                        baseGain += item.Recoverable;
-                        break;
-                }
+                case CriterionKind.Bonus:
+                    bonusGain += item.MaxPoints - item.Points;
+                    break;
+                case CriterionKind.Penalty:
+                    penaltyRemoved += -item.Points;
+                    break;
+                default:
+                    baseGain += item.Recoverable;
+                    break;
             }
-
-            return Total(baseGain, bonusGain, penaltyRemoved, ruleSet);
         }
+
+        return totals.PointsAfter(ruleSet, baseGain, bonusGain, penaltyRemoved);
     }
 }

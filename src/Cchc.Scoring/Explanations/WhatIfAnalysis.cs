@@ -1,3 +1,4 @@
+using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
 
 namespace Cchc.Scoring.Explanations;
@@ -26,6 +27,9 @@ public sealed record WhatIfItem
 
     /// <summary>Its title.</summary>
     public required string Title { get; init; }
+
+    /// <summary>Whether the criterion is base, bonus or penalty: how recovering it moves the total through the caps.</summary>
+    public CriterionKind CriterionKind { get; init; }
 
     /// <summary>Its area id.</summary>
     public required string Area { get; init; }

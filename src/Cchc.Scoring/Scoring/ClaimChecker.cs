@@ -53,26 +53,26 @@ internal static class ClaimChecker
         var claimedBonus = 0m;
         var claimedPenalty = 0m;
         var unclaimed = new List<string>();
-        for (var i = 0; i < definitions.Count; i++)
+        for (var i = 0; i < criteria.Count; i++)
         {
-            var definition = definitions[i];
-            if (criteria[i].Status == CriterionStatus.NotApplicable || (definition.Kind == CriterionKind.Base && criteria[i].MaxPoints == 0))
+            var criterion = criteria[i];
+            if (criterion.Status == CriterionStatus.NotApplicable || (criterion.Kind == CriterionKind.Base && criterion.MaxPoints == 0))
             {
                 // A claim on a criterion that does not count for this unit is listed as a difference, not added to the total.
                 continue;
             }
 
-            if (Effective(definition, claims) is not { } claimed)
+            if (Effective(definitions[i], claims) is not { } claimed)
             {
-                if (definition.Kind == CriterionKind.Base)
+                if (criterion.Kind == CriterionKind.Base)
                 {
-                    unclaimed.Add(definition.Id);
+                    unclaimed.Add(criterion.Id);
                 }
 
                 continue;
             }
 
-            switch (definition.Kind)
+            switch (criterion.Kind)
             {
                 case CriterionKind.Bonus:
                     claimedBonus += claimed;
@@ -86,13 +86,12 @@ internal static class ClaimChecker
             }
         }
 
-        var claimedPoints = claimedBase + Math.Min(claimedBonus, ruleSet.BonusCap) - Math.Min(claimedPenalty, ruleSet.PenaltyCap);
-        var claimedIndex = IndexMath.Index(ruleSet, claimedPoints, maxPoints);
+        var claimedTotals = ScoreTotals.Of(ruleSet, unit.Level, claimedBase, maxPoints, claimedBonus, claimedPenalty);
         var differences = criteria.Flatten()
             .Where(c => claims.ContainsKey(c.Id))
             .Select(c =>
             {
-                var signed = ruleSet.FindCriterion(c.Id)!.Kind == CriterionKind.Penalty ? -claims[c.Id] : claims[c.Id];
+                var signed = c.Kind == CriterionKind.Penalty ? -claims[c.Id] : claims[c.Id];
                 return new ClaimDifference
                 {
                     Id = c.Id,
@@ -109,9 +108,9 @@ internal static class ClaimChecker
 
         return new SelfAssessment
         {
-            ClaimedPoints = claimedPoints,
-            ClaimedIndex = claimedIndex,
-            ClaimedGrade = IndexMath.Band(ruleSet, unit.Level, claimedIndex)?.Name,
+            ClaimedPoints = claimedTotals.Points,
+            ClaimedIndex = claimedTotals.Index,
+            ClaimedGrade = claimedTotals.Grade?.Name,
             ClaimCount = claims.Count,
             Differences = differences,
             Unclaimed = unclaimed,

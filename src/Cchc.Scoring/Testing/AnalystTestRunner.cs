@@ -89,9 +89,9 @@ public static class AnalystTestRunner
                 continue;
             }
 
-            if (criterion.Status is { } status && status != ExplanationRenderer.StatusWord(actual.Status))
+            if (criterion.Status is { } status && status != actual.Status.ToCode())
             {
-                failures.Add($"{id} status: mong đợi {status}, kết quả {ExplanationRenderer.StatusWord(actual.Status)} — {actual.Explanation}");
+                failures.Add($"{id} status: mong đợi {status}, kết quả {actual.Status.ToCode()} — {actual.Explanation}");
             }
 
             if (criterion.Points is { } points && points != actual.Points)

@@ -142,5 +142,5 @@ public static class ScoreCardExtensions
 /// <summary>The status words of the rule format (<c>met</c>, <c>notMet</c>, …).</summary>
 public static class StatusWords
 {
-    public static string Word(CriterionStatus status) => global::Cchc.Scoring.Explanations.ExplanationRenderer.StatusWord(status);
+    public static string Word(CriterionStatus status) => status.ToCode();
 }
