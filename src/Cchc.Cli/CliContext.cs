@@ -11,6 +11,12 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
 
     public TextWriter Error { get; } = error;
 
+    /// <summary>The evaluator chosen with <c>--engine</c> (compiled unless told rulesengine).</summary>
+    public Cchc.Scoring.ScoringEvaluator Evaluator { get; set; }
+
+    /// <summary>A scoring engine for <paramref name="ruleSet"/> with the chosen evaluator.</summary>
+    public Cchc.Scoring.ScoringEngine Engine(Cchc.Rules.CompiledRuleSet ruleSet) => new(ruleSet, Evaluator);
+
     /// <summary>
     /// A rule set is a folder, or the id of a shipped one: looked up in ./rules/&lt;id&gt; and then beside the tool.
     /// </summary>

@@ -131,7 +131,7 @@ internal static class RankCommand
 
     private static async Task<RankingReport> Rank(CliContext context, CompiledRuleSet ruleSet, RankRequest request, CancellationToken cancellationToken)
     {
-        var engine = new ScoringEngine(ruleSet);
+        var engine = context.Engine(ruleSet);
         TerminalProgress? progress = null;
         if (TerminalProgress.Available(context.Error))
         {

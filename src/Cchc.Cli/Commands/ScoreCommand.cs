@@ -61,7 +61,7 @@ internal static class ScoreCommand
         }
 
         var (units, rejections) = (input.Units, input.Rejections);
-        var engine = new ScoringEngine(ruleSet);
+        var engine = context.Engine(ruleSet);
         var cards = new List<ScoreCard>(units.Count);
         await foreach (var card in engine.ScoreManyAsync(units, cancellationToken: cancellationToken).ConfigureAwait(false))
         {

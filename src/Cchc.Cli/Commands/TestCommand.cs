@@ -34,7 +34,7 @@ internal static class TestCommand
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
-        var results = await AnalystTestRunner.RunAsync(new ScoringEngine(loaded.RuleSet), cancellationToken).ConfigureAwait(false);
+        var results = await AnalystTestRunner.RunAsync(context.Engine(loaded.RuleSet), cancellationToken).ConfigureAwait(false);
         var passed = results.Count(r => r.Passed);
         var failed = results.Count - passed;
         if (format == "json")
