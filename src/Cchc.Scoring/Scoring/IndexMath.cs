@@ -14,5 +14,22 @@ internal static class IndexMath
 
     /// <summary>The band of <paramref name="level"/> that holds <paramref name="index"/>, if any.</summary>
     public static GradeBand? Band(CompiledRuleSet ruleSet, UnitLevel level, decimal? index)
-        => index is { } i ? ruleSet.Grades.FirstOrDefault(g => g.AppliesTo(level) && g.Contains(i)) : null;
+    {
+        if (index is not { } value)
+        {
+            return null;
+        }
+
+        // A loop, not LINQ: this runs once per unit on the hot path and must not allocate.
+        var grades = ruleSet.Grades;
+        for (var g = 0; g < grades.Count; g++)
+        {
+            if (grades[g].AppliesTo(level) && grades[g].Contains(value))
+            {
+                return grades[g];
+            }
+        }
+
+        return null;
+    }
 }
