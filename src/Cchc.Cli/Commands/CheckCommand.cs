@@ -25,7 +25,7 @@ internal static class CheckCommand
             return ExitCodes.UsageError;
         }
 
-        var result = CliContext.Load(ruleSetArgument);
+        var result = context.Load(ruleSetArgument, checkWithRulesEngine: true);
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = result.Diagnostics.Count - errors;
         if (format == "json")

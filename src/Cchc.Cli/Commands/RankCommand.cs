@@ -86,7 +86,7 @@ internal static class RankCommand
             return ExitCodes.UsageError;
         }
 
-        var loaded = CliContext.Load(request.RuleSet);
+        var loaded = context.Load(request.RuleSet);
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)
         {

@@ -34,7 +34,7 @@ internal static class ScoreCommand
             return ExitCodes.UsageError;
         }
 
-        var loaded = CliContext.Load(ruleSetArgument);
+        var loaded = context.Load(ruleSetArgument);
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)
         {

@@ -54,7 +54,7 @@ internal static class TemplateCommand
             return ExitCodes.UsageError;
         }
 
-        var loaded = CliContext.Load(ruleSetArgument);
+        var loaded = context.Load(ruleSetArgument);
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)
         {

@@ -25,7 +25,7 @@ internal static class TestCommand
             return ExitCodes.UsageError;
         }
 
-        var loaded = CliContext.Load(ruleSetArgument);
+        var loaded = context.Load(ruleSetArgument, checkWithRulesEngine: true);
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is null)
         {

@@ -12,7 +12,7 @@ namespace Cchc.Rules;
 /// </summary>
 public sealed class CompiledRuleSet
 {
-    private readonly RulesEngine.RulesEngine _engine;
+    private readonly Lazy<RulesEngine.RulesEngine> _engine;
     private readonly (string Name, int[] Inputs)[] _workflows;
     private readonly Dictionary<string, CriterionDefinition> _byId;
 
@@ -23,7 +23,7 @@ public sealed class CompiledRuleSet
         IReadOnlyList<CriterionDefinition> criteria,
         IReadOnlyList<(string Name, IReadOnlySet<string> Inputs)> workflows,
         IReadOnlyList<string> workflowFiles,
-        RulesEngine.RulesEngine engine,
+        Func<RulesEngine.RulesEngine> engine,
         IReadOnlyList<AnalystTestCase> testCases,
         IReadOnlyList<ParameterExpression> inputParameters,
         IReadOnlyList<(IReadOnlyList<(ParameterExpression Parameter, Expression Body)> Globals, IReadOnlyList<CriterionDefinition> Criteria)> programs)
@@ -47,7 +47,7 @@ public sealed class CompiledRuleSet
         Criteria = criteria;
         WorkflowFiles = workflowFiles;
         TestCases = testCases;
-        _engine = engine;
+        _engine = new Lazy<RulesEngine.RulesEngine>(engine, LazyThreadSafetyMode.ExecutionAndPublication);
         _workflows = [.. workflows.Select(w => (w.Name, Inputs.Select((input, i) => (input, i)).Where(x => w.Inputs.Contains(x.input.Name)).Select(x => x.i).ToArray()))];
         _byId = criteria.Flatten().ToDictionary(c => c.Id, StringComparer.Ordinal);
         InputsByName = Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
@@ -173,7 +173,7 @@ public sealed class CompiledRuleSet
                 subset[i] = parameters[inputIndexes[i]];
             }
 
-            var trees = await _engine.ExecuteAllRulesAsync(workflow, subset, cancellationToken).ConfigureAwait(false);
+            var trees = await _engine.Value.ExecuteAllRulesAsync(workflow, subset, cancellationToken).ConfigureAwait(false);
             foreach (var tree in trees)
             {
                 results.Add(ToEvaluation(tree));
