@@ -267,5 +267,8 @@ internal static class ManifestReader
     /// <summary>Vietnamese text is compared after NFC normalisation: editors and spreadsheets mix NFC and NFD.</summary>
     internal static string Nfc(string text) => text.IsNormalized(System.Text.NormalizationForm.FormC) ? text : text.Normalize(System.Text.NormalizationForm.FormC);
 
-    internal static string Fmt(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+    /// <summary>A number in a message, the Vietnamese way whatever the machine's culture: decimal comma, no trailing zeros (<c>20,5</c>).</summary>
+    internal static string Fmt(decimal value) => value.ToString("0.############", VietnameseNumbers);
+
+    private static readonly NumberFormatInfo VietnameseNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NegativeSign = "-" };
 }

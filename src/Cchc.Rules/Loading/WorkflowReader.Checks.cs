@@ -167,4 +167,57 @@ internal sealed partial class WorkflowReader
     internal static bool IsNumeric(Type type) => type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(short);
 
     internal static string Friendly(Type type) => type == typeof(bool) ? "giá trị true/false" : type == typeof(DateTime) ? "một ngày" : type == typeof(string) ? "văn bản" : IsNumeric(type) ? "một số" : $"kiểu .NET {type.Name}";
+
+    /// <summary>
+    /// A threshold is written once: when the met test reads <c>value &gt;= 60</c> and the scoring also names the point
+    /// where points become full (a linear method's <c>fullAt</c>, the best band's <c>min</c> or <c>max</c>), the two
+    /// must be the same number and point the same way — otherwise a unit could be "met" with points missing, or miss
+    /// the target with full points (CCHC047, naming both places). Per-item and deduction methods saturate by their
+    /// own arithmetic and the test only says what counts as met, so they are not compared.
+    /// </summary>
+    private void CheckOneThreshold(ScoringRule? scoring, Comparison? comparison, object? constantTarget, JObject rule, JObject properties, string file, string id)
+    {
+        if (scoring is null || comparison is null or Comparison.EqualTo || constantTarget is not decimal target)
+        {
+            return;
+        }
+
+        var higherIsBetter = comparison is Comparison.AtLeast or Comparison.MoreThan;
+        var scoringToken = JsonFile.Object(properties, "scoring");
+        var expressionLine = ((Newtonsoft.Json.IJsonLineInfo)rule["Expression"]!).LineNumber;
+        var expression = JsonFile.String(rule, "Expression");
+        void Disagree(JToken? at, string field, decimal written, string more)
+            => _diagnostics.Error("CCHC047", file, at ?? scoringToken, id,
+                $"Ngưỡng của tiêu chí '{id}' được viết hai nơi và không khớp: biểu thức `{expression}` (dòng {expressionLine}) đặt mục tiêu {ManifestReader.Fmt(target)}, nhưng '{field}' là {ManifestReader.Fmt(written)}{more}.",
+                $"Một ngưỡng chỉ có một giá trị: sửa '{field}' thành {ManifestReader.Fmt(target)}, hoặc sửa biểu thức cho khớp với '{field}' — đạt mục tiêu thì được đủ điểm.");
+
+        switch (scoring.Method)
+        {
+            case ScoringMethod.Linear:
+                if (scoring.FullAt != target)
+                {
+                    Disagree(scoringToken?["fullAt"], "fullAt", scoring.FullAt, "");
+                }
+                else if (higherIsBetter != scoring.FullAt > scoring.ZeroAt)
+                {
+                    Disagree(scoringToken?["zeroAt"] ?? scoringToken?["fullAt"], "zeroAt", scoring.ZeroAt,
+                        higherIsBetter ? " — biểu thức coi giá trị cao là tốt nên 'zeroAt' phải nhỏ hơn mục tiêu" : " — biểu thức coi giá trị thấp là tốt nên 'zeroAt' phải lớn hơn mục tiêu");
+                }
+
+                break;
+            case ScoringMethod.Bands when scoring.Bands.Count > 0:
+                var best = scoring.Bands[0];
+                var bandToken = (JsonFile.Array(scoringToken ?? new JObject(), "bands")?.FirstOrDefault() as JObject);
+                if (higherIsBetter && best.Min is { } min && min != target)
+                {
+                    Disagree(bandToken?["min"], "bands[0].min", min, " (mức điểm cao nhất)");
+                }
+                else if (!higherIsBetter && best.Max is { } max && max != target)
+                {
+                    Disagree(bandToken?["max"], "bands[0].max", max, " (mức điểm cao nhất)");
+                }
+
+                break;
+        }
+    }
 }

@@ -119,11 +119,12 @@ internal sealed partial class WorkflowReader
     {
         foreach (var area in _manifest.Areas)
         {
-            var sum = Criteria.Where(c => c.Kind == CriterionKind.Base && c.Area == area.Id).Sum(c => c.Scoring.Points);
+            var terms = Criteria.Where(c => c.Kind == CriterionKind.Base && c.Area == area.Id).ToList();
+            var sum = terms.Sum(c => c.Scoring.Points);
             if (sum != area.MaxPoints)
             {
                 _diagnostics.Error("CCHC025", ManifestReader.FileName, _manifest.AreaTokens[area.Id]["maxPoints"], null,
-                    $"Lĩnh vực '{area.Id}' khai báo 'maxPoints' là {ManifestReader.Fmt(area.MaxPoints)} nhưng điểm các tiêu chí của lĩnh vực cộng lại là {ManifestReader.Fmt(sum)}.",
+                    $"Lĩnh vực '{area.Id}' khai báo 'maxPoints' là {ManifestReader.Fmt(area.MaxPoints)} nhưng điểm các tiêu chí của lĩnh vực cộng lại là {ManifestReader.Fmt(sum)}{Terms(terms)}.",
                     "Sửa 'scoring.points' của các tiêu chí cho tổng bằng 'maxPoints' của lĩnh vực (hoặc sửa lại lĩnh vực).");
             }
         }
@@ -254,7 +255,7 @@ internal sealed partial class WorkflowReader
             if (scoring is not null && children.Count > 0 && sum != scoring.Points)
             {
                 _diagnostics.Error("CCHC044", f, JsonFile.Object(properties, "scoring")?["points"], id,
-                    $"Tiêu chí tổng hợp '{id}' có {ManifestReader.Fmt(scoring.Points)} điểm nhưng điểm các tiêu chí con cộng lại là {ManifestReader.Fmt(sum)}.",
+                    $"Tiêu chí tổng hợp '{id}' có {ManifestReader.Fmt(scoring.Points)} điểm nhưng điểm các tiêu chí con cộng lại là {ManifestReader.Fmt(sum)}{Terms(children)}.",
                     "Sửa điểm các tiêu chí con cho tổng bằng điểm của tiêu chí tổng hợp.");
             }
         }
@@ -289,6 +290,7 @@ internal sealed partial class WorkflowReader
 
                     (comparison, constantTarget) = TargetReader.Read(parsed.Body, localNames.ContainsKey("value"));
                     test = parsed.Body;
+                    CheckOneThreshold(scoring, comparison, constantTarget, rule, properties, f, id);
                 }
             }
         }
@@ -341,6 +343,10 @@ internal sealed partial class WorkflowReader
                 localNames.GetValueOrDefault("notApplicable")),
         };
     }
+
+    /// <summary>The terms of a sum, for a message: <c> (1.1: 2 + 1.2: 2,5)</c>; nothing when there are none.</summary>
+    private static string Terms(List<CriterionDefinition> terms)
+        => terms.Count == 0 ? "" : $" ({string.Join(" + ", terms.Select(c => $"{c.Id}: {ManifestReader.Fmt(c.Scoring.Points)}"))})";
 
     /// <summary>The parameter a rule's result reports under <paramref name="name"/>: the last one in scope (RulesEngine copies every one in scope into the result).</summary>
     private static ParameterExpression? Visible(List<ParameterExpression> scope, string name)

@@ -39,13 +39,13 @@ public sealed class VietnameseDiagnosticsTests
     }
 
     [Fact]
-    public void Load_BandsOutOfOrder_NamesTheBandAndBothBoundsAsWrittenInTheJson()
+    public void Load_BandsOutOfOrder_NamesTheBandAndBothBoundsTheVietnameseWay()
     {
         var workflow = TempRuleSet.DefaultWorkflow.Replace("{ \"min\": 70, \"points\": 1 }", "{ \"min\": 92.5, \"points\": 1 }", StringComparison.Ordinal);
 
         var error = Assert.Single(TempRuleSet.Load(workflow: workflow).Diagnostics, d => d.Code == "CCHC053");
 
-        Assert.Equal("Các mức sai thứ tự: mức 2 có 'min' là 92.5, không thấp hơn mức ngay trước (90).", error.Message);
+        Assert.Equal("Các mức sai thứ tự: mức 2 có 'min' là 92,5, không thấp hơn mức ngay trước (90).", error.Message);
         Assert.Equal("R2", error.RuleId);
     }
 

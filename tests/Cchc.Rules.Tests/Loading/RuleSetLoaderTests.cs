@@ -137,7 +137,7 @@ public class RuleSetLoaderTests
         var error = SingleError(result);
         Assert.Equal("CCHC025", error.Code);
         Assert.Equal("ruleset.json", error.File);
-        Assert.Contains("khai báo 'maxPoints' là 4 nhưng điểm các tiêu chí của lĩnh vực cộng lại là 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("khai báo 'maxPoints' là 4 nhưng điểm các tiêu chí của lĩnh vực cộng lại là 3 (R1: 1 + R2: 2)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
