@@ -35,7 +35,9 @@ internal static class CheckCommand
                 new
                 {
                     ruleSet = ruleSetArgument,
-                    valid = result.Succeeded,
+                    valid = !result.HasErrors,
+                    usable = result.Succeeded,
+                    testErrors = result.TestErrors,
                     errors,
                     warnings,
                     id = ruleSet?.Id,
@@ -75,9 +77,14 @@ internal static class CheckCommand
             {
                 context.Out.WriteLine($"INVALID {ruleSetArgument}: {Count(errors)} lỗi, {Count(warnings)} cảnh báo. Bộ tiêu chí có lỗi nên không chấm điểm theo bộ này được.");
             }
+
+            if (result.RuleSet is not null && result.TestErrors > 0)
+            {
+                context.Out.WriteLine($"INVALID tests: các tệp kiểm thử có {Count(result.TestErrors)} lỗi. Bộ tiêu chí vẫn dùng được để chấm điểm; ca kiểm thử nào không đọc được thì không chạy.");
+            }
         }
 
-        return result.Succeeded ? ExitCodes.Success : ExitCodes.RulesInvalidOrTestsFailed;
+        return result.HasErrors ? ExitCodes.RulesInvalidOrTestsFailed : ExitCodes.Success;
     }
 
     /// <summary>A count shown to people: Vietnamese digit grouping (1.234).</summary>

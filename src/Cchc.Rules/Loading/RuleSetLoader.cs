@@ -7,12 +7,21 @@ using Cchc.Rules.Testing;
 namespace Cchc.Rules.Loading;
 
 /// <summary>The outcome of loading a rule set: the compiled rule set when valid, and every diagnostic.</summary>
-/// <param name="RuleSet">The compiled rule set, or null when it has errors.</param>
-/// <param name="Diagnostics">Errors and warnings, in file order.</param>
+/// <param name="RuleSet">
+/// The compiled rule set, or null when its manifest or workflows have errors. Errors in the analysts' test files
+/// never withhold it: a host keeps scoring while an analyst fixes a test (see <see cref="TestErrors"/>).
+/// </param>
+/// <param name="Diagnostics">Errors and warnings: the manifest's and workflows' in file order, then the test files'.</param>
 public sealed record RuleSetLoadResult(CompiledRuleSet? RuleSet, IReadOnlyList<RuleDiagnostic> Diagnostics)
 {
-    /// <summary>Whether the rule set loaded (it may still have warnings).</summary>
+    /// <summary>Whether the rule set loaded (it may still have warnings, or errors in its test files).</summary>
     public bool Succeeded => RuleSet is not null;
+
+    /// <summary>Errors in the analysts' test files (their cases that could not be read are not run); <c>cchc check</c> and <c>cchc test</c> fail on them.</summary>
+    public int TestErrors { get; init; }
+
+    /// <summary>Whether anything is in error: the rule set, or its test files.</summary>
+    public bool HasErrors => RuleSet is null || TestErrors > 0;
 }
 
 /// <summary>Loads rule sets strictly: every error of every file in one run, nothing compiled from a bad rule set.</summary>
@@ -83,18 +92,21 @@ public sealed class RuleSetLoader : IRuleSetLoader
         }
         var ids = new HashSet<string>(reader.Criteria.Flatten().Select(c => c.Id), StringComparer.Ordinal);
         var tests = new List<AnalystTestCase>();
-        foreach (var relative in manifest.Tests)
+
+        // Test files are the analysts' own: read into their own bag, so that a typo there never withholds the rule set.
+        var testDiagnostics = new DiagnosticBag();
+        foreach (var relative in TestFiles(full, manifest.Tests))
         {
-            var file = JsonFile.Read(full, relative, plainRulesEngine: false, diagnostics);
+            var file = JsonFile.Read(full, relative, plainRulesEngine: false, testDiagnostics);
             if (file is not null)
             {
-                tests.AddRange(TestCaseReader.Read(file, manifest.Inputs, ids, diagnostics));
+                tests.AddRange(TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics));
             }
         }
 
         if (diagnostics.HasErrors)
         {
-            return new RuleSetLoadResult(null, diagnostics.Items);
+            return new RuleSetLoadResult(null, [.. diagnostics.Items, .. testDiagnostics.Items]) { TestErrors = testDiagnostics.ErrorCount };
         }
 
         string[] workflowTexts = [.. reader.Workflows.Select(w => w.File.Text)];
@@ -119,7 +131,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
             NeutralCheck(ruleSet, reader, diagnostics);
         }
 
-        return new RuleSetLoadResult(diagnostics.HasErrors ? null : ruleSet, diagnostics.Items);
+        return new RuleSetLoadResult(diagnostics.HasErrors ? null : ruleSet, [.. diagnostics.Items, .. testDiagnostics.Items]) { TestErrors = testDiagnostics.ErrorCount };
     }
 
     /// <summary>
@@ -178,6 +190,25 @@ public sealed class RuleSetLoader : IRuleSetLoader
                 diagnostics.Warning("CCHC081", file, null, id, $"Quy tắc bị lỗi khi các đầu vào bằng 0. RulesEngine báo: {FirstLine(error)}", "Dùng Fn.Percent / Fn.Ratio để tránh chia cho 0, hoặc khai báo tham số noOccurrence.");
             }
         }
+    }
+
+    /// <summary>
+    /// The test files: those the manifest lists, in its order, then every other <c>tests/*.json</c> of the folder in
+    /// name order — a new case file is run without being listed.
+    /// </summary>
+    private static IEnumerable<string> TestFiles(string folder, IReadOnlyList<string> listed)
+    {
+        var seen = new HashSet<string>(listed.Select(Normalize), StringComparer.Ordinal);
+        var testsFolder = Path.Combine(folder, "tests");
+        IEnumerable<string> found = Directory.Exists(testsFolder)
+            ? Directory.EnumerateFiles(testsFolder, "*.json", SearchOption.TopDirectoryOnly)
+                .Select(f => "tests/" + Path.GetFileName(f))
+                .Where(f => !seen.Contains(f))
+                .Order(StringComparer.Ordinal)
+            : [];
+        return listed.Concat(found);
+
+        static string Normalize(string path) => path.Replace('\\', '/').TrimStart('.', '/');
     }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
