@@ -1,27 +1,37 @@
+using System.Text.Json.Serialization;
+
 namespace Cchc.Scoring.Cards;
 
 /// <summary>The outcome of one criterion for one unit.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CriterionStatus>))]
 public enum CriterionStatus
 {
     /// <summary>The target is met.</summary>
+    [JsonStringEnumMemberName("met")]
     Met,
 
     /// <summary>Not met, but some points were earned.</summary>
+    [JsonStringEnumMemberName("partial")]
     Partial,
 
     /// <summary>Not met; no points.</summary>
+    [JsonStringEnumMemberName("notMet")]
     NotMet,
 
     /// <summary>Nothing to do in the period (không phát sinh); scored by the criterion's policy.</summary>
+    [JsonStringEnumMemberName("noOccurrence")]
     NoOccurrence,
 
     /// <summary>Does not apply to the unit's level; out of its maximum.</summary>
+    [JsonStringEnumMemberName("notApplicable")]
     NotApplicable,
 
     /// <summary>An input the criterion reads is missing or invalid; no points, reported.</summary>
+    [JsonStringEnumMemberName("missingData")]
     MissingData,
 
     /// <summary>The expression failed on this unit's data; no points, reported.</summary>
+    [JsonStringEnumMemberName("error")]
     Error,
 }
 
@@ -46,12 +56,15 @@ public sealed record UnitInfo(string Code, string Name, string Level, string? Pa
 public sealed record AreaScore(string Id, string Title, decimal Points, decimal MaxPoints);
 
 /// <summary>What kind of data problem a unit has.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DataProblemKind>))]
 public enum DataProblemKind
 {
     /// <summary>An input a criterion needs is absent or empty.</summary>
+    [JsonStringEnumMemberName("missing")]
     Missing,
 
     /// <summary>A value has the wrong type or is out of range.</summary>
+    [JsonStringEnumMemberName("invalid")]
     Invalid,
 }
 
