@@ -26,6 +26,7 @@ public static class Program
             RankCommand.Create(context),
             TemplateCommand.Create(context),
             SchemaCommand.Create(context),
+            NewCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
