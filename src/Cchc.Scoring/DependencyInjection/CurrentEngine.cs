@@ -1,8 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Cchc.Rules;
-using Cchc.Scoring;
 using Cchc.Scoring.Cards;
 using Cchc.Scoring.Units;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cchc.Scoring.DependencyInjection;
 

@@ -1,8 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Cchc.Rules;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Loading;
-using Cchc.Scoring;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Cchc.Scoring.DependencyInjection;
