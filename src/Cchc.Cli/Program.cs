@@ -34,6 +34,7 @@ public static class Program
             RankCommand.Create(context),
             TemplateCommand.Create(context),
             SchemaCommand.Create(context),
+            NewCommand.Create(context),
         };
         root.Options.Add(engine);
         var parse = root.Parse(args);

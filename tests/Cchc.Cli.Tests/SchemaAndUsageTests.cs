@@ -74,4 +74,50 @@ public class SchemaAndUsageTests
 
         Assert.True(result.ExitCode == 64, result.ToString());
     }
+
+    [Theory]
+    [InlineData("ruleset")]
+    [InlineData("workflow")]
+    [InlineData("tests")]
+    public async Task Schema_EveryDescription_IsVietnamese(string kind)
+    {
+        // The hover text analysts read in their editor: each description has Vietnamese letters, none is English only.
+        var result = await CchcTool.RunAsync("schema", kind);
+        var descriptions = new List<string>();
+        Collect(System.Text.Json.Nodes.JsonNode.Parse(result.Out)!, descriptions);
+
+        Assert.NotEmpty(descriptions);
+        Assert.All(descriptions, d => Assert.Matches("[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", d));
+    }
+
+    private static void Collect(System.Text.Json.Nodes.JsonNode node, List<string> descriptions)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject o:
+                foreach (var (name, value) in o)
+                {
+                    if (name is "description" or "title" && value is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text))
+                    {
+                        descriptions.Add(text);
+                    }
+                    else if (value is not null)
+                    {
+                        Collect(value, descriptions);
+                    }
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonArray a:
+                foreach (var item in a)
+                {
+                    if (item is not null)
+                    {
+                        Collect(item, descriptions);
+                    }
+                }
+
+                break;
+        }
+    }
 }

@@ -6,16 +6,22 @@ namespace Cchc.Scoring.Cards;
 /// </summary>
 public static class CriterionStatusWords
 {
+    // The code word is the enum member's JSON name (its [JsonStringEnumMemberName]), so the card's JSON, the
+    // templates and the test cases cannot drift apart; the Vietnamese word is said here only.
     private static readonly (CriterionStatus Status, string Code, string Vietnamese)[] Words =
     [
-        (CriterionStatus.Met, "met", "Đạt"),
-        (CriterionStatus.Partial, "partial", "Đạt một phần"),
-        (CriterionStatus.NotMet, "notMet", "Chưa đạt"),
-        (CriterionStatus.NoOccurrence, "noOccurrence", "Không phát sinh"),
-        (CriterionStatus.NotApplicable, "notApplicable", "Không áp dụng"),
-        (CriterionStatus.MissingData, "missingData", "Thiếu dữ liệu"),
-        (CriterionStatus.Error, "error", "Lỗi"),
+        (CriterionStatus.Met, Code(CriterionStatus.Met), "Đạt"),
+        (CriterionStatus.Partial, Code(CriterionStatus.Partial), "Đạt một phần"),
+        (CriterionStatus.NotMet, Code(CriterionStatus.NotMet), "Chưa đạt"),
+        (CriterionStatus.NoOccurrence, Code(CriterionStatus.NoOccurrence), "Không phát sinh"),
+        (CriterionStatus.NotApplicable, Code(CriterionStatus.NotApplicable), "Không áp dụng"),
+        (CriterionStatus.MissingData, Code(CriterionStatus.MissingData), "Thiếu dữ liệu"),
+        (CriterionStatus.Error, Code(CriterionStatus.Error), "Lỗi"),
     ];
+
+    private static string Code(CriterionStatus status)
+        => typeof(CriterionStatus).GetField(status.ToString())!.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute), false)
+            .Cast<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>().Single().Name;
 
     /// <summary>Every status with its code word and Vietnamese word, in enum order.</summary>
     public static IReadOnlyList<(CriterionStatus Status, string Code, string Vietnamese)> All => Words;

@@ -1,29 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Cchc.Rules.Model;
 
 namespace Cchc.Scoring.Cards;
 
 /// <summary>The outcome of one criterion for one unit.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CriterionStatus>))]
 public enum CriterionStatus
 {
     /// <summary>The target is met.</summary>
+    [JsonStringEnumMemberName("met")]
     Met,
 
     /// <summary>Not met, but some points were earned.</summary>
+    [JsonStringEnumMemberName("partial")]
     Partial,
 
     /// <summary>Not met; no points.</summary>
+    [JsonStringEnumMemberName("notMet")]
     NotMet,
 
     /// <summary>Nothing to do in the period (không phát sinh); scored by the criterion's policy.</summary>
+    [JsonStringEnumMemberName("noOccurrence")]
     NoOccurrence,
 
     /// <summary>Does not apply to the unit's level; out of its maximum.</summary>
+    [JsonStringEnumMemberName("notApplicable")]
     NotApplicable,
 
     /// <summary>An input the criterion reads is missing or invalid; no points, reported.</summary>
+    [JsonStringEnumMemberName("missingData")]
     MissingData,
 
     /// <summary>The expression failed on this unit's data; no points, reported.</summary>
+    [JsonStringEnumMemberName("error")]
     Error,
 }
 
@@ -48,12 +58,15 @@ public sealed record UnitInfo(string Code, string Name, string Level, string? Pa
 public sealed record AreaScore(string Id, string Title, decimal Points, decimal MaxPoints);
 
 /// <summary>What kind of data problem a unit has.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DataProblemKind>))]
 public enum DataProblemKind
 {
     /// <summary>An input a criterion needs is absent or empty.</summary>
+    [JsonStringEnumMemberName("missing")]
     Missing,
 
     /// <summary>A value has the wrong type or is out of range.</summary>
+    [JsonStringEnumMemberName("invalid")]
     Invalid,
 }
 
@@ -94,6 +107,7 @@ public sealed record CriterionScore
     public required decimal MaxPoints { get; init; }
 
     /// <summary>Base, bonus or penalty: whether its points count toward the maximum, are added (capped) or are subtracted (capped).</summary>
+    [JsonConverter(typeof(CamelCaseEnumConverter<CriterionKind>))]
     public CriterionKind Kind { get; init; }
 
     /// <summary>
@@ -180,3 +194,8 @@ public static class CriterionScoreTree
     public static IEnumerable<CriterionScore> Flatten(this IEnumerable<CriterionScore> criteria)
         => criteria.SelectMany(c => new[] { c }.Concat(c.Children.Flatten()));
 }
+
+/// <summary>An enum of Cchc.Rules (which knows nothing of JSON) written as its camelCase word (<c>base</c>, <c>bonus</c>, <c>penalty</c>) with any serializer options.</summary>
+/// <typeparam name="T">The enum.</typeparam>
+internal sealed class CamelCaseEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase, allowIntegerValues: false)
+    where T : struct, Enum;

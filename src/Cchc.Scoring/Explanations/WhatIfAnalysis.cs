@@ -1,21 +1,27 @@
 using Cchc.Rules.Model;
+using System.Text.Json.Serialization;
 using Cchc.Scoring.Cards;
 
 namespace Cchc.Scoring.Explanations;
 
 /// <summary>How points could be won back on a criterion.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WhatIfKind>))]
 public enum WhatIfKind
 {
     /// <summary>A base criterion that applies and lost points: meet its target.</summary>
+    [JsonStringEnumMemberName("lostPoints")]
     LostPoints,
 
     /// <summary>A criterion that could not be scored (missing or invalid data, or an error): supply the data.</summary>
+    [JsonStringEnumMemberName("missingData")]
     MissingData,
 
     /// <summary>A bonus not yet earned, within what the bonus cap still allows.</summary>
+    [JsonStringEnumMemberName("bonus")]
     Bonus,
 
     /// <summary>A penalty that could be won back, as far as the penalty cap lets it count.</summary>
+    [JsonStringEnumMemberName("penalty")]
     Penalty,
 }
 
@@ -29,6 +35,7 @@ public sealed record WhatIfItem
     public required string Title { get; init; }
 
     /// <summary>Whether the criterion is base, bonus or penalty: how recovering it moves the total through the caps.</summary>
+    [JsonConverter(typeof(CamelCaseEnumConverter<CriterionKind>))]
     public CriterionKind CriterionKind { get; init; }
 
     /// <summary>Its area id.</summary>

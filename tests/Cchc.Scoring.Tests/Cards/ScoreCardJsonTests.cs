@@ -93,4 +93,32 @@ public class ScoreCardJsonTests
     [Fact]
     public void ScoreValue_ArrayInJson_IsRefused()
         => Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ScoreValue>("[1]", ScoreCardJson.Options));
+
+    [Fact]
+    public void DefaultOptions_EveryEnumValue_IsItsDocumentedWord()
+    {
+        foreach (var status in Enum.GetValues<CriterionStatus>())
+        {
+            Assert.Equal($"\"{StatusWords.Word(status)}\"", JsonSerializer.Serialize(status));
+            Assert.Equal(status, JsonSerializer.Deserialize<CriterionStatus>($"\"{StatusWords.Word(status)}\""));
+        }
+
+        Assert.Equal(["\"missing\"", "\"invalid\""], Enum.GetValues<DataProblemKind>().Select(k => JsonSerializer.Serialize(k)));
+        Assert.Equal(
+            ["\"lostPoints\"", "\"missingData\"", "\"bonus\"", "\"penalty\""],
+            Enum.GetValues<Cchc.Scoring.Explanations.WhatIfKind>().Select(k => JsonSerializer.Serialize(k)));
+    }
+
+    [Fact]
+    public async Task WebDefaultOptions_Card_WritesTheDocumentedWordsAndReadsBackAsTheSameCard()
+    {
+        var card = await SampleCardAsync("xa-ngu-phung.json");
+
+        var web = JsonSerializer.Serialize(card, JsonSerializerOptions.Web); // what ASP.NET Core's Results.Json writes
+
+        Assert.Contains("\"status\":\"met\"", web, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"notApplicable\"", web, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"status\":0", web, StringComparison.Ordinal);
+        Assert.Equal(ScoreCardJson.Serialize(card), ScoreCardJson.Serialize(ScoreCardJson.Deserialize(web)));
+    }
 }

@@ -38,7 +38,7 @@ public sealed class ServiceCollectionExtensionsTests : IDisposable
         Assert.Equal(1m, card.Points);
         Assert.Equal(100m, card.Index);
         Assert.Same(engine, services.GetRequiredService<IScoringEngine>());
-        Assert.Same(engine, services.GetRequiredService<IRuleSetProvider>().Engine);
+        Assert.Same(services.GetRequiredService<IRuleSetProvider>().Engine.RuleSet, engine.RuleSet);
         Assert.IsType<Cchc.Rules.Loading.RuleSetLoader>(services.GetRequiredService<Cchc.Rules.Loading.IRuleSetLoader>());
     }
 
@@ -79,6 +79,21 @@ public sealed class ServiceCollectionExtensionsTests : IDisposable
         Assert.NotSame(before, provider.Engine);
         Assert.Equal(4m, (await provider.Engine.ScoreAsync(Unit(true))).Points);
         Assert.Equal(1m, (await before.ScoreAsync(Unit(true))).Points);
+    }
+
+    [Fact]
+    public async Task Reload_FolderStillValid_ReachesTheEngineInjectedBeforeIt()
+    {
+        using var services = Build(_set.Directory);
+        var injected = services.GetRequiredService<IScoringEngine>();
+        Assert.Equal(1m, (await injected.ScoreAsync(Unit(true))).Points);
+
+        var rules = Rules.Replace("\"points\": 1", "\"points\": 4", StringComparison.Ordinal);
+        _set.WriteFiles(TempRuleSet.Manifest(Inputs, """[ { "id": "chung", "title": "Chung", "maxPoints": 4 } ]""", 4), TempRuleSet.Workflow(rules));
+        Assert.True(services.GetRequiredService<IRuleSetProvider>().Reload().Succeeded);
+
+        Assert.Equal(4m, (await injected.ScoreAsync(Unit(true))).Points);
+        Assert.Equal(4m, injected.RuleSet.MaxPoints);
     }
 
     [Fact]
