@@ -213,7 +213,7 @@ public class CheckCommandTests
         var german = await CchcTool.RunInCultureAsync("de-DE", "check", directory);
 
         AssertInvalid(english);
-        DiagnosticLine.AssertError(english, "ruleset.json", null, "Đầu vào 'heSo': 'min' là 2.5, lớn hơn 'max' là 1.5", 7);
+        DiagnosticLine.AssertError(english, "ruleset.json", null, "Đầu vào 'heSo': 'min' là 2,5, lớn hơn 'max' là 1,5", 7);
         Assert.Equal(english.Out, german.Out);
         Assert.Equal(english.Error, german.Error);
     }

@@ -129,7 +129,10 @@ internal static class ManifestReader
         }
 
         var index = JsonFile.Object(root, "index");
-        var indexSettings = new IndexSettings(JsonFile.Number(index, "scale") ?? 100, (int)(JsonFile.Number(index, "decimals") ?? 2));
+        var indexSettings = new IndexSettings(JsonFile.Number(index, "scale") ?? 100, (int)(JsonFile.Number(index, "decimals") ?? 2))
+        {
+            CapAtScale = index is not null && JsonFile.Bool(index, "capAtScale") == true,
+        };
         var grades = ReadGrades(root, levels, f, diagnostics);
 
         var workflows = JsonFile.Strings(root, "workflows").ToList();

@@ -23,4 +23,11 @@ public sealed record GradeBand(string Name, decimal From, decimal? To, IReadOnly
 /// <summary>How the index is computed from points.</summary>
 /// <param name="Scale">The index of a unit with full points (usually 100).</param>
 /// <param name="Decimals">Decimals the index is rounded to, half away from zero.</param>
-public sealed record IndexSettings(decimal Scale, int Decimals);
+public sealed record IndexSettings(decimal Scale, int Decimals)
+{
+    /// <summary>
+    /// Whether the index stops at <see cref="Scale"/>: bonus points then only make up points lost. False (the
+    /// default) lets bonus points take a unit above 100, as the commune index does.
+    /// </summary>
+    public bool CapAtScale { get; init; }
+}

@@ -6,11 +6,17 @@ namespace Cchc.Scoring.Scoring;
 /// <summary>The index and grade of a points total, stated once for the engine, self-assessment and what-if.</summary>
 internal static class IndexMath
 {
-    /// <summary>Points ÷ maximum × scale, rounded half away from zero to the rule set's decimals; null when nothing applies.</summary>
+    /// <summary>Points ÷ maximum × scale, rounded half away from zero to the rule set's decimals (and no more than the scale when the rule set caps it); null when nothing applies.</summary>
     public static decimal? Index(CompiledRuleSet ruleSet, decimal points, decimal maxPoints)
-        => maxPoints > 0
-            ? Math.Round(points / maxPoints * ruleSet.Index.Scale, ruleSet.Index.Decimals, MidpointRounding.AwayFromZero)
-            : null;
+    {
+        if (maxPoints <= 0)
+        {
+            return null;
+        }
+
+        var index = Math.Round(points / maxPoints * ruleSet.Index.Scale, ruleSet.Index.Decimals, MidpointRounding.AwayFromZero);
+        return ruleSet.Index.CapAtScale ? Math.Min(index, ruleSet.Index.Scale) : index;
+    }
 
     /// <summary>The band of <paramref name="level"/> that holds <paramref name="index"/>, if any.</summary>
     public static GradeBand? Band(CompiledRuleSet ruleSet, UnitLevel level, decimal? index)

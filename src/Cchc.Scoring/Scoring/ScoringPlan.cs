@@ -194,7 +194,9 @@ internal sealed class ScoringPlan
     /// decimals, far below any real difference and far above that error, gives the half back.
     /// </summary>
     private decimal RoundPoints(decimal points)
-        => Math.Round(Math.Round(points, 20, MidpointRounding.AwayFromZero), RuleSet.PointsDecimals, MidpointRounding.AwayFromZero);
+        => points.Scale <= RuleSet.PointsDecimals
+            ? points // already at most the rule set's decimals (pass/fail, bands, most per-item points): rounding changes nothing
+            : Math.Round(Math.Round(points, 20, MidpointRounding.AwayFromZero), RuleSet.PointsDecimals, MidpointRounding.AwayFromZero);
 
     private static decimal Signed(CriterionDefinition criterion, decimal points) => criterion.Kind == CriterionKind.Penalty ? -points : points;
 

@@ -123,4 +123,18 @@ public sealed class BonusPenaltyTests : IDisposable
         Assert.Equal(10m, card.Points);
         Assert.DoesNotMatch(@":\s*-0(\.0*)?\s*[,}\n]", ScoreCardJson.Serialize(card));
     }
+
+    [Fact]
+    public async Task Score_FullBaseWithBonus_IndexAbove100UnlessTheRuleSetCapsIt()
+    {
+        using var capped = TempRuleSet.Create(
+            Inputs, Rules, areas: """[ { "id": "chung", "title": "Chung", "maxPoints": 10 } ]""", bonusCap: 2, penaltyCap: 3, capAtScale: true);
+        (string, object?)[] values = [("dat", true), ("soGiaiThuong", 1), ("coSangKien", false), ("soSaiPham", 0)];
+
+        var open = await _set.ScoreAsync("xa", values);
+        var closed = await capped.ScoreAsync("xa", values);
+
+        Assert.Equal((11m, 110m), (open.Points, open.Index!.Value));
+        Assert.Equal((11m, 100m), (closed.Points, closed.Index!.Value));
+    }
 }

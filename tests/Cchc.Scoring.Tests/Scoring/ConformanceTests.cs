@@ -62,7 +62,7 @@ public sealed class ConformanceTests : IDisposable
           {
             "RuleName": "T3",
             "LocalParams": [ { "Name": "notApplicable", "Expression": "!co" }, { "Name": "value", "Expression": "p" } ],
-            "Expression": "value >= 60",
+            "Expression": "value >= 90",
             "Properties": { "title": "Bậc", "area": "chung", "format": "percent", "scoring": { "method": "bands", "points": 2, "bands": [ { "min": 90, "points": 2 }, { "min": 60, "points": 1 } ] } }
           },
           {

@@ -57,10 +57,11 @@ public sealed class TempRuleSet : IDisposable
         int indexDecimals = 2,
         int pointsDecimals = 2,
         decimal bonusCap = 0,
-        decimal penaltyCap = 0)
+        decimal penaltyCap = 0,
+        bool capAtScale = false)
     {
         var max = maxPoints ?? SumOfAreas(areas);
-        return new TempRuleSet(Manifest(inputs, areas, max, grades, levels, indexDecimals, pointsDecimals, bonusCap, penaltyCap), Workflow(rules));
+        return new TempRuleSet(Manifest(inputs, areas, max, grades, levels, indexDecimals, pointsDecimals, bonusCap, penaltyCap, capAtScale), Workflow(rules));
     }
 
     /// <summary>The text of a manifest whose only workflow file is <c>workflows/main.json</c>.</summary>
@@ -73,7 +74,8 @@ public sealed class TempRuleSet : IDisposable
         int indexDecimals = 2,
         int pointsDecimals = 2,
         decimal bonusCap = 0,
-        decimal penaltyCap = 0)
+        decimal penaltyCap = 0,
+        bool capAtScale = false)
         => $$"""
         {
           "id": "{{Id}}",
@@ -83,7 +85,7 @@ public sealed class TempRuleSet : IDisposable
           "inputs": {{inputs}},
           "areas": {{areas}},
           "maxPoints": {{Number(maxPoints)}},
-          "index": { "scale": 100, "decimals": {{indexDecimals}} },
+          "index": { "scale": 100, "decimals": {{indexDecimals}}, "capAtScale": {{(capAtScale ? "true" : "false")}} },
           "pointsDecimals": {{pointsDecimals}},
           "grades": {{grades}},
           "bonusCap": {{Number(bonusCap)}},
