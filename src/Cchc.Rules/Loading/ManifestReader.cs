@@ -129,7 +129,7 @@ internal static class ManifestReader
         }
 
         var index = JsonFile.Object(root, "index");
-        var indexSettings = new IndexSettings(JsonFile.Number(index, "scale") ?? 100, (int)(JsonFile.Number(index, "decimals") ?? 2));
+        var indexSettings = new IndexSettings(JsonFile.Number(index, "scale") ?? 100, (int)Math.Clamp(JsonFile.Number(index, "decimals") ?? 2, 0, 28));
         var grades = ReadGrades(root, levels, f, diagnostics);
 
         var workflows = JsonFile.Strings(root, "workflows").ToList();
@@ -148,7 +148,7 @@ internal static class ManifestReader
             areas,
             maxPointsTotal,
             indexSettings,
-            (int)(JsonFile.Number(root, "pointsDecimals") ?? 2),
+            (int)Math.Clamp(JsonFile.Number(root, "pointsDecimals") ?? 2, 0, 28),
             grades,
             JsonFile.Number(root, "bonusCap") ?? 0,
             JsonFile.Number(root, "penaltyCap") ?? 0,

@@ -83,7 +83,19 @@ internal sealed partial class WorkflowReader
 
         foreach (var rule in JsonFile.Array(root, "Rules")?.OfType<JObject>() ?? [])
         {
-            var criterion = ReadRule(rule, file, scope, parent: null);
+            CriterionDefinition? criterion;
+            try
+            {
+                criterion = ReadRule(rule, file, scope, parent: null);
+            }
+#pragma warning disable CA1031 // The last resort per rule: the other rules of the file are still checked.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _diagnostics.Unexpected(file.RelativePath, rule["RuleName"] ?? rule, JsonFile.String(rule, "RuleName"), e);
+                continue;
+            }
+
             if (criterion is not null)
             {
                 Criteria.Add(criterion);
