@@ -241,15 +241,18 @@ internal sealed class JsonFile
         return at > 0 ? message[..at] : message;
     }
 
-    public static string? String(JToken? obj, string name) => obj?[name] is JValue { Type: JTokenType.String } v ? (string?)v.Value : null;
+    // Total accessors: a field asked of something that is not an object (a string, a number, an array) is absent.
+    private static JToken? Field(JToken? obj, string name) => obj is JObject o ? o[name] : null;
 
-    public static decimal? Number(JToken? obj, string name) => obj?[name] is JValue { Type: JTokenType.Integer or JTokenType.Float } v ? Convert.ToDecimal(v.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    public static string? String(JToken? obj, string name) => Field(obj, name) is JValue { Type: JTokenType.String } v ? (string?)v.Value : null;
 
-    public static bool? Bool(JToken? obj, string name) => obj?[name] is JValue { Type: JTokenType.Boolean } v ? (bool?)v.Value : null;
+    public static decimal? Number(JToken? obj, string name) => Field(obj, name) is JValue { Type: JTokenType.Integer or JTokenType.Float } v && WithinRange(v.Value) ? Convert.ToDecimal(v.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    public static JArray? Array(JToken? obj, string name) => obj?[name] as JArray;
+    public static bool? Bool(JToken? obj, string name) => Field(obj, name) is JValue { Type: JTokenType.Boolean } v ? (bool?)v.Value : null;
 
-    public static JObject? Object(JToken? obj, string name) => obj?[name] as JObject;
+    public static JArray? Array(JToken? obj, string name) => Field(obj, name) as JArray;
+
+    public static JObject? Object(JToken? obj, string name) => Field(obj, name) as JObject;
 
     public static IEnumerable<string> Strings(JToken? obj, string name)
         => Array(obj, name)?.OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => (string)v.Value!) ?? [];

@@ -96,7 +96,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
             var file = JsonFile.Read(full, relative, plainRulesEngine: false, diagnostics);
             if (file is not null)
             {
-                tests.AddRange(Guarded(file.RelativePath, diagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, diagnostics)) ?? []);
+                tests.AddRange(Guarded(file.RelativePath, diagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, diagnostics).ToList()) ?? []);
             }
         }
 
