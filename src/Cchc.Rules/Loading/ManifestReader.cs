@@ -265,7 +265,7 @@ internal static class ManifestReader
     }
 
     /// <summary>Vietnamese text is compared after NFC normalisation: editors and spreadsheets mix NFC and NFD.</summary>
-    internal static string Nfc(string text) => text.IsNormalized(System.Text.NormalizationForm.FormC) ? text : text.Normalize(System.Text.NormalizationForm.FormC);
+    internal static string Nfc(string text) => Text.Nfc.Normalize(text);
 
     internal static string Fmt(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 }
