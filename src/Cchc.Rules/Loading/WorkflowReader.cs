@@ -124,9 +124,25 @@ internal sealed partial class WorkflowReader
         }
     }
 
+    /// <summary>The most rules (criteria and sub-criteria) a rule set may hold: each is compiled, and the real ones hold a few hundred.</summary>
+    internal const int MaxRules = 5_000;
+
+    private int _ruleCount;
+
     private CriterionDefinition? ReadRule(JObject rule, JsonFile file, List<ParameterExpression> outerScope, CriterionDefinition? parent)
     {
         var f = file.RelativePath;
+        if (++_ruleCount > MaxRules)
+        {
+            if (_ruleCount == MaxRules + 1)
+            {
+                _diagnostics.Error("CCHC004", f, rule, JsonFile.String(rule, "RuleName"), $"Bộ tiêu chí có hơn {MaxRules:#,0} quy tắc (kể cả tiêu chí con), vượt giới hạn; các quy tắc từ đây trở đi không được đọc.".Replace(',', '.'),
+                    "Kiểm tra lại tệp: một bộ tiêu chí thật chỉ có vài trăm tiêu chí.");
+            }
+
+            return null;
+        }
+
         var id = JsonFile.String(rule, "RuleName");
         if (id is null)
         {

@@ -250,6 +250,22 @@ public class HostileRuleFileTests
     }
 
     [Fact]
+    public void Load_MoreRulesThanTheLimit_IsOneDiagnosticNotAnEndlessCompile()
+    {
+        var rules = string.Join(",\n", Enumerable.Range(0, WorkflowReader.MaxRules + 50).Select(i =>
+            $$"""{ "RuleName": "X{{i}}", "Expression": "soDat > 0", "Properties": { "title": "X", "kind": "bonus", "scoring": { "method": "passFail", "points": 0 } } }"""));
+        var workflow = TempRuleSet.DefaultWorkflow.Replace("\"Rules\": [", "\"Rules\": [" + rules + ",", StringComparison.Ordinal);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = TempRuleSet.Load(workflow: workflow);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Code == "CCHC004");
+        Assert.Equal("w.json", error.File);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public void Load_HugeFile_IsRefusedBeforeReading()
     {
         var result = LoadPlanWith(t => t + new string(' ', (int)JsonFile.MaxFileBytes));
