@@ -50,12 +50,24 @@ internal static class CchcProcess
         return (process.ExitCode, await output, await error);
     }
 
-    /// <summary>Starts the tool, sends SIGTERM after <paramref name="signalAfter"/> (by its process id), and measures how long it takes to exit.</summary>
-    public static async Task<(int Exit, string Out, string Error, TimeSpan AfterSignal)> RunAndSignalAsync(IEnumerable<string> args, TimeSpan signalAfter)
+    /// <summary>
+    /// Starts the tool, sends SIGTERM (by its process id) <paramref name="signalAfter"/> after it has opened
+    /// <paramref name="openedFile"/> (seen in /proc on Linux; elsewhere after the delay alone), and measures how long it
+    /// takes to exit: on a busy machine the start-up alone can take seconds, and a signal before the handler is
+    /// registered would just kill the process.
+    /// </summary>
+    public static async Task<(int Exit, string Out, string Error, TimeSpan AfterSignal)> RunAndSignalAsync(IEnumerable<string> args, string openedFile, TimeSpan signalAfter)
     {
         using var process = Process.Start(Start(args, null, null))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        var fds = $"/proc/{process.Id}/fd";
+        var waited = Stopwatch.StartNew();
+        while (Directory.Exists(fds) && !process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(60) && !Opened(fds, openedFile))
+        {
+            await Task.Delay(50);
+        }
+
         await Task.Delay(signalAfter);
         Assert.False(process.HasExited, "the run ended before the signal: make the input longer");
         var watch = Stopwatch.StartNew();
@@ -68,5 +80,17 @@ internal static class CchcProcess
         await process.WaitForExitAsync(timeout.Token);
         var afterSignal = watch.Elapsed;
         return (process.ExitCode, await output, await error, afterSignal);
+    }
+
+    private static bool Opened(string fds, string file)
+    {
+        try
+        {
+            return Directory.GetFiles(fds).Any(fd => new FileInfo(fd).LinkTarget == file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }
