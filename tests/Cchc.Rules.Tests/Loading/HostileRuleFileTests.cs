@@ -94,6 +94,27 @@ public class HostileRuleFileTests
     }
 
     [Fact]
+    public void Load_ExpressionsAtTheLimits_LoadOnAThreadWithASmallStack()
+    {
+        // What is accepted must also be safe for a host whose threads have small stacks (512 KB here; 1.5 MB is
+        // the .NET default for a secondary thread on Linux), since the parser and the compiler recurse on it.
+        var deep = new string('(', ExpressionLimits.MaxDepth) + "value" + new string(')', ExpressionLimits.MaxDepth) + " >= 50";
+        var chain = "value >= 0";
+        while (chain.Length + " && value >= 0".Length <= ExpressionLimits.MaxLength)
+        {
+            chain += " && value >= 0";
+        }
+
+        RuleSetLoadResult? result = null;
+        var thread = new Thread(() => result = LoadPlanWith(t => ReplaceMt24Expression(ReplaceMt24Expression(t, deep).Replace("\"Expression\": \"value >= 87\"", "\"Expression\": \"value >= 50\"", StringComparison.Ordinal), chain)), maxStackSize: 512 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.NotNull(result);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+    }
+
+    [Fact]
     public void Load_ManyConditionalsSideBySide_AreNotNesting()
     {
         var expression = string.Join(" + ", Enumerable.Range(0, 40).Select(i => $"(value > {i} ? 1 : 0)")) + " >= 1";
