@@ -11,7 +11,15 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        return await RunAsync(args, new CheckedWriter(Console.Out, "đầu ra chuẩn (stdout)"), Console.Error).ConfigureAwait(false);
+        TextWriter output = new CheckedWriter(Console.Out, "đầu ra chuẩn (stdout)");
+        if (!Console.IsOutputRedirected)
+        {
+            // Stdout on a terminal is read by a person, whatever the format: a name holding an escape sequence is shown,
+            // not run. Redirected to a file or a pipe, the bytes are the data's, unchanged (JSON escapes them anyway).
+            output = new TerminalSafeWriter(output);
+        }
+
+        return await RunAsync(args, output, Console.Error).ConfigureAwait(false);
     }
 
     /// <summary>Runs a command line with the given writers (used by tests).</summary>

@@ -16,8 +16,12 @@ internal static class TerminalText
 
     public static char Marker(char c) => c < 0x20 ? (char)(0x2400 + c) : c == 0x7F ? '\u2421' : '\uFFFD';
 
-    /// <summary>The text with every unsafe character replaced by its marker (the same string when there is none).</summary>
-    public static string Safe(string? text)
+    /// <summary>
+    /// The text with every unsafe character replaced by its marker (the same string when there is none). A tab, harmless
+    /// on a terminal, is kept with <paramref name="keepTabs"/> (messages) and marked otherwise (table cells, where it
+    /// would break the columns).
+    /// </summary>
+    public static string Safe(string? text, bool keepTabs = false)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -27,7 +31,7 @@ internal static class TerminalText
         var first = -1;
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsUnsafe(text[i]) && !IsLineBreak(text, i))
+            if (IsUnsafe(text[i]) && !IsLineBreak(text, i) && !(keepTabs && text[i] == '\t'))
             {
                 first = i;
                 break;
@@ -44,7 +48,7 @@ internal static class TerminalText
         for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
-            builder.Append(IsUnsafe(c) && !IsLineBreak(text, i) ? Marker(c) : c);
+            builder.Append(IsUnsafe(c) && !IsLineBreak(text, i) && !(keepTabs && c == '\t') ? Marker(c) : c);
         }
 
         return builder.ToString();
@@ -68,13 +72,13 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter(inner.Fo
 #pragma warning restore CS8765
     }
 
-    public override void Write(char value) => Inner.Write(TerminalText.IsUnsafe(value) && value != '\r' ? TerminalText.Marker(value) : value);
+    public override void Write(char value) => Inner.Write(TerminalText.IsUnsafe(value) && value is not '\r' and not '\t' ? TerminalText.Marker(value) : value);
 
-    public override void Write(string? value) => Inner.Write(TerminalText.Safe(value));
+    public override void Write(string? value) => Inner.Write(TerminalText.Safe(value, keepTabs: true));
 
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
-    public override void WriteLine(string? value) => Inner.WriteLine(TerminalText.Safe(value));
+    public override void WriteLine(string? value) => Inner.WriteLine(TerminalText.Safe(value, keepTabs: true));
 
     public override void WriteLine() => Inner.WriteLine();
 
@@ -82,9 +86,9 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter(inner.Fo
 
     public override Task FlushAsync() => Inner.FlushAsync();
 
-    public override Task WriteAsync(string? value) => Inner.WriteAsync(TerminalText.Safe(value));
+    public override Task WriteAsync(string? value) => Inner.WriteAsync(TerminalText.Safe(value, keepTabs: true));
 
-    public override Task WriteLineAsync(string? value) => Inner.WriteLineAsync(TerminalText.Safe(value));
+    public override Task WriteLineAsync(string? value) => Inner.WriteLineAsync(TerminalText.Safe(value, keepTabs: true));
 }
 
 /// <summary>
