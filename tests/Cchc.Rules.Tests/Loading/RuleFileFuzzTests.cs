@@ -159,7 +159,7 @@ public class RuleFileFuzzTests
             .And(result.Diagnostics.All(d => d.Code is not "CCHC090").Label($"no unforeseen exception (CCHC090) while reading {file}"));
     }
 
-    [Property(Arbitrary = [typeof(RuleFileMutations)], MaxTest = 50)]
+    [Property(Arbitrary = [typeof(RuleFileMutations)], MaxTest = 40)]
     public Property Load_MutatedRuleFile_ReturnsInTimeWithLocatedDiagnostics(MutatedRuleSet mutation)
     {
         var result = LoadWith(mutation.File, mutation.Text, out var elapsed);
@@ -167,7 +167,7 @@ public class RuleFileFuzzTests
         return Holds(result, elapsed, mutation.File).Label(string.Join(Environment.NewLine, result.Diagnostics.Take(5)));
     }
 
-    [Property(MaxTest = 15)]
+    [Property(MaxTest = 12)]
     public Property Load_RandomTextAsAWorkflowFile_ReturnsInTimeWithLocatedDiagnostics(string text)
     {
         var result = LoadWith("workflows/2-tthc.json", text ?? "", out var elapsed);
