@@ -18,7 +18,12 @@ internal sealed class DiagnosticBag
         => Add(DiagnosticSeverity.Error, code, file, at, ruleId, message, hint, 0);
 
     public void Error(string code, string file, int line, int column, string? ruleId, string message, string? hint = null)
-        => _items.Add(new RuleDiagnostic(DiagnosticSeverity.Error, code, message, file, line, column, ruleId, hint));
+        => _items.Add(new RuleDiagnostic(DiagnosticSeverity.Error, code, Capped(message)!, Capped(file)!, line, column, Capped(ruleId), Capped(hint)));
+
+    /// <summary>The longest text a diagnostic carries: one that quotes a huge name or value from a hostile file is cut.</summary>
+    internal const int MaxTextLength = 2_000;
+
+    private static string? Capped(string? text) => text is null || text.Length <= MaxTextLength ? text : string.Concat(text.AsSpan(0, MaxTextLength - 1), "…");
 
     public void Warning(string code, string file, IJsonLineInfo? at, string? ruleId, string message, string? hint = null)
         => Add(DiagnosticSeverity.Warning, code, file, at, ruleId, message, hint, 0);
@@ -45,7 +50,7 @@ internal sealed class DiagnosticBag
     private void Add(DiagnosticSeverity severity, string code, string file, IJsonLineInfo? at, string? ruleId, string message, string? hint, int offsetInString)
     {
         var (line, column) = Position(at, offsetInString);
-        _items.Add(new RuleDiagnostic(severity, code, message, file, line, column, ruleId, hint));
+        _items.Add(new RuleDiagnostic(severity, code, Capped(message)!, Capped(file)!, line, column, Capped(ruleId), Capped(hint)));
     }
 
     /// <summary>

@@ -287,6 +287,19 @@ public class HostileRuleFileTests
     }
 
     [Fact]
+    public void Load_UnknownFieldWithAMegabyteName_IsReportedQuicklyAndShort()
+    {
+        var name = new string('x', 1_000_000);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = LoadPlanWith(t => t.Replace("\"RuleName\": \"MT2.4\"", $"\"{name}\": 1, \"RuleName\": \"MT2.4\"", StringComparison.Ordinal));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        var error = Assert.Single(result.Diagnostics, d => d.Code == "CCHC010");
+        Assert.True(error.ToString().Length < 3 * DiagnosticBag.MaxTextLength);
+    }
+
+    [Fact]
     public void Load_HugeFile_IsRefusedBeforeReading()
     {
         var result = LoadPlanWith(t => t + new string(' ', (int)JsonFile.MaxFileBytes));
