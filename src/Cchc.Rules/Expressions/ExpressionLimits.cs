@@ -61,6 +61,12 @@ internal static class ExpressionLimits
                     expectOperand = false;
                     unaryRun = 0;
                     break;
+                case ',':
+                    // Arguments are siblings: `Math.Max(a ? 1 : 0, b ? 1 : 0)` nests one conditional, not two.
+                    conditionals = outer.Count > 0 ? outer.Peek() : conditionals;
+                    expectOperand = true;
+                    unaryRun = 0;
+                    break;
                 case '?' when i + 1 < text.Length && text[i + 1] is '?' or '.':
                     i++;
                     expectOperand = true;

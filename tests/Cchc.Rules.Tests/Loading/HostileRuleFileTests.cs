@@ -117,7 +117,7 @@ public class HostileRuleFileTests
     [Fact]
     public void Load_ManyConditionalsSideBySide_AreNotNesting()
     {
-        var expression = string.Join(" + ", Enumerable.Range(0, 40).Select(i => $"(value > {i} ? 1 : 0)")) + " >= 1";
+        var expression = string.Join(" + ", Enumerable.Range(0, 40).Select(i => $"(value > {i} ? 1 : 0)")) + " + Math.Max(" + string.Join(", Math.Max(", Enumerable.Range(0, 20).Select(i => $"value > {i} ? 1 : 0")) + ", 0" + new string(')', 20) + " >= 1";
 
         var result = LoadPlanWith(t => ReplaceMt24Expression(t, expression));
 

@@ -159,7 +159,7 @@ public class RuleFileFuzzTests
             .And(result.Diagnostics.All(d => d.Code is not "CCHC090").Label($"no unforeseen exception (CCHC090) while reading {file}"));
     }
 
-    [Property(Arbitrary = [typeof(RuleFileMutations)], MaxTest = 40)]
+    [Property(Arbitrary = [typeof(RuleFileMutations)], MaxTest = 30)]
     public Property Load_MutatedRuleFile_ReturnsInTimeWithLocatedDiagnostics(MutatedRuleSet mutation)
     {
         var result = LoadWith(mutation.File, mutation.Text, out var elapsed);
