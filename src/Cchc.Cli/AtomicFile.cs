@@ -19,15 +19,40 @@ internal static class AtomicFile
     public static void WriteBytes(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
+        if (OutputTarget.KindProblem(path, full) is { } problem)
+        {
+            // A folder, a device (/dev/full, /dev/null) or a FIFO would be replaced by a regular file, or fail half-way.
+            throw new OutputProblemException(problem, ExitCodes.UsageError);
+        }
+
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        FileStream created;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            created = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OutputTarget.CannotCreate(path, e);
+        }
+
+        try
+        {
+            using (var stream = created)
             {
                 write(stream);
+
+                // Flushed to the disk here, inside the try: a full disk is an error now, not a truncated file later.
+                stream.Flush(flushToDisk: true);
             }
 
             File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw e is UnauthorizedAccessException
+                ? OutputTarget.CannotCreate(path, e)
+                : OutputProblemException.WriteFailed(path, new IOException(e.Message.Replace(temporary, full, StringComparison.Ordinal), e));
         }
         finally
         {

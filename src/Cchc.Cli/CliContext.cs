@@ -5,11 +5,15 @@ using Cchc.Rules.Loading;
 namespace Cchc.Cli;
 
 /// <summary>The writers a command prints to, and the rule-set lookup every command shares.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error)
+internal sealed class CliContext(TextWriter output, TextWriter error, TextWriter? rawError = null)
 {
     public TextWriter Out { get; } = output;
 
+    /// <summary>Stderr for messages: control characters from data or rule files are shown as visible markers.</summary>
     public TextWriter Error { get; } = error;
+
+    /// <summary>Stderr as given, for the progress bar's own control characters (\r).</summary>
+    public TextWriter RawError { get; } = rawError ?? error;
 
     /// <summary>The evaluator chosen with <c>--engine</c> (compiled unless told rulesengine).</summary>
     public Cchc.Scoring.ScoringEvaluator Evaluator { get; set; }

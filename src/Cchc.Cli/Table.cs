@@ -8,7 +8,8 @@ internal sealed class Table(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
-    public void Add(params string?[] cells) => _rows.Add([.. cells.Select(c => c ?? "")]);
+    /// <summary>Adds a row; control characters in a cell (a name holding an escape sequence) are shown as markers, and a line break as a space.</summary>
+    public void Add(params string?[] cells) => _rows.Add([.. cells.Select(c => TerminalText.Safe(c?.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ')))]);
 
     public void Write(TextWriter writer)
     {
@@ -36,5 +37,5 @@ internal sealed class Table(params string[] headers)
         writer.WriteLine(line.ToString().TrimEnd());
     }
 
-    private static int Width(string text) => new StringInfo(text.Normalize(NormalizationForm.FormC)).LengthInTextElements;
+    private static int Width(string text) => new StringInfo(Cchc.Rules.Text.Nfc.Normalize(text)).LengthInTextElements;
 }

@@ -86,6 +86,18 @@ internal static class RankCommand
             return ExitCodes.UsageError;
         }
 
+        if (request.OutputPath is not null)
+        {
+            // Refused before anything is read: `-o data.csv` would destroy the data it ranks.
+            var problem = OutputTarget.ProblemOrUnwritable(request.OutputPath, request.DataPaths)
+                          ?? (format == "csv" ? OutputTarget.Problem(ErrorsPathOf(request.OutputPath), request.DataPaths) : null);
+            if (problem is not null)
+            {
+                context.Error.WriteLine(problem);
+                return ExitCodes.UsageError;
+            }
+        }
+
         var loaded = context.Load(request.RuleSet);
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)
@@ -118,6 +130,8 @@ internal static class RankCommand
 
         try
         {
+            // A signal that came while the last rows were read stops the run here: no output file.
+            cancellationToken.ThrowIfCancellationRequested();
             WriteOutput(context, report, format, request.OutputPath, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -133,10 +147,14 @@ internal static class RankCommand
     {
         var engine = context.Engine(ruleSet);
         TerminalProgress? progress = null;
-        if (TerminalProgress.Available(context.Error))
+        if (TerminalProgress.Available(context.RawError))
         {
-            // Counting the rows first is a cheap read beside the scoring, and it gives the bar its end.
-            progress = new TerminalProgress(context.Error, request.DataPaths.Sum(p => new UnitFileReader(ruleSet).Read(p).Count()));
+            // Counting the rows first is a cheap read beside the scoring, and it gives the bar its end; Ctrl-C stops it too.
+            progress = new TerminalProgress(context.RawError, request.DataPaths.Sum(p => new UnitFileReader(ruleSet).Read(p).Count(_ =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return true;
+            })));
         }
 
         using (progress)

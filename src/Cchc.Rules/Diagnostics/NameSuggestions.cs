@@ -18,7 +18,10 @@ public static class NameSuggestions
             return sameCase;
         }
 
-        var best = list.Select(k => (Name: k, Distance: Levenshtein(k.ToLowerInvariant(), name.ToLowerInvariant())))
+        // The distance is at least the difference in length: a name far longer than every candidate (a field name of
+        // megabytes in a hostile file) is not compared at all.
+        var best = list.Where(k => Math.Abs(k.Length - name.Length) <= 3)
+            .Select(k => (Name: k, Distance: Levenshtein(k.ToLowerInvariant(), name.ToLowerInvariant())))
             .Where(x => x.Distance <= Math.Max(1, Math.Min(3, name.Length / 3)))
             .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -1,5 +1,6 @@
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Loading;
 using Newtonsoft.Json.Linq;
@@ -32,6 +33,13 @@ internal sealed class ExpressionParser
 
     public ParsedExpression? Parse(string text, IReadOnlyList<ParameterExpression> scope, string file, JToken? at, string? ruleId, DiagnosticBag diagnostics)
     {
+        if (ExpressionLimits.Check(text) is { } limit)
+        {
+            diagnostics.ErrorInString("CCHC038", file, at, Math.Min(limit.Offset, text.Length), ruleId, $"Biểu thức `{Shorten(text)}` không được chấp nhận: {limit.Message}",
+                "Tách điều kiện thành nhiều tham số (LocalParams) hoặc nhiều tiêu chí con, và bỏ các cặp ngoặc thừa.");
+            return null;
+        }
+
         Expression body;
         try
         {
@@ -48,6 +56,15 @@ internal sealed class ExpressionParser
             diagnostics.ErrorInString("CCHC030", file, at, 0, ruleId, $"Không đọc được biểu thức `{text}`{Quoted(e.Message)}", null);
             return null;
         }
+#pragma warning disable CA1031 // The parser is a library we do not control: whatever it throws on a rule's text is a diagnostic, not a crash.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            // Seen: `np(x)` on a value type throws IndexOutOfRangeException inside the parser.
+            diagnostics.ErrorInString("CCHC030", file, at, 0, ruleId, $"Không đọc được biểu thức `{text}`: trình phân tích biểu thức gặp lỗi {e.GetType().Name} ({e.Message.TrimEnd('.')}).",
+                "Viết lại biểu thức chỉ với các đầu vào, phép tính, phép so sánh, Math.* và Fn.*.");
+            return null;
+        }
 
         var violations = ExpressionPolicy.Check(body);
         foreach (var (message, hint) in violations)
@@ -61,9 +78,21 @@ internal sealed class ExpressionParser
         }
 
         var collector = new ParameterCollector();
-        collector.Visit(body);
+        try
+        {
+            collector.Visit(body);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            diagnostics.ErrorInString("CCHC038", file, at, 0, ruleId, $"Biểu thức `{Shorten(text)}` không được chấp nhận: biểu thức lồng nhau quá sâu.", "Tách điều kiện thành nhiều tham số (LocalParams) hoặc nhiều tiêu chí con.");
+            return null;
+        }
+
         return new ParsedExpression(body, collector.Names);
     }
+
+    /// <summary>An expression as quoted in a diagnostic: at most 120 characters, so a huge one does not flood the report.</summary>
+    internal static string Shorten(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "…");
 
     /// <summary>
     /// What follows "Không đọc được biểu thức `…`": our own Vietnamese reason for the cases we recognise, otherwise
@@ -103,6 +132,12 @@ internal sealed class ExpressionParser
     private sealed class ParameterCollector : ExpressionVisitor
     {
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+        public override Expression? Visit(Expression? node)
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            return base.Visit(node);
+        }
 
         protected override Expression VisitParameter(ParameterExpression node)
         {

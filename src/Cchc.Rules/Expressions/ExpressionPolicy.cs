@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Cchc.Rules.Expressions;
 
@@ -13,7 +14,9 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
     private static readonly HashSet<string> DateMembers = ["Year", "Month", "Day", "DayOfYear", "DayOfWeek", "Date"];
     private static readonly HashSet<string> TimeSpanMembers = ["Days", "TotalDays"];
     private static readonly HashSet<string> DateMethods = ["AddDays", "AddMonths", "AddYears", "CompareTo", "Equals"];
-    private static readonly HashSet<string> StringMethods = ["Equals", "Contains", "StartsWith", "EndsWith", "op_Equality", "op_Inequality"];
+    // Only the string methods that compare ordinally whatever the culture: `"Ch".StartsWith("C")` depends on the
+    // machine's culture (false in cs-CZ), so StartsWith/EndsWith are refused and Fn.StartsWith/Fn.EndsWith offered.
+    private static readonly HashSet<string> StringMethods = ["Equals", "Contains", "op_Equality", "op_Inequality"];
     private static readonly HashSet<string> DecimalMethods = ["Round", "Floor", "Ceiling", "Truncate", "Abs", "Min", "Max", "Compare", "Equals", "CompareTo"];
 
     private readonly List<(string Message, string Hint)> _violations = [];
@@ -26,7 +29,16 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
     public static IReadOnlyList<(string Message, string Hint)> Check(Expression expression)
     {
         var policy = new ExpressionPolicy();
-        policy.Visit(expression);
+        try
+        {
+            policy.Visit(expression);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // Whatever was found so far stands; the tree is refused either way, before the stack runs out.
+            policy.Refuse($"biểu thức lồng nhau quá sâu, không kiểm tra hết được.", "Tách điều kiện thành nhiều tham số (LocalParams) hoặc nhiều tiêu chí con.");
+        }
+
         return policy._violations.Distinct().ToList();
     }
 
@@ -36,6 +48,8 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         {
             return null;
         }
+
+        RuntimeHelpers.EnsureSufficientExecutionStack();
 
         switch (node.NodeType)
         {
@@ -202,6 +216,15 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         if (type == typeof(Enumerable) || type == typeof(Queryable))
         {
             Refuse($"không được dùng Enumerable.{name}, vì dãy phần tử có thể lặp không giới hạn.", "Viết thẳng phép tính trên các đầu vào.");
+            return;
+        }
+
+        if (type == typeof(string) && name is "StartsWith" or "EndsWith" or "IndexOf" or "LastIndexOf" or "Compare" or "CompareTo" or "ToUpper" or "ToLower")
+        {
+            Refuse($"String.{name} so sánh văn bản theo ngôn ngữ (culture) của máy chạy, nên cùng một đơn vị có thể được chấm khác nhau trên hai máy.",
+                name is "StartsWith" or "EndsWith"
+                    ? $"Dùng Fn.{name}(vănBản, {(name == "StartsWith" ? "đầuChuỗi" : "cuốiChuỗi")}), hàm này so sánh từng ký tự, không phụ thuộc ngôn ngữ của máy."
+                    : "So sánh văn bản bằng == hoặc Fn.StartsWith / Fn.EndsWith.");
             return;
         }
 

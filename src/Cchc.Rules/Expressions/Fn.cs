@@ -36,6 +36,17 @@ public static class Fn
     /// <summary>A date constant.</summary>
     public static DateTime Date(int year, int month, int day) => new(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
 
+    /// <summary>
+    /// Whether <paramref name="text"/> starts with <paramref name="prefix"/>, character by character (ordinal): the same
+    /// answer on every machine, whatever its culture. False when either is null.
+    /// </summary>
+    public static bool StartsWith(string? text, string? prefix)
+        => text is not null && prefix is not null && text.StartsWith(prefix, StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="text"/> ends with <paramref name="suffix"/>, ordinal like <see cref="StartsWith"/>. False when either is null.</summary>
+    public static bool EndsWith(string? text, string? suffix)
+        => text is not null && suffix is not null && text.EndsWith(suffix, StringComparison.Ordinal);
+
     /// <summary>Whole days from <paramref name="from"/> to <paramref name="to"/> (negative when <paramref name="to"/> is earlier).</summary>
     public static decimal Days(DateTime from, DateTime to) => (decimal)(to.Date - from.Date).TotalDays;
 }

@@ -129,7 +129,7 @@ internal static class ManifestReader
         }
 
         var index = JsonFile.Object(root, "index");
-        var indexSettings = new IndexSettings(JsonFile.Number(index, "scale") ?? 100, (int)(JsonFile.Number(index, "decimals") ?? 2))
+        var indexSettings = new IndexSettings(JsonFile.Number(index, "scale") ?? 100, (int)Math.Clamp(JsonFile.Number(index, "decimals") ?? 2, 0, 28))
         {
             CapAtScale = index is not null && JsonFile.Bool(index, "capAtScale") == true,
         };
@@ -151,7 +151,7 @@ internal static class ManifestReader
             areas,
             maxPointsTotal,
             indexSettings,
-            (int)(JsonFile.Number(root, "pointsDecimals") ?? 2),
+            (int)Math.Clamp(JsonFile.Number(root, "pointsDecimals") ?? 2, 0, 28),
             grades,
             JsonFile.Number(root, "bonusCap") ?? 0,
             JsonFile.Number(root, "penaltyCap") ?? 0,
@@ -268,7 +268,7 @@ internal static class ManifestReader
     }
 
     /// <summary>Vietnamese text is compared after NFC normalisation: editors and spreadsheets mix NFC and NFD.</summary>
-    internal static string Nfc(string text) => text.IsNormalized(System.Text.NormalizationForm.FormC) ? text : text.Normalize(System.Text.NormalizationForm.FormC);
+    internal static string Nfc(string text) => Text.Nfc.Normalize(text);
 
     /// <summary>A number in a message, the Vietnamese way whatever the machine's culture: decimal comma, no trailing zeros (<c>20,5</c>).</summary>
     internal static string Fmt(decimal value) => value.ToString("0.############", VietnameseNumbers);

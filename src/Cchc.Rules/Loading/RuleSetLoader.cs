@@ -50,10 +50,26 @@ public sealed class RuleSetLoader : IRuleSetLoader
     }
 
     /// <inheritdoc />
+    /// <remarks>Never throws on what the files hold: every problem, even one nothing foresaw, is a diagnostic.</remarks>
     public RuleSetLoadResult Load(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var diagnostics = new DiagnosticBag();
+        try
+        {
+            return Load(directory, diagnostics);
+        }
+#pragma warning disable CA1031 // The last resort: content must never crash a host that reloads uploaded rule sets.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            diagnostics.Unexpected(ManifestReader.FileName, null, null, e);
+            return new RuleSetLoadResult(null, diagnostics.Items);
+        }
+    }
+
+    private RuleSetLoadResult Load(string directory, DiagnosticBag diagnostics)
+    {
         var full = Path.GetFullPath(directory);
         if (!Directory.Exists(full))
         {
@@ -62,7 +78,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
         }
 
         var manifestFile = JsonFile.Read(full, ManifestReader.FileName, plainRulesEngine: false, diagnostics);
-        var manifest = manifestFile is null ? null : ManifestReader.Read(manifestFile, diagnostics);
+        var manifest = manifestFile is null ? null : Guarded<Manifest>(manifestFile.RelativePath, diagnostics, () => ManifestReader.Read(manifestFile, diagnostics));
         if (manifest is null)
         {
             return new RuleSetLoadResult(null, diagnostics.Items);
@@ -81,7 +97,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
             if (file is not null)
             {
                 files.Add(file);
-                reader.Read(file);
+                Guarded(file.RelativePath, diagnostics, () => reader.Read(file));
             }
         }
 
@@ -100,7 +116,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
             var file = JsonFile.Read(full, relative, plainRulesEngine: false, testDiagnostics);
             if (file is not null)
             {
-                tests.AddRange(TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics));
+                tests.AddRange(Guarded(file.RelativePath, testDiagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics).ToList()) ?? []);
             }
         }
 
@@ -210,6 +226,30 @@ public sealed class RuleSetLoader : IRuleSetLoader
 
         static string Normalize(string path) => path.Replace('\\', '/').TrimStart('.', '/');
     }
+
+    /// <summary>Runs one file's reading; an exception nothing foresaw becomes a diagnostic on that file and the others are still read.</summary>
+    private static T? Guarded<T>(string file, DiagnosticBag diagnostics, Func<T?> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+#pragma warning disable CA1031 // See Load: never throw on file content.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            diagnostics.Unexpected(file, null, null, e);
+            return null;
+        }
+    }
+
+    private static void Guarded(string file, DiagnosticBag diagnostics, Action read)
+        => Guarded<object>(file, diagnostics, () =>
+        {
+            read();
+            return new object();
+        });
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 

@@ -34,7 +34,20 @@ public static class SchemaCatalog
     internal static void Validate(JsonFile file, string schemaName, DiagnosticBag diagnostics)
     {
         var schema = Schemas.Value[schemaName];
-        foreach (var error in Flatten(schema.Validate(file.Root)))
+        List<ValidationError> errors;
+        try
+        {
+            errors = [.. Flatten(schema.Validate(file.Root))];
+        }
+#pragma warning disable CA1031 // NJsonSchema throws on some values (an integer above the decimal range): a diagnostic, and the file's other checks still run.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            diagnostics.Unexpected(file.RelativePath, null, null, e);
+            return;
+        }
+
+        foreach (var error in errors)
         {
             Report(file, error, diagnostics);
         }

@@ -96,7 +96,19 @@ internal sealed partial class WorkflowReader
 
         foreach (var rule in JsonFile.Array(root, "Rules")?.OfType<JObject>() ?? [])
         {
-            var criterion = ReadRule(rule, file, scope, parent: null);
+            CriterionDefinition? criterion;
+            try
+            {
+                criterion = ReadRule(rule, file, scope, parent: null);
+            }
+#pragma warning disable CA1031 // The last resort per rule: the other rules of the file are still checked.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _diagnostics.Unexpected(file.RelativePath, rule["RuleName"] ?? rule, JsonFile.String(rule, "RuleName"), e);
+                continue;
+            }
+
             if (criterion is not null)
             {
                 Criteria.Add(criterion);
@@ -130,9 +142,25 @@ internal sealed partial class WorkflowReader
         }
     }
 
+    /// <summary>The most rules (criteria and sub-criteria) a rule set may hold: each is compiled, and the real ones hold a few hundred.</summary>
+    internal const int MaxRules = 5_000;
+
+    private int _ruleCount;
+
     private CriterionDefinition? ReadRule(JObject rule, JsonFile file, List<ParameterExpression> outerScope, CriterionDefinition? parent)
     {
         var f = file.RelativePath;
+        if (++_ruleCount > MaxRules)
+        {
+            if (_ruleCount == MaxRules + 1)
+            {
+                _diagnostics.Error("CCHC004", f, rule, JsonFile.String(rule, "RuleName"), $"Bộ tiêu chí có hơn {MaxRules:#,0} quy tắc (kể cả tiêu chí con), vượt giới hạn; các quy tắc từ đây trở đi không được đọc.".Replace(',', '.'),
+                    "Kiểm tra lại tệp: một bộ tiêu chí thật chỉ có vài trăm tiêu chí.");
+            }
+
+            return null;
+        }
+
         var id = JsonFile.String(rule, "RuleName");
         if (id is null)
         {

@@ -97,7 +97,7 @@ internal sealed class RuleSetProvider : IRuleSetProvider
 
     private static RuleDiagnostic IdChanged(string registered, string found) => new(
         DiagnosticSeverity.Error,
-        "CCHC090",
+        "CCHC091",
         $"Mã 'id' đổi từ '{registered}' thành '{found}' khi máy chủ đang chạy.",
         "ruleset.json",
         0,

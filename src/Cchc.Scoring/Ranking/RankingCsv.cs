@@ -49,11 +49,20 @@ internal static class RankingCsv
     internal static string Text(object? cell) => cell switch
     {
         null => "",
+        string text => Neutralised(text),
         bool b => b ? "true" : "false",
 
         // A decimal keeps the scale of its computation (90.0); the sheet shows the number (90).
         decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => cell.ToString() ?? "",
+        _ => Neutralised(cell.ToString() ?? ""),
     };
+
+    /// <summary>
+    /// A text cell that a spreadsheet would run as a formula (it starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or
+    /// a carriage return: <c>=HYPERLINK(…)</c>, <c>+cmd|' /C calc'!A0</c>) gets a leading <c>'</c>, as OWASP recommends
+    /// against CSV injection. Only text goes through here: numbers are written as numbers (<c>-0.75</c> stays a number).
+    /// </summary>
+    internal static string Neutralised(string text)
+        => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

@@ -49,7 +49,7 @@ public static class RankingRun
         var rejections = new List<UnitRejection>();
         var cards = new List<ScoreCard>();
         var handled = 0;
-        await foreach (var card in engine.ScoreManyAsync(Accepted(reader.Read(dataPaths), rejections), options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
+        await foreach (var card in engine.ScoreManyAsync(Accepted(reader.Read(dataPaths), rejections, cancellationToken), options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
         {
             var invalid = card.Problems.Where(p => p.Kind == DataProblemKind.Invalid).ToList();
             if (invalid.Count > 0)
@@ -75,10 +75,15 @@ public static class RankingRun
     }
 
     /// <summary>Passes on the units that can be scored; the others become rejections as they stream by.</summary>
-    private static IEnumerable<UnitData> Accepted(IEnumerable<UnitReadResult> items, List<UnitRejection> rejections)
+    /// <remarks>
+    /// Cancellation is checked for every row: a long run of rejected rows yields nothing to the scoring loop, which
+    /// would otherwise not see Ctrl-C/SIGTERM until the file ends.
+    /// </remarks>
+    private static IEnumerable<UnitData> Accepted(IEnumerable<UnitReadResult> items, List<UnitRejection> rejections, CancellationToken cancellationToken)
     {
         foreach (var item in items)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (item.Rejection is { } rejection)
             {
                 rejections.Add(rejection);

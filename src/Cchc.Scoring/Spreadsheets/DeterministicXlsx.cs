@@ -40,7 +40,9 @@ internal static partial class DeterministicXlsx
             copy.LastWriteTime = EntryTime;
             using var from = entry.Open();
             using var to = copy.Open();
-            if (entry.FullName.EndsWith(".xml", StringComparison.Ordinal) || entry.FullName.EndsWith(".rels", StringComparison.Ordinal))
+            // Only the parts that hold relationships, and in them only the relationship attributes: a cell that
+            // happens to look like MiniExcel's id (a unit code "R" + 32 hex digits) is data and is copied unchanged.
+            if (entry.FullName.EndsWith(".rels", StringComparison.Ordinal) || entry.FullName == "xl/workbook.xml")
             {
                 using var reader = new StreamReader(from, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
                 var text = RandomRelationshipId().Replace(reader.ReadToEnd(), m =>
@@ -63,6 +65,6 @@ internal static partial class DeterministicXlsx
         }
     }
 
-    [GeneratedRegex("\\bR[0-9a-f]{32}\\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?<=\\s(?:Id|r:id)=\")R[0-9a-f]{32}(?=\")", RegexOptions.CultureInvariant)]
     private static partial Regex RandomRelationshipId();
 }

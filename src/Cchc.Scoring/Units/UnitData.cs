@@ -137,7 +137,7 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
     };
 
     /// <summary>Unicode NFC: spreadsheets mix composed and decomposed Vietnamese.</summary>
-    internal static string? Normalize(string? text) => text is null || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+    internal static string? Normalize(string? text) => text is null ? null : Cchc.Rules.Text.Nfc.Normalize(text);
 }
 
 /// <summary>A unit's data that cannot be scored at all (no code, no valid level, unreadable row).</summary>

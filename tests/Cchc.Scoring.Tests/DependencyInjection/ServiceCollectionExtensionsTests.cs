@@ -64,6 +64,33 @@ public sealed class ServiceCollectionExtensionsTests : IDisposable
         Assert.Equal(100m, card.Index);
     }
 
+    [Theory]
+    [InlineData("deep")]
+    [InlineData("long")]
+    [InlineData("np(daBanHanh) == true")]
+    public async Task Reload_HostileExpressionUploaded_HostSurvivesAndKeepsTheOldEngine(string kind)
+    {
+        using var services = Build(_set.Directory);
+        var provider = services.GetRequiredService<IRuleSetProvider>();
+        var before = provider.Engine;
+        var expression = kind switch
+        {
+            "deep" => new string('(', 2700) + "daBanHanh == true" + new string(')', 2700),
+            "long" => string.Join(" && ", Enumerable.Repeat("daBanHanh == true", 100_000)),
+            _ => kind,
+        };
+
+        _set.WriteFiles(
+            TempRuleSet.Manifest(Inputs, """[ { "id": "chung", "title": "Chung", "maxPoints": 1 } ]""", 1),
+            TempRuleSet.Workflow(Rules.Replace("\"daBanHanh == true\"", Newtonsoft.Json.JsonConvert.ToString(expression), StringComparison.Ordinal)));
+        var result = provider.Reload();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.RuleId == "PF" && d.Line > 0);
+        Assert.Same(before, provider.Engine);
+        Assert.Equal(1m, (await provider.Engine.ScoreAsync(Unit(true))).Points);
+    }
+
     [Fact]
     public async Task Reload_FolderStillValid_SwapsInTheNewRuleSet()
     {
