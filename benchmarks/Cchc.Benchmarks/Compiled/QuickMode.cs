@@ -24,9 +24,16 @@ internal static class QuickMode
         Note($"loaded the rule set and {data.Count} communes in {total.ElapsedMilliseconds} ms; {Load()}");
         Note(HandVerifier.Verify(data));
 
-        var hand = Measure(new HandPath(data), "hand", TimeSpan.FromSeconds(1), rounds: 7, TimeSpan.FromMilliseconds(300));
-        var compiled = Measure(new CompiledPath(data), "compiled", TimeSpan.FromSeconds(1), rounds: 7, TimeSpan.FromMilliseconds(300));
-        var rulesEngine = Measure(new RulesEnginePath(data), "rulesengine", TimeSpan.FromSeconds(1), rounds: 5, TimeSpan.FromMilliseconds(300));
+        var results = MeasureSideBySide(
+            [
+                new Runner<HandPath>(new HandPath(data), "hand", Units),
+                new Runner<CompiledPath>(new CompiledPath(data), "compiled", Units),
+                new Runner<RulesEnginePath>(new RulesEnginePath(data), "rulesengine", 64),
+            ],
+            TimeSpan.FromSeconds(3),
+            rounds: 9,
+            TimeSpan.FromMilliseconds(250));
+        var (hand, compiled, rulesEngine) = (results[0], results[1], results[2]);
 
         var line = string.Create(
             CultureInfo.InvariantCulture,
@@ -52,14 +59,19 @@ internal static class QuickMode
     {
         var data = NationalUnits.Load(Units);
         Note(HandVerifier.Verify(data));
-        var warm = TimeSpan.FromSeconds(1);
-        var round = TimeSpan.FromMilliseconds(300);
-        var hand = Measure(new HandPath(data), "hand", warm, 7, round);
-        var copy = Measure(new CopyPath(data), "copy values into the UnitScore", warm, 7, round);
-        var evaluate = Measure(new EvaluatePath(data), "copy + CompiledRuleSet.Evaluate (buffer.Clear + delegate)", warm, 7, round);
-        var clear = Measure(new ClearPath(data), "EvaluationBuffer.Clear alone", warm, 7, round);
-        var plan = Measure(new PlanPath(data), "ScoringPlan.Score alone (on an evaluated buffer)", warm, 7, round);
-        var compiled = Measure(new CompiledPath(data), "copy + ScoringEngine.Score (whole compiled path)", warm, 7, round);
+        var r = MeasureSideBySide(
+            [
+                new Runner<HandPath>(new HandPath(data), "hand", Units),
+                new Runner<CompiledPath>(new CompiledPath(data), "copy + ScoringEngine.Score (whole compiled path)", Units),
+                new Runner<CopyPath>(new CopyPath(data), "copy values into the UnitScore", Units),
+                new Runner<ClearPath>(new ClearPath(data), "EvaluationBuffer.Clear alone", Units),
+                new Runner<EvaluatePath>(new EvaluatePath(data), "copy + CompiledRuleSet.Evaluate (buffer.Clear + delegate)", Units),
+                new Runner<PlanPath>(new PlanPath(data), "ScoringPlan.Score alone (on an evaluated buffer)", Units),
+            ],
+            TimeSpan.FromSeconds(3),
+            rounds: 9,
+            TimeSpan.FromMilliseconds(200));
+        var (hand, compiled, copy, clear, evaluate, plan) = (r[0], r[1], r[2], r[3], r[4], r[5]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             hand-written                         {hand.Ns,8:0.0} ns  {hand.Bytes,6:0.0} B
             compiled, whole                      {compiled.Ns,8:0.0} ns  {compiled.Bytes,6:0.0} B  ({compiled.Ns / hand.Ns:0.00}× hand)
@@ -99,50 +111,109 @@ internal static class QuickMode
     private readonly record struct Result(double Ns, double Bytes);
 
     /// <summary>
-    /// Runs <paramref name="path"/> for <paramref name="warmup"/> (at least two passes over the units), then
-    /// <paramref name="rounds"/> rounds of whole passes lasting at least <paramref name="roundTime"/> each; the median
-    /// round's ns per unit, and bytes allocated on this thread per unit over all rounds.
+    /// Measures several paths side by side, single thread: first a warm-up that runs them in turn until the JIT has
+    /// stopped compiling (tiered compilation promotes the hot methods in the background, which takes seconds on a
+    /// loaded machine; the count of compiled methods must stay still for three turns, after at least
+    /// <paramref name="minWarmup"/>, at most 25 s); then <paramref name="rounds"/> rounds, each running every path
+    /// for about <paramref name="roundTime"/> in turn, so that the machine's load weighs on all paths alike. Per path:
+    /// the median round's ns per unit, and bytes allocated on this thread per unit over all rounds.
     /// </summary>
-    private static Result Measure<TPath>(TPath path, string name, TimeSpan warmup, int rounds, TimeSpan roundTime)
-        where TPath : struct, IPath
+    private static Result[] MeasureSideBySide(IRunner[] runners, TimeSpan minWarmup, int rounds, TimeSpan roundTime)
     {
         var clock = Stopwatch.StartNew();
-        var passes = 0;
-        while (passes < 2 || clock.Elapsed < warmup)
+        long lastCount = -1;
+        var still = 0;
+        var turns = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(25))
         {
-            Pass(ref path);
-            passes++;
+            foreach (var runner in runners)
+            {
+                runner.Warm();
+            }
+
+            turns++;
+            var count = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
+            still = count == lastCount ? still + 1 : 0;
+            lastCount = count;
+            if (still >= 3 && clock.Elapsed >= minWarmup)
+            {
+                break;
+            }
         }
 
-        // Passes per round from the warm-up's pace.
-        var perRound = Math.Max(1, (int)Math.Ceiling(roundTime.TotalMilliseconds / (clock.Elapsed.TotalMilliseconds / passes)));
-        var ns = new double[rounds];
-        long bytes = 0, units = 0;
+        Note(string.Create(CultureInfo.InvariantCulture, $"warm-up: {turns} turns in {clock.Elapsed.TotalSeconds:0.0} s, {(still >= 3 ? "JIT settled" : "JIT still compiling: timed out")} ({lastCount} methods compiled)"));
+        foreach (var runner in runners)
+        {
+            runner.Calibrate(roundTime);
+        }
+
         for (var r = 0; r < rounds; r++)
+        {
+            foreach (var runner in runners)
+            {
+                runner.Round();
+            }
+        }
+
+        return [.. runners.Select(runner => runner.Result())];
+    }
+
+    private interface IRunner
+    {
+        void Warm();
+
+        void Calibrate(TimeSpan roundTime);
+
+        void Round();
+
+        Result Result();
+    }
+
+    /// <summary>Runs one path over the units, cycling; <typeparamref name="TPath"/> is a struct so that the JIT specialises the loop.</summary>
+    private sealed class Runner<TPath>(TPath path, string name, int warmUnits) : IRunner
+        where TPath : struct, IPath
+    {
+        private readonly List<double> _ns = [];
+        private TPath _path = path;
+        private int _next;
+        private int _perRound;
+        private long _bytes, _units;
+
+        public void Warm() => Run(warmUnits);
+
+        public void Calibrate(TimeSpan roundTime)
+        {
+            var start = Stopwatch.GetTimestamp();
+            Run(warmUnits);
+            var perUnit = Stopwatch.GetElapsedTime(start).TotalNanoseconds / warmUnits;
+            _perRound = (int)Math.Clamp(roundTime.TotalNanoseconds / perUnit, 64, 50_000_000);
+        }
+
+        public void Round()
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
-            for (var p = 0; p < perRound; p++)
-            {
-                Pass(ref path);
-            }
-
+            Run(_perRound);
             var elapsed = Stopwatch.GetElapsedTime(start);
-            bytes += GC.GetAllocatedBytesForCurrentThread() - before;
-            units += (long)perRound * Units;
-            ns[r] = elapsed.TotalNanoseconds / ((long)perRound * Units);
+            _bytes += GC.GetAllocatedBytesForCurrentThread() - before;
+            _units += _perRound;
+            _ns.Add(elapsed.TotalNanoseconds / _perRound);
         }
 
-        Array.Sort(ns);
-        var result = new Result(ns[rounds / 2], (double)bytes / units);
-        Note(string.Create(CultureInfo.InvariantCulture, $"{name}: median {result.Ns:0.0} ns/unit (rounds {ns[0]:0.0}..{ns[^1]:0.0}, {rounds} × {perRound} × {Units} units), {result.Bytes:0.0} B/unit, checksum {path.Checksum}"));
-        return result;
-
-        static void Pass(ref TPath path)
+        public Result Result()
         {
-            for (var i = 0; i < Units; i++)
+            var sorted = _ns.Order().ToArray();
+            var result = new Result(sorted[sorted.Length / 2], (double)_bytes / _units);
+            Note(string.Create(CultureInfo.InvariantCulture, $"{name}: median {result.Ns:0.0} ns/unit (rounds {sorted[0]:0.0}..{sorted[^1]:0.0}, {sorted.Length} × {_perRound} units), {result.Bytes:0.0} B/unit, checksum {_path.Checksum}"));
+            return result;
+        }
+
+        private void Run(int count)
+        {
+            for (var k = 0; k < count; k++)
             {
-                path.Run(i);
+                _path.Run(_next);
+                _next = (_next + 1) & (Units - 1);
             }
         }
     }
