@@ -20,6 +20,8 @@ public static class Program
                 return QuickMode.Verify();
             case "--profile":
                 return QuickMode.Profile();
+            case "--spin":
+                return QuickMode.Spin(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
             case "--load-once":
                 return QuickMode.LoadOnce();
             default:

@@ -83,6 +83,27 @@ internal static class QuickMode
         return 0;
     }
 
+    /// <summary>Runs one path alone for a while (for an outside profiler: <c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>).</summary>
+    public static int Spin(string path, double seconds)
+    {
+        var data = NationalUnits.Load(Units);
+        IRunner runner = path switch
+        {
+            "hand" => new Runner<HandPath>(new HandPath(data), path, Units),
+            "compiled" => new Runner<CompiledPath>(new CompiledPath(data), path, Units),
+            "rulesengine" => new Runner<RulesEnginePath>(new RulesEnginePath(data), path, 64),
+            _ => throw new ArgumentException($"unknown path '{path}': hand, compiled or rulesengine", nameof(path)),
+        };
+        Note($"spinning {path} for {seconds} s, pid {Environment.ProcessId}");
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            runner.Warm();
+        }
+
+        return 0;
+    }
+
     /// <summary>Loads the rule set once and prints how long that took, and how long since the process started.</summary>
     public static int LoadOnce()
     {
