@@ -14,5 +14,22 @@ internal static class IndexMath
 
     /// <summary>The band of <paramref name="level"/> that holds <paramref name="index"/>, if any.</summary>
     public static GradeBand? Band(CompiledRuleSet ruleSet, UnitLevel level, decimal? index)
-        => index is { } i ? ruleSet.Grades.FirstOrDefault(g => g.AppliesTo(level) && g.Contains(i)) : null;
+    {
+        if (index is not { } i)
+        {
+            return null;
+        }
+
+        // A loop, not FirstOrDefault with a lambda: the closure and its delegate were allocated for every unit scored.
+        var grades = ruleSet.Grades;
+        for (var g = 0; g < grades.Count; g++)
+        {
+            if (grades[g].AppliesTo(level) && grades[g].Contains(i))
+            {
+                return grades[g];
+            }
+        }
+
+        return null;
+    }
 }

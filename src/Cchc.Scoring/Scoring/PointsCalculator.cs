@@ -21,11 +21,13 @@ internal static class PointsCalculator
             case ScoringMethod.PassFail:
                 return passed ? rule.Points : 0;
             case ScoringMethod.Bands:
-                foreach (var band in rule.Bands)
+                // Indexed, not foreach: foreach over an IReadOnlyList boxes its enumerator (40 B per call on the hot path).
+                var bands = rule.Bands;
+                for (var b = 0; b < bands.Count; b++)
                 {
-                    if (band.IsReachedBy(number))
+                    if (bands[b].IsReachedBy(number))
                     {
-                        return Math.Min(band.Points, rule.Points);
+                        return Math.Min(bands[b].Points, rule.Points);
                     }
                 }
 
