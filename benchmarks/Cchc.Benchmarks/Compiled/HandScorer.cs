@@ -80,7 +80,22 @@ internal static class HandScorer
         var st = r.Status;
         var pt = r.Points;
         var mx = r.MaxPoints;
+        ChiDaoDieuHanh(u, st, pt, mx);
+        TheChe(u, st, pt, mx);
+        ThuTucHanhChinh(u, st, pt, mx);
+        BoMay(u, st, pt, mx);
+        CongVu(u, st, pt, mx);
+        TaiChinhCong(u, st, pt, mx);
+        ChinhQuyenSo(u, st, pt, mx);
+        TacDong(u, st, pt, mx);
+        BonusAndPenalty(u, st, pt, mx);
+        Totals(r);
+    }
 
+    // One method per area, as one would write it: the JIT stops inlining (even decimal constants and
+    // Nullable.GetValueOrDefault) once a single method is this large.
+    private static void ChiDaoDieuHanh(CommuneInput u, CriterionStatus[] st, decimal[] pt, decimal[] mx)
+    {
         // ── 1. Chỉ đạo, điều hành (12) ──────────────────────────────────────────────────────────────────────────
         // 1.1.a passFail 1: ngayBanHanhKeHoachCchc < 19/02 of max(namDanhGia, 2023)
         if (u.ngayBanHanhKeHoachCchc is { } planDate && u.namDanhGia is { } year)
@@ -169,6 +184,10 @@ internal static class HandScorer
             Leaf(st, pt, mx, 8, Missing, 0, 2.5m);
         }
 
+    }
+
+    private static void TheChe(CommuneInput u, CriterionStatus[] st, decimal[] pt, decimal[] mx)
+    {
         // ── 2. Thể chế (8) ──────────────────────────────────────────────────────────────────────────────────────
         // 2.1.a passFail 1.5: % of legal documents issued properly ≥ 100; none due → full
         if (u.vbqpplPhaiBanHanh is 0m)
@@ -239,6 +258,10 @@ internal static class HandScorer
             Leaf(st, pt, mx, 14, Missing, 0, 2m);
         }
 
+    }
+
+    private static void ThuTucHanhChinh(CommuneInput u, CriterionStatus[] st, decimal[] pt, decimal[] mx)
+    {
         // ── 3. Thủ tục hành chính (20) ──────────────────────────────────────────────────────────────────────────
         // 3.1.a passFail 1.5: % of procedures published ≥ 100; none → full
         if (u.tthcCapXa is 0m)
@@ -395,6 +418,10 @@ internal static class HandScorer
             default: Leaf(st, pt, mx, 27, NotMet, 0m, 1.5m); break;
         }
 
+    }
+
+    private static void BoMay(CommuneInput u, CriterionStatus[] st, decimal[] pt, decimal[] mx)
+    {
         // ── 4. Bộ máy (6) ───────────────────────────────────────────────────────────────────────────────────────
         // 4.1.a passFail 1.5: staff ≤ staff allotted; 4.1.b passFail 1.5: part-time staff ≤ allotted
         if (u.cbcc is { } staff && u.cbccDuocGiao is { } allotted)
@@ -437,6 +464,10 @@ internal static class HandScorer
             default: Leaf(st, pt, mx, 32, NotMet, 0m, 1m); break;
         }
 
+    }
+
+    private static void CongVu(CommuneInput u, CriterionStatus[] st, decimal[] pt, decimal[] mx)
+    {
         // ── 5. Công vụ (10) ─────────────────────────────────────────────────────────────────────────────────────
         // 5.1 bands 3: % of staff meeting the standard; 100 → 3, 90 → 1.5
         if (u.cbccDatChuan is { } qualified && u.cbcc is { } staff5)
@@ -473,6 +504,10 @@ internal static class HandScorer
         Deduction(st, pt, mx, 36, u.luotViPhamKyCuong, 2m, 0.5m);
         Bool(st, pt, mx, 37, u.boTriDungViTriViecLam, 2m);
 
+    }
+
+    private static void TaiChinhCong(CommuneInput u, CriterionStatus[] st, decimal[] pt, decimal[] mx)
+    {
         // ── 6. Tài chính công (6) ───────────────────────────────────────────────────────────────────────────────
         // 6.1 bands 2: % of budgeted revenue collected; 100 → 2, 90 → 1; no budget → out of the maximum
         if (u.thuNsnnDuToan is 0m)
@@ -516,6 +551,10 @@ internal static class HandScorer
             Leaf(st, pt, mx, 41, Missing, 0, 1.5m);
         }
 
+    }
+
+    private static void ChinhQuyenSo(CommuneInput u, CriterionStatus[] st, decimal[] pt, decimal[] mx)
+    {
         // ── 7. Chính quyền số (14) ──────────────────────────────────────────────────────────────────────────────
         // 7.1 linear 3 (full at 50%): work files handled online; none → full
         if (u.hoSoCongViec is 0m)
@@ -579,6 +618,10 @@ internal static class HandScorer
         Bool(st, pt, mx, 48, u.duyTriIso9001, 2m);
         Deduction(st, pt, mx, 49, u.suCoAnToanThongTin, 3m, 1m);
 
+    }
+
+    private static void TacDong(CommuneInput u, CriterionStatus[] st, decimal[] pt, decimal[] mx)
+    {
         // ── 8. Tác động (24) ────────────────────────────────────────────────────────────────────────────────────
         // 8.1.a–d linear 4 (full at 90%): survey score (A 100%, B 60%, C 20%, D 0%); no answer → out of the maximum
         Survey(st, pt, mx, 51, u.khaoSatTiepCanA, u.khaoSatTiepCanB, u.khaoSatTiepCanC, u.khaoSatTiepCanD);
@@ -616,6 +659,10 @@ internal static class HandScorer
             Leaf(st, pt, mx, 59, Missing, 0, 2m);
         }
 
+    }
+
+    private static void BonusAndPenalty(CommuneInput u, CriterionStatus[] st, decimal[] pt, decimal[] mx)
+    {
         // ── Bonus and penalty (outside the maximum: their MaxPoints are 0) ───────────────────────────────────────
         // CT.1 perItem 2 (1 per recognised initiative); met from 1
         if (u.sangKienCchc is { } initiatives)
@@ -652,6 +699,13 @@ internal static class HandScorer
         // TR.1 perItem 3 (1 per disciplined official), TR.2 perItem 3 (1.5 per finding): "met" when any; points negative
         Penalty(st, pt, mx, 63, u.cbccBiKyLuat, 1m);
         Penalty(st, pt, mx, 64, u.viPhamQuaThanhTra, 1.5m);
+
+    }
+
+    private static void Totals(HandResult r)
+    {
+        var pt = r.Points;
+        var mx = r.MaxPoints;
 
         // ── Areas, totals, index, grade ─────────────────────────────────────────────────────────────────────────
         var ap = r.AreaPoints;
