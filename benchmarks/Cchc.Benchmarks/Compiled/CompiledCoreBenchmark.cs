@@ -27,6 +27,7 @@ public class CompiledCoreBenchmark
     {
         _data = NationalUnits.Load(Units);
         Console.WriteLine(HandVerifier.Verify(_data));
+        Console.WriteLine(HandVerifier.VerifyReference(_data, 128));
         _hand = new HandResult();
         _compiled = _data.NewScore(_data.Engine);
         _reference = _data.NewScore(_data.Reference);

@@ -96,4 +96,35 @@ internal static class HandVerifier
         var seen = string.Join(", ", Enum.GetValues<CriterionStatus>().Where(s => statuses[(int)s] > 0).Select(s => $"{s} {statuses[(int)s]}"));
         return string.Create(CultureInfo.InvariantCulture, $"hand-written scorer = compiled path on {data.Count} units × {HandScorer.CriterionCount} criteria (status, points, maximum), {HandScorer.AreaCount} areas, totals, index, grade; statuses: {seen}");
     }
+
+    /// <summary>
+    /// Checks that the reference engine (RulesEngine) gives the compiled path's result on the first
+    /// <paramref name="count"/> units — status, points and maximum of every criterion, areas and totals — so that the
+    /// three measured paths compute the same thing. (The Scoring tests hold the two paths equal on every test card.)
+    /// </summary>
+    public static string VerifyReference(NationalUnits data, int count)
+    {
+        var compiled = data.NewScore(data.Engine);
+        var reference = data.NewScore(data.Reference);
+        count = Math.Min(count, data.Count);
+        for (var u = 0; u < count; u++)
+        {
+            NationalUnits.CopyInto(data.Values[u], compiled.Values);
+            NationalUnits.CopyInto(data.Values[u], reference.Values);
+            data.Engine.Score(compiled, UnitLevel.Xa);
+            data.Reference.EvaluateAsync(reference, UnitLevel.Xa).AsTask().GetAwaiter().GetResult();
+            var same = compiled.Status.AsSpan().SequenceEqual(reference.Status)
+                && compiled.Points.AsSpan().SequenceEqual(reference.Points)
+                && compiled.MaxPoints.AsSpan().SequenceEqual(reference.MaxPoints)
+                && compiled.AreaPoints.AsSpan().SequenceEqual(reference.AreaPoints)
+                && compiled.AreaMaxPoints.AsSpan().SequenceEqual(reference.AreaMaxPoints)
+                && compiled.Totals == reference.Totals;
+            if (!same)
+            {
+                throw new InvalidOperationException($"RulesEngine and the compiled path differ on unit {data.Units[u].Code}: totals {reference.Totals} vs {compiled.Totals}");
+            }
+        }
+
+        return $"RulesEngine path = compiled path on the first {count} units (every criterion, areas, totals)";
+    }
 }

@@ -23,6 +23,7 @@ internal static class QuickMode
         var data = NationalUnits.Load(Units);
         Note($"loaded the rule set and {data.Count} communes in {total.ElapsedMilliseconds} ms; {Load()}");
         Note(HandVerifier.Verify(data));
+        Note(HandVerifier.VerifyReference(data, 128));
 
         var results = MeasureSideBySide(
             [
@@ -56,6 +57,7 @@ internal static class QuickMode
         var clock = Stopwatch.StartNew();
         var data = NationalUnits.Load(null);
         Console.WriteLine(HandVerifier.Verify(data));
+        Console.WriteLine(HandVerifier.VerifyReference(data, 1_024));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"({NationalUnits.DataFile}, every readable unit; {clock.Elapsed.TotalSeconds:0.0} s)"));
         return 0;
     }
