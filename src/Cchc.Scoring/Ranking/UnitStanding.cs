@@ -15,26 +15,27 @@ namespace Cchc.Scoring.Ranking;
 /// </remarks>
 public sealed class UnitStanding
 {
+    // Every number of the standing in one array: points, maximum, index, the areas' points, the areas' maxima, then
+    // (criterion, lost) for each top loss. Packed 8 bytes each when they all fit (they do for any real score), 16
+    // otherwise: at a million units the difference is a few hundred megabytes.
+    private const int AreasAt = 3;
     private readonly CompiledRuleSet _ruleSet;
+    private readonly PackedDecimals _figures;
+    private readonly byte _losses;
+    private readonly bool _hasIndex;
 
-    // Area points then area maxima, in the rule set's area order: one array instead of two.
-    private readonly decimal[] _areas;
-    private readonly Loss[] _losses;
-
-    private UnitStanding(CompiledRuleSet ruleSet, string code, string name, string level, string? parent, decimal points, decimal maxPoints, decimal? index, string? grade, bool complete, decimal[] areas, Loss[] losses)
+    private UnitStanding(CompiledRuleSet ruleSet, string code, string name, string level, string? parent, string? grade, bool complete, bool hasIndex, PackedDecimals figures, int losses)
     {
         _ruleSet = ruleSet;
         Code = code;
         Name = name;
         Level = level;
         Parent = parent;
-        Points = points;
-        MaxPoints = maxPoints;
-        Index = index;
         Grade = grade;
         Complete = complete;
-        _areas = areas;
-        _losses = losses;
+        _hasIndex = hasIndex;
+        _figures = figures;
+        _losses = (byte)losses;
     }
 
     /// <summary>The unit's code.</summary>
@@ -50,13 +51,13 @@ public sealed class UnitStanding
     public string? Parent { get; }
 
     /// <summary>Total points: base points, plus capped bonus, minus capped penalty.</summary>
-    public decimal Points { get; }
+    public decimal Points => _figures[0];
 
     /// <summary>The applicable base maximum for this unit.</summary>
-    public decimal MaxPoints { get; }
+    public decimal MaxPoints => _figures[1];
 
     /// <summary>The index; null when nothing applies to the unit (it is then ranked last, without a rank).</summary>
-    public decimal? Index { get; }
+    public decimal? Index => _hasIndex ? _figures[2] : null;
 
     /// <summary>The grade of the index, if a band holds it.</summary>
     public string? Grade { get; }
@@ -68,16 +69,30 @@ public sealed class UnitStanding
     public IReadOnlyList<AreaScore> Areas => [.. _ruleSet.Areas.Select((a, i) => new AreaScore(a.Id, a.Title, AreaPoints(i), AreaMaxPoints(i)))];
 
     /// <summary>The criteria that cost the unit most points, most first, at most <see cref="UnitRanker.TopLossCount"/>.</summary>
-    public IReadOnlyList<PointLoss> TopLosses => [.. _losses.Select(l => l.ToPointLoss(_ruleSet))];
+    public IReadOnlyList<PointLoss> TopLosses
+    {
+        get
+        {
+            var losses = new PointLoss[_losses];
+            var at = AreasAt + (2 * _ruleSet.Areas.Count);
+            for (var i = 0; i < losses.Length; i++)
+            {
+                var criterion = _ruleSet.Criteria[(int)_figures[at + (2 * i)]];
+                losses[i] = new PointLoss(criterion.Id, criterion.Title, criterion.Area, _figures[at + (2 * i) + 1]);
+            }
+
+            return losses;
+        }
+    }
 
     /// <summary>Which score card this standing was made from, in arrival order: where a kept card is found again.</summary>
     internal int Sequence { get; init; }
 
     /// <summary>The points of the rule set's area number <paramref name="area"/>.</summary>
-    internal decimal AreaPoints(int area) => _areas[area];
+    internal decimal AreaPoints(int area) => _figures[AreasAt + area];
 
     /// <summary>The applicable maximum of the rule set's area number <paramref name="area"/>.</summary>
-    internal decimal AreaMaxPoints(int area) => _areas[_ruleSet.Areas.Count + area];
+    internal decimal AreaMaxPoints(int area) => _figures[AreasAt + _ruleSet.Areas.Count + area];
 
     /// <summary>The standing of a score card made by <paramref name="ruleSet"/>.</summary>
     /// <exception cref="ArgumentException">The card's areas or criteria are not the rule set's, in its order.</exception>
@@ -97,7 +112,11 @@ public sealed class UnitStanding
             throw new ArgumentException($"The card of '{card.Unit.Code}' was not made by rule set '{ruleSet.Id}'.", nameof(card));
         }
 
-        var areas = new decimal[2 * areaCount];
+        var losses = UnitRanker.Costliest(card.Criteria).ToList();
+        var figures = new decimal[AreasAt + (2 * areaCount) + (2 * losses.Count)];
+        figures[0] = card.Points;
+        figures[1] = card.MaxPoints;
+        figures[2] = card.Index ?? 0;
         for (var i = 0; i < areaCount; i++)
         {
             if (card.Areas[i].Id != ruleSet.Areas[i].Id)
@@ -105,17 +124,20 @@ public sealed class UnitStanding
                 throw new ArgumentException($"The areas of the card of '{card.Unit.Code}' are not those of rule set '{ruleSet.Id}', in its order.", nameof(card));
             }
 
-            areas[i] = card.Areas[i].Points;
-            areas[areaCount + i] = card.Areas[i].MaxPoints;
+            figures[AreasAt + i] = card.Areas[i].Points;
+            figures[AreasAt + areaCount + i] = card.Areas[i].MaxPoints;
         }
 
-        var losses = UnitRanker.Costliest(card.Criteria).Select(l => new Loss(l.Order, l.Lost)).ToArray();
-        foreach (var loss in losses)
+        for (var i = 0; i < losses.Count; i++)
         {
-            if (card.Criteria[loss.Criterion].Id != ruleSet.Criteria[loss.Criterion].Id)
+            var (order, lost) = losses[i];
+            if (card.Criteria[order].Id != ruleSet.Criteria[order].Id)
             {
                 throw new ArgumentException($"The criteria of the card of '{card.Unit.Code}' are not those of rule set '{ruleSet.Id}', in its order.", nameof(card));
             }
+
+            figures[AreasAt + (2 * areaCount) + (2 * i)] = order;
+            figures[AreasAt + (2 * areaCount) + (2 * i) + 1] = lost;
         }
 
         var parent = card.Unit.Parent;
@@ -135,25 +157,13 @@ public sealed class UnitStanding
             card.Unit.Name,
             UnitLevels.TryParse(card.Unit.Level, out var level) ? level.ToCode() : card.Unit.Level,
             parent,
-            card.Points,
-            card.MaxPoints,
-            card.Index,
             ruleSet.Grades.FirstOrDefault(g => g.Name == card.Grade)?.Name ?? card.Grade,
             card.Complete,
-            areas,
-            losses)
+            card.Index is not null,
+            PackedDecimals.Of(figures),
+            losses.Count)
         {
             Sequence = sequence,
         };
-    }
-
-    /// <summary>A lost amount and the criterion's place in the rule set (its id, title and area are the rule set's).</summary>
-    private readonly record struct Loss(int Criterion, decimal Lost)
-    {
-        public PointLoss ToPointLoss(CompiledRuleSet ruleSet)
-        {
-            var criterion = ruleSet.Criteria[Criterion];
-            return new PointLoss(criterion.Id, criterion.Title, criterion.Area, Lost);
-        }
     }
 }

@@ -17,8 +17,9 @@ internal sealed class UnitPipelineRun
     private readonly List<string> _warnings = [];
     private readonly Dictionary<string, IReadOnlyList<PublishedScore>> _published = new(StringComparer.Ordinal);
 
-    // Code → the place it was first read. The only state kept per unit, and small.
-    private readonly Dictionary<string, UnitSource?> _seen = new(StringComparer.Ordinal);
+    // Code → the place it was first read: the only state kept per unit, and small (the file name is one string per
+    // file, the code the unit's own).
+    private readonly Dictionary<string, (string? File, int Row)> _seen = new(StringComparer.Ordinal);
     private IEnumerator<UnitData>? _accepted;
     private int _acceptedCount;
     private bool _started;
@@ -91,14 +92,14 @@ internal sealed class UnitPipelineRun
             var unit = item.Unit!;
             if (_seen.TryGetValue(unit.Code, out var first))
             {
-                var where = first?.File is { } file && file != unit.Source?.File ? $"{file}, dòng {first.Row}" : $"dòng {first?.Row ?? 0}";
+                var where = first.File is { } file && file != unit.Source?.File ? $"{file}, dòng {first.Row}" : $"dòng {first.Row}";
                 _rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, $"mã đơn vị trùng với {where}: giữ dòng đầu tiên"));
                 continue;
             }
 
             // The code is taken even when the row is refused below: a later row with the same code is a repeat, and
             // is named as one, whatever became of the first.
-            _seen[unit.Code] = unit.Source;
+            _seen[unit.Code] = (unit.Source?.File, unit.Source?.Row ?? 0);
             var invalid = _pipeline.Check(unit);
             if (invalid.Count > 0)
             {
