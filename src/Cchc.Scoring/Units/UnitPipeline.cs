@@ -50,7 +50,7 @@ public sealed class UnitPipeline
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(consume);
-        var run = new UnitPipelineRun(RuleSet, paths);
+        var run = new UnitPipelineRun(this, paths);
         await consume(run.Accepted(cancellationToken), cancellationToken).ConfigureAwait(false);
         run.Finish(cancellationToken);
         return run.Summary();

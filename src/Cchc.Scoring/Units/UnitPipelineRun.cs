@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using Cchc.Rules;
 
 namespace Cchc.Scoring.Units;
 
@@ -26,9 +25,10 @@ internal sealed class UnitPipelineRun
 
     /// <exception cref="NotSupportedException">A file is of a kind no reader knows.</exception>
     /// <exception cref="InvalidDataException">An .xlsx file is not a workbook.</exception>
-    public UnitPipelineRun(CompiledRuleSet ruleSet, IReadOnlyList<string> paths)
+    public UnitPipelineRun(UnitPipeline pipeline, IReadOnlyList<string> paths)
     {
-        _pipeline = new UnitPipeline(ruleSet);
+        _pipeline = pipeline;
+        var ruleSet = pipeline.RuleSet;
         var portalFiles = paths.Where(p => Path.GetExtension(p).Equals(".json", StringComparison.OrdinalIgnoreCase) && PortalDataReader.IsPortalResponse(p)).ToList();
         foreach (var path in paths.Except(portalFiles))
         {
