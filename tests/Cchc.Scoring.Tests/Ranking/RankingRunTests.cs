@@ -248,4 +248,34 @@ public sealed class RankingRunTests : IDisposable
             RankingCardsReader.CardJson(fromCsv).Select(card => card.Replace("phu-quy.csv", "", StringComparison.Ordinal)),
             RankingCardsReader.CardJson(fromXlsx).Select(card => card.Replace("phu-quy.xlsx", "", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task RunAsync_KeepCards_JsonFromTheSpilledCardsIsTheJsonOfTheCardsHeldInMemory()
+    {
+        // Ranked, tied, incomplete and unranked (a district: nothing applies) units, grouped by parent: the spilled
+        // cards get their rank put in, or their placeholder taken out, byte for byte as the cards themselves would.
+        var path = _temp.Write("xa.csv", string.Join("\n",
+            Header,
+            "x1,Xã Một,xa,h1,9,9,9",
+            "x2,Xã Hai,xa,h2,8,8,8",
+            "x3,Xã Ba,xa,h1,8,8,8",
+            "x4,Xã Bốn,xa,h2,7,,7",
+            "h1,Huyện Một,huyen,,10,10,10") + "\n");
+        var units = (await new UnitPipeline(_ruleSet.RuleSet).ReadAllAsync([path])).Units;
+        var cards = await RankingRuleSet.ScoreAsync(_ruleSet, [.. units]);
+
+        using var spilled = await RankingRun.RunAsync(_ruleSet.Engine, path, new RankingOptions { GroupByParent = true, KeepCards = true, MaxDegreeOfParallelism = 2 }, CancellationToken.None);
+        using var inMemory = RankingReport.Of(cards, _ruleSet.RuleSet, groupByParent: true);
+
+        Assert.Contains(spilled.Rows, r => r.Rank is null);
+        Assert.Equal(Bytes(inMemory), Bytes(spilled));
+        Assert.Throws<InvalidOperationException>(() => Bytes(spilled with { Cards = null }));
+
+        static byte[] Bytes(RankingReport report)
+        {
+            using var stream = new MemoryStream();
+            RankingWriter.Write(report, RankingFormat.Json, stream, CancellationToken.None);
+            return stream.ToArray();
+        }
+    }
 }
