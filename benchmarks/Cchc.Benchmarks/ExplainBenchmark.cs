@@ -24,7 +24,7 @@ public class ExplainBenchmark
     {
         _ruleSet = Fixture.LoadRuleSet();
         _engine = new ScoringEngine(_ruleSet);
-        _claimed = [.. new UnitFileReader(_ruleSet).Read(Path.Combine(AppContext.BaseDirectory, "samples", "phu-quy", "phu-quy-tu-cham.csv")).Select(r => r.Unit!)];
+        _claimed = [.. new UnitPipeline(_ruleSet).ReadAllAsync([Path.Combine(AppContext.BaseDirectory, "samples", "phu-quy", "phu-quy-tu-cham.csv")]).GetAwaiter().GetResult().Units];
         _plain = [.. _claimed.Select(u => u with { Claims = new Dictionary<string, object?>() })];
     }
 

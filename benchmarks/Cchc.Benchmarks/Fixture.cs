@@ -13,7 +13,7 @@ internal static class Fixture
     public static CompiledRuleSet LoadRuleSet() => new RuleSetLoader().LoadOrThrow(RuleSetDirectory);
 
     public static UnitData[] LoadSampleUnits(CompiledRuleSet ruleSet)
-        => [.. new UnitFileReader(ruleSet).Read(Path.Combine(AppContext.BaseDirectory, "samples", "phu-quy", "phu-quy.json")).Select(r => r.Unit!)];
+        => [.. new UnitPipeline(ruleSet).ReadAllAsync([Path.Combine(AppContext.BaseDirectory, "samples", "phu-quy", "phu-quy.json")]).GetAwaiter().GetResult().Units];
 
     /// <summary>The typed inputs the engine hands to RulesEngine, prepared once.</summary>
     public static Dictionary<string, object?>[] TypedInputs(CompiledRuleSet ruleSet, UnitData[] units)

@@ -32,7 +32,7 @@ public class RankNationalBenchmark
         _engine = new ScoringEngine(_ruleSet);
         _data = Path.Combine(Path.GetTempPath(), $"cchc-bench-xa-{Rows}.csv");
         File.WriteAllLines(_data, File.ReadLines(Path.Combine(AppContext.BaseDirectory, "samples", "national", "xa-10600.csv")).Take(Rows + 1));
-        _units = [.. new UnitFileReader(_ruleSet).Read(_data).Where(r => r.Unit is not null).Select(r => r.Unit!)];
+        _units = [.. new UnitPipeline(_ruleSet).ReadAllAsync([_data]).GetAwaiter().GetResult().Units];
         _cards = [.. _units.Select(u => _engine.ScoreAsync(u).AsTask().GetAwaiter().GetResult())];
         _report = RankingRun.RunAsync(_engine, _data, new RankingOptions(), CancellationToken.None).GetAwaiter().GetResult();
     }
@@ -40,8 +40,9 @@ public class RankNationalBenchmark
     [GlobalCleanup]
     public void Cleanup() => File.Delete(_data);
 
-    [Benchmark(Baseline = true, Description = "read 1,000 rows (CSV → unit data)")]
-    public int Read() => new UnitFileReader(_ruleSet).Read(_data).Count(r => r.Unit is not null);
+    [Benchmark(Baseline = true, Description = "read 1,000 rows (CSV → unit data, values checked)")]
+    public async Task<int> Read()
+        => (await new UnitPipeline(_ruleSet).ReadAsync([_data], (units, _) => Task.FromResult(units.Count()))).Accepted;
 
     [Benchmark(Description = "score 1,000 units (parallel)")]
     public async Task<int> Score()
@@ -59,7 +60,11 @@ public class RankNationalBenchmark
     public int Rank() => UnitRanker.Rank(_cards, _ruleSet, groupByParent: true).Count;
 
     [Benchmark(Description = "whole run: file → ranked report")]
-    public async Task<int> Run() => (await RankingRun.RunAsync(_engine, _data, new RankingOptions(), CancellationToken.None)).Rows.Count;
+    public async Task<int> Run()
+    {
+        using var report = await RankingRun.RunAsync(_engine, _data, new RankingOptions(), CancellationToken.None);
+        return report.Rows.Count;
+    }
 
     [Benchmark(Description = "write the report as XLSX")]
     public long WriteXlsx() => Write(RankingFormat.Xlsx);

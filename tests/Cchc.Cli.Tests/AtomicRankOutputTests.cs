@@ -21,7 +21,7 @@ public sealed class AtomicRankOutputTests : IDisposable
     {
         var ruleSet = new RuleSetLoader().LoadOrThrow(RankRuleSet.Write(_folder));
         var data = _folder.Write("xa.csv", RankRuleSet.ValidCsv(20, seed: 1).Ordered);
-        var report = await RankingRun.RunAsync(new ScoringEngine(ruleSet), data, new RankingOptions(), CancellationToken.None);
+        using var report = await RankingRun.RunAsync(new ScoringEngine(ruleSet), data, new RankingOptions { KeepCards = true }, CancellationToken.None);
         var target = _folder.Write("ranking.out", "bản cũ");
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();

@@ -115,7 +115,7 @@ internal static class RankCommand
         RankingReport report;
         try
         {
-            report = await Rank(context, ruleSet, request, cancellationToken).ConfigureAwait(false);
+            report = await Rank(context, ruleSet, request, keepCards: format == "json", cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidDataException)
         {
@@ -128,6 +128,7 @@ internal static class RankCommand
             return ExitCodes.Cancelled;
         }
 
+        using var disposeReport = report;
         try
         {
             // A signal that came while the last rows were read stops the run here: no output file.
@@ -143,23 +144,21 @@ internal static class RankCommand
         return Report(context, report);
     }
 
-    private static async Task<RankingReport> Rank(CliContext context, CompiledRuleSet ruleSet, RankRequest request, CancellationToken cancellationToken)
+    private static async Task<RankingReport> Rank(CliContext context, CompiledRuleSet ruleSet, RankRequest request, bool keepCards, CancellationToken cancellationToken)
     {
         var engine = context.Engine(ruleSet);
         TerminalProgress? progress = null;
         if (TerminalProgress.Available(context.RawError))
         {
-            // Counting the rows first is a cheap read beside the scoring, and it gives the bar its end; Ctrl-C stops it too.
-            progress = new TerminalProgress(context.RawError, request.DataPaths.Sum(p => new UnitFileReader(ruleSet).Read(p).Count(_ =>
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                return true;
-            })));
+            // Reading the files once first is cheap beside the scoring, and it gives the bar its end: the units
+            // that will be scored.
+            var read = await new UnitPipeline(ruleSet).ReadAsync(request.DataPaths, (units, _) => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+            progress = new TerminalProgress(context.RawError, read.Accepted);
         }
 
         using (progress)
         {
-            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress };
+            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards };
             return await RankingRun.RunAsync(engine, request.DataPaths, options, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -230,7 +229,7 @@ internal static class RankCommand
         var table = new Table([.. headers]);
         foreach (var row in report.Rows)
         {
-            var card = row.Card;
+            var unit = row.Standing;
             var cells = new List<string?> { row.Rank is { } rank ? VietnameseFormat.Number(rank, 0) : "—" };
             if (report.GroupedByParent)
             {
@@ -238,12 +237,12 @@ internal static class RankCommand
             }
 
             cells.AddRange([
-                card.Unit.Code,
-                card.Unit.Name + (row.Complete ? "" : " *"),
-                card.Unit.Parent ?? "",
-                $"{VietnameseFormat.Number(card.Points)}/{VietnameseFormat.Number(card.MaxPoints)}",
-                card.Index is { } index ? VietnameseFormat.Number(index, report.RuleSet.Index.Decimals) : "—",
-                card.Grade ?? "—",
+                unit.Code,
+                unit.Name + (row.Complete ? "" : " *"),
+                unit.Parent ?? "",
+                $"{VietnameseFormat.Number(unit.Points)}/{VietnameseFormat.Number(unit.MaxPoints)}",
+                unit.Index is { } index ? VietnameseFormat.Number(index, report.RuleSet.Index.Decimals) : "—",
+                unit.Grade ?? "—",
                 string.Join("; ", row.TopLosses.Select(l => $"{l.CriterionId} −{VietnameseFormat.Number(l.Lost)}")),
             ]);
             table.Add([.. cells]);

@@ -48,10 +48,12 @@ internal static class ScoreCommand
             return ExitCodes.UsageError;
         }
 
-        ScoreInput input;
+        UnitBatch input;
         try
         {
-            input = ScoreInput.Read(ruleSet, dataPaths);
+            // The same pipeline as cchc rank: a row with a wrong or out-of-range value is rejected here too, so both
+            // commands count the same file the same way.
+            input = await new UnitPipeline(ruleSet).ReadAllAsync(dataPaths, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidDataException)
         {
@@ -60,7 +62,7 @@ internal static class ScoreCommand
             return ExitCodes.UsageError;
         }
 
-        var (units, rejections) = (input.Units, input.Rejections);
+        var (units, read) = (input.Units, input.Summary);
         var engine = context.Engine(ruleSet);
         var cards = new List<ScoreCard>(units.Count);
         await foreach (var card in engine.ScoreManyAsync(units, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -69,7 +71,7 @@ internal static class ScoreCommand
         }
 
         var notes = new List<string>();
-        var comparison = flags.Compare ? CompareReport.Create(ruleSet, cards, input.Published, notes) : null;
+        var comparison = flags.Compare ? CompareReport.Create(ruleSet, cards, read.Published, notes) : null;
         void Write(TextWriter writer)
         {
             if (comparison is not null)
@@ -117,7 +119,7 @@ internal static class ScoreCommand
             AtomicFile.Write(outputPath, byteOrderMark: false, Write);
         }
 
-        foreach (var warning in input.Warnings.Concat(notes))
+        foreach (var warning in read.Warnings.Concat(notes))
         {
             context.Error.WriteLine(warning);
         }
@@ -130,14 +132,14 @@ internal static class ScoreCommand
             }
         }
 
-        foreach (var rejection in rejections)
+        foreach (var rejection in read.Rejections)
         {
             context.Error.WriteLine($"Bị loại: {rejection}");
         }
 
         var withProblems = cards.Count(c => c.Problems.Count > 0);
-        context.Error.WriteLine($"scored {cards.Count}, rejected {rejections.Count}, total {cards.Count + rejections.Count}; {withProblems} unit(s) with data problems");
-        return rejections.Count > 0 || withProblems > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
+        context.Error.WriteLine($"scored {cards.Count}, rejected {read.Rejected}, total {cards.Count + read.Rejected}; {withProblems} unit(s) with data problems");
+        return read.Rejected > 0 || withProblems > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
     }
 
     internal static void WriteCard(TextWriter writer, CompiledRuleSet ruleSet, ScoreCard card, bool all)

@@ -10,7 +10,7 @@ internal static class GradeDistribution
     /// <summary>The grades of <paramref name="rows"/>, every band of the rule set listed (with 0), then the ungraded.</summary>
     public static IReadOnlyList<(string Grade, int Count)> Count(Cchc.Rules.CompiledRuleSet ruleSet, IEnumerable<RankedUnit> rows)
     {
-        var counts = rows.GroupBy(r => r.Card.Grade ?? Ungraded, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var counts = rows.GroupBy(r => r.Standing.Grade ?? Ungraded, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var result = ruleSet.Grades.Select(g => g.Name).Distinct(StringComparer.Ordinal).Select(g => (g, counts.GetValueOrDefault(g))).ToList();
         if (counts.TryGetValue(Ungraded, out var ungraded))
         {

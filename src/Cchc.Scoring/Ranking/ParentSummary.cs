@@ -24,10 +24,10 @@ public sealed record ParentSummary(string Parent, int? Rank, int Units, decimal?
         ArgumentNullException.ThrowIfNull(report);
         var ruleSet = report.RuleSet;
         var parents = report.Rows
-            .GroupBy(r => r.Card.Unit.Parent ?? "", StringComparer.Ordinal)
+            .GroupBy(r => r.Standing.Parent ?? "", StringComparer.Ordinal)
             .Select(g =>
             {
-                var indexes = g.Where(r => r.Card.Index is not null).Select(r => r.Card.Index!.Value).ToList();
+                var indexes = g.Where(r => r.Standing.Index is not null).Select(r => r.Standing.Index!.Value).ToList();
                 decimal? average = indexes.Count == 0 ? null : Math.Round(indexes.Sum() / indexes.Count, ruleSet.Index.Decimals, MidpointRounding.AwayFromZero);
                 var grades = GradeDistribution.Count(ruleSet, g).Select(x => new GradeCount(x.Grade, x.Count)).ToList();
                 return new ParentSummary(g.Key, null, g.Count(), average, indexes.Count == 0 ? null : indexes.Max(), indexes.Count == 0 ? null : indexes.Min(), grades);

@@ -110,7 +110,7 @@ internal static class RankingHtml
 
     private static void WriteRow(StreamWriter writer, RankingReport report, RankedUnit row, Dictionary<string, string> colors)
     {
-        var card = row.Card;
+        var unit = row.Standing;
         var decimals = report.RuleSet.Index.Decimals;
         writer.Write(row.Complete ? "<tr>" : "<tr class=\"x\">");
         writer.Write($"<td class=\"n\">{(row.Rank is { } rank ? N(rank) : "—")}</td>");
@@ -119,18 +119,19 @@ internal static class RankingHtml
             writer.Write($"<td class=\"n\">{(row.GroupRank is { } groupRank ? N(groupRank) : "—")}</td>");
         }
 
-        writer.Write($"<td>{E(card.Unit.Code)}</td><td>{E(card.Unit.Name)}{(row.Complete ? "" : " *")}</td><td>{E(card.Unit.Parent ?? "")}</td>");
-        writer.Write($"<td class=\"n\">{VietnameseFormat.Number(card.Points)}/{VietnameseFormat.Number(card.MaxPoints)}</td>");
-        writer.Write($"<td class=\"n\">{(card.Index is { } index ? VietnameseFormat.Number(index, decimals) : "—")}</td><td>{E(card.Grade ?? "—")}</td>");
+        writer.Write($"<td>{E(unit.Code)}</td><td>{E(unit.Name)}{(row.Complete ? "" : " *")}</td><td>{E(unit.Parent ?? "")}</td>");
+        writer.Write($"<td class=\"n\">{VietnameseFormat.Number(unit.Points)}/{VietnameseFormat.Number(unit.MaxPoints)}</td>");
+        writer.Write($"<td class=\"n\">{(unit.Index is { } index ? VietnameseFormat.Number(index, decimals) : "—")}</td><td>{E(unit.Grade ?? "—")}</td>");
         writer.Write("<td><div class=\"b\">");
-        if (card.MaxPoints > 0)
+        if (unit.MaxPoints > 0)
         {
-            foreach (var area in card.Areas)
+            for (var i = 0; i < report.RuleSet.Areas.Count; i++)
             {
-                var lost = area.MaxPoints - area.Points;
+                var area = report.RuleSet.Areas[i];
+                var lost = unit.AreaMaxPoints(i) - unit.AreaPoints(i);
                 if (lost > 0)
                 {
-                    var width = Math.Round(lost / card.MaxPoints * 100, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
+                    var width = Math.Round(lost / unit.MaxPoints * 100, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
                     writer.Write($"<i class=\"{colors[area.Id]}\" style=\"width:{width}%\" title=\"{E(area.Id)}: −{VietnameseFormat.Number(lost)}\"></i>");
                 }
             }

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Cchc.Scoring.Cards;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Ranking;
@@ -11,7 +10,7 @@ namespace Cchc.Scoring.Ranking;
 /// </summary>
 internal static class RankingJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         // One line: 10,600 indented cards with every explanation come to hundreds of megabytes.
         Indented = false,
@@ -21,6 +20,8 @@ internal static class RankingJson
 
     public static void Write(RankingReport report, Stream output, CancellationToken cancellationToken)
     {
+        var cards = report.Cards ?? throw new InvalidOperationException(
+            "This ranking kept no score cards, and its JSON holds every unit's card: rank with RankingOptions.KeepCards = true, or build the report with RankingReport.Of.");
         using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartObject();
         json.WriteStartObject("ruleSet");
@@ -104,8 +105,15 @@ internal static class RankingJson
 
             json.WriteEndArray();
             json.WritePropertyName("card");
-            JsonSerializer.Serialize(json, row.Card, ScoreCardJson.Options);
+            cards.Write(json, row);
             json.WriteEndObject();
+
+            // The writer keeps what it has not flushed: without this, the whole ranking (hundreds of megabytes) would
+            // sit in its buffer until the end.
+            if (json.BytesPending > 1 << 20)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

@@ -1,4 +1,5 @@
 using Cchc.Rules;
+using Cchc.Scoring.Cards;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Ranking;
@@ -16,7 +17,13 @@ public sealed record RankingSummary(int Scored, int Rejected)
 }
 
 /// <summary>A ranking with everything that did not make it into it: the input of every ranking output.</summary>
-public sealed record RankingReport
+/// <remarks>
+/// The rows keep each unit's <see cref="UnitStanding"/>, not its score card. A report that can also be written as
+/// JSON (which prints every card) refers to the cards kept aside — in a temporary file when made by
+/// <see cref="RankingRun"/> with <see cref="RankingOptions.KeepCards"/>, in memory when made by <see cref="Of"/> — and
+/// disposing it deletes that file.
+/// </remarks>
+public sealed record RankingReport : IDisposable
 {
     /// <summary>The rule set that scored the units.</summary>
     public required CompiledRuleSet RuleSet { get; init; }
@@ -35,4 +42,27 @@ public sealed record RankingReport
 
     /// <summary>The counts; rejected rows are counted once each.</summary>
     public RankingSummary Summary => new(Rows.Count, Rejections.Select(r => (r.File, r.Row)).Distinct().Count());
+
+    /// <summary>The full cards behind the rows, when kept: what the JSON output prints.</summary>
+    internal RankingCards? Cards { get; init; }
+
+    /// <summary>Ranks score cards the caller holds and keeps them for the JSON output; no row is rejected.</summary>
+    /// <param name="cards">The cards, in any order; codes are expected to be unique.</param>
+    /// <param name="ruleSet">The rule set that scored them.</param>
+    /// <param name="groupByParent">Also rank within each parent unit.</param>
+    public static RankingReport Of(IReadOnlyList<ScoreCard> cards, CompiledRuleSet ruleSet, bool groupByParent = false)
+    {
+        ArgumentNullException.ThrowIfNull(cards);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return new RankingReport
+        {
+            RuleSet = ruleSet,
+            Rows = UnitRanker.Rank(cards, ruleSet, groupByParent),
+            GroupedByParent = groupByParent,
+            Cards = new CardsInMemory([.. cards]),
+        };
+    }
+
+    /// <summary>Deletes the temporary file of the kept cards, if any.</summary>
+    public void Dispose() => Cards?.Dispose();
 }

@@ -1,4 +1,3 @@
-using Cchc.Scoring.Cards;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Ranking;
@@ -12,20 +11,26 @@ public sealed record RankingOptions
     /// <summary>Units scored at once; 0 = one per processor. The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; }
 
-    /// <summary>Told the number of rows handled so far, as scoring goes on.</summary>
+    /// <summary>Told the number of units scored so far, as scoring goes on.</summary>
     public IProgress<int>? Progress { get; init; }
+
+    /// <summary>
+    /// Keep every unit's full score card so that the ranking can be written as JSON (which prints them): the cards
+    /// are spilled to a temporary file as they are scored, never held in memory, and the file is deleted when the
+    /// report is disposed. Off by default: CSV, XLSX, HTML and the table need only the rows.
+    /// </summary>
+    public bool KeepCards { get; init; }
 }
 
 /// <summary>
-/// Reads a data file, scores its units in parallel and ranks them, losing nothing: every row read is either ranked
-/// or rejected with file, row, column, value and reason.
+/// Reads data files through <see cref="UnitPipeline"/>, scores the accepted units in parallel and ranks them, losing
+/// nothing: every row read is either ranked or rejected with file, row, column, value and reason.
 /// </summary>
 /// <remarks>
-/// A row is rejected when it cannot be a unit (no code, bad level, more cells than the header), when its code
-/// repeats an earlier row's (the first is kept: it is the one the sheet's author sees first), or when one of its
-/// values has the wrong type or is out of range — ranking such a unit on a zero for that criterion would put it
-/// in a place it did not earn. An empty cell is not an error: the unit is ranked on the points it has and flagged
-/// as incomplete.
+/// The ranking streams: units are read, scored and reduced to a <see cref="UnitStanding"/> one after another, and each
+/// card is dropped (or spilled, with <see cref="RankingOptions.KeepCards"/>) as soon as its standing is taken, so the
+/// memory kept per unit is a few hundred bytes whatever the size of its card. Which rows are rejected is
+/// <see cref="UnitPipeline"/>'s decision, the same as <c>cchc score</c>'s.
 /// </remarks>
 public static class RankingRun
 {
@@ -40,58 +45,45 @@ public static class RankingRun
     /// the first file given and refused in the other, naming both places.
     /// </summary>
     /// <exception cref="NotSupportedException">A file is of a kind the reader does not know.</exception>
+    /// <exception cref="InvalidDataException">An .xlsx file is not a workbook.</exception>
     public static async Task<RankingReport> RunAsync(IScoringEngine engine, IReadOnlyList<string> dataPaths, RankingOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(dataPaths);
         ArgumentNullException.ThrowIfNull(options);
-        var reader = new UnitBatchReader(engine.RuleSet);
-        var rejections = new List<UnitRejection>();
-        var cards = new List<ScoreCard>();
-        var handled = 0;
-        await foreach (var card in engine.ScoreManyAsync(Accepted(reader.Read(dataPaths), rejections, cancellationToken), options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
+        var ruleSet = engine.RuleSet;
+        var standings = new List<UnitStanding>();
+        var parents = new Dictionary<string, string>(StringComparer.Ordinal);
+        var spill = options.KeepCards ? new SpilledCards() : null;
+        try
         {
-            var invalid = card.Problems.Where(p => p.Kind == DataProblemKind.Invalid).ToList();
-            if (invalid.Count > 0)
-            {
-                rejections.AddRange(invalid.Select(p => new UnitRejection(p.File ?? "", p.Row ?? 0, p.Input, p.Value, p.Reason)));
-            }
-            else
-            {
-                cards.Add(card);
-            }
+            var read = await new UnitPipeline(ruleSet).ReadAsync(
+                dataPaths,
+                async (units, token) =>
+                {
+                    await foreach (var card in engine.ScoreManyAsync(units, options.MaxDegreeOfParallelism, token).ConfigureAwait(false))
+                    {
+                        standings.Add(UnitStanding.Of(card, ruleSet, parents, standings.Count));
+                        spill?.Add(card);
+                        options.Progress?.Report(standings.Count);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
 
-            options.Progress?.Report(++handled);
+            return new RankingReport
+            {
+                RuleSet = ruleSet,
+                Rows = UnitRanker.RankStandings(standings, ruleSet, options.GroupByParent),
+                GroupedByParent = options.GroupByParent,
+                Rejections = read.Rejections,
+                ColumnProblems = read.ColumnProblems,
+                Cards = spill,
+            };
         }
-
-        return new RankingReport
+        catch
         {
-            RuleSet = engine.RuleSet,
-            Rows = UnitRanker.Rank(cards, engine.RuleSet, options.GroupByParent),
-            GroupedByParent = options.GroupByParent,
-            Rejections = [.. rejections.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Row).ThenBy(r => r.Column, StringComparer.Ordinal)],
-            ColumnProblems = reader.ColumnProblems,
-        };
-    }
-
-    /// <summary>Passes on the units that can be scored; the others become rejections as they stream by.</summary>
-    /// <remarks>
-    /// Cancellation is checked for every row: a long run of rejected rows yields nothing to the scoring loop, which
-    /// would otherwise not see Ctrl-C/SIGTERM until the file ends.
-    /// </remarks>
-    private static IEnumerable<UnitData> Accepted(IEnumerable<UnitReadResult> items, List<UnitRejection> rejections, CancellationToken cancellationToken)
-    {
-        foreach (var item in items)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (item.Rejection is { } rejection)
-            {
-                rejections.Add(rejection);
-            }
-            else
-            {
-                yield return item.Unit!;
-            }
+            spill?.Dispose();
+            throw;
         }
     }
 }

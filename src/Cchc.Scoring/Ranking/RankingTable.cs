@@ -28,18 +28,23 @@ internal static class RankingTable
     /// <summary>One row's cells: numbers as decimals, ranks as integers, nothing as null.</summary>
     public static object?[] Cells(RankingReport report, RankedUnit row)
     {
-        var card = row.Card;
+        var unit = row.Standing;
         var cells = new List<object?> { row.Rank };
         if (report.GroupedByParent)
         {
             cells.Add(row.GroupRank);
         }
 
-        cells.AddRange([card.Unit.Code, card.Unit.Name, card.Unit.Level, card.Unit.Parent, card.Points, card.MaxPoints, card.Index, card.Grade, row.Complete]);
-        cells.AddRange(report.RuleSet.Areas.Select(a => (object?)(card.Areas.FirstOrDefault(s => s.Id == a.Id)?.Points ?? 0m)));
+        cells.AddRange([unit.Code, unit.Name, unit.Level, unit.Parent, unit.Points, unit.MaxPoints, unit.Index, unit.Grade, row.Complete]);
+        for (var i = 0; i < report.RuleSet.Areas.Count; i++)
+        {
+            cells.Add(unit.AreaPoints(i));
+        }
+
+        var losses = unit.TopLosses;
         for (var i = 0; i < UnitRanker.TopLossCount; i++)
         {
-            var loss = i < row.TopLosses.Count ? row.TopLosses[i] : null;
+            var loss = i < losses.Count ? losses[i] : null;
             cells.Add(loss?.CriterionId);
             cells.Add(loss?.Lost);
         }

@@ -4,7 +4,7 @@ using Cchc.Scoring.Cards;
 namespace Cchc.Scoring.Ranking;
 
 /// <summary>
-/// Ranks score cards: by index, higher first; between equal indexes by the points of the rule set's tie-break
+/// Ranks units: by index, higher first; between equal indexes by the points of the rule set's tie-break
 /// areas in order, higher first; units still equal share a rank (competition ranking: 1, 2, 2, 4).
 /// </summary>
 public static class UnitRanker
@@ -18,40 +18,62 @@ public static class UnitRanker
     /// and rows are ordered by parent code, then by that rank. Units without an index come last, unranked.
     /// </summary>
     /// <param name="cards">The score cards, in any order; codes are expected to be unique.</param>
-    /// <param name="ruleSet">The rule set that scored them (for its tie-break areas).</param>
+    /// <param name="ruleSet">The rule set that scored them (for its areas, tie-break areas and criteria).</param>
     /// <param name="groupByParent">Also rank within each parent unit.</param>
     public static IReadOnlyList<RankedUnit> Rank(IEnumerable<ScoreCard> cards, CompiledRuleSet ruleSet, bool groupByParent = false)
     {
         ArgumentNullException.ThrowIfNull(cards);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var standing = new StandingComparer(ruleSet.TieBreakAreas);
-        var sorted = cards.ToList();
+        return RankStandings(cards.Select((card, i) => UnitStanding.Of(card, ruleSet, null, i)), ruleSet, groupByParent);
+    }
+
+    /// <summary>Ranks standings, as <see cref="Rank"/> ranks cards.</summary>
+    /// <param name="standings">The units' standings, in any order; codes are expected to be unique.</param>
+    /// <param name="ruleSet">The rule set that scored them (for its tie-break areas).</param>
+    /// <param name="groupByParent">Also rank within each parent unit.</param>
+    public static IReadOnlyList<RankedUnit> RankStandings(IEnumerable<UnitStanding> standings, CompiledRuleSet ruleSet, bool groupByParent = false)
+    {
+        ArgumentNullException.ThrowIfNull(standings);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var standing = new StandingComparer([.. ruleSet.TieBreakAreas.Select(a => IndexOfArea(ruleSet, a))]);
+        var sorted = standings.ToList();
         sorted.Sort((a, b) => Order(standing, a, b));
 
         var ranks = CompetitionRanks(sorted, standing);
-        var groupRanks = new Dictionary<ScoreCard, int?>(ReferenceEqualityComparer.Instance);
+        int?[]? groupRanks = null;
         if (groupByParent)
         {
-            foreach (var group in sorted.Where(c => c.Unit.Parent is not null).GroupBy(c => c.Unit.Parent!, StringComparer.Ordinal))
+            groupRanks = new int?[sorted.Count];
+            var members = new List<UnitStanding>();
+            var places = new List<int>();
+            foreach (var group in Enumerable.Range(0, sorted.Count).Where(i => sorted[i].Parent is not null).GroupBy(i => sorted[i].Parent!, StringComparer.Ordinal))
             {
-                var members = group.ToList();
+                members.Clear();
+                places.Clear();
+                foreach (var i in group)
+                {
+                    members.Add(sorted[i]);
+                    places.Add(i);
+                }
+
                 var inGroup = CompetitionRanks(members, standing);
                 for (var i = 0; i < members.Count; i++)
                 {
-                    groupRanks[members[i]] = inGroup[i];
+                    groupRanks[places[i]] = inGroup[i];
                 }
             }
         }
 
-        var rows = sorted.Select((card, i) => new RankedUnit(
-            ranks[i],
-            groupRanks.GetValueOrDefault(card),
-            card with { Rank = ranks[i] },
-            TopLosses(card))).ToList();
+        var rows = new List<RankedUnit>(sorted.Count);
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            rows.Add(new RankedUnit(ranks[i], groupRanks?[i], sorted[i]));
+        }
+
         if (groupByParent)
         {
             // Stable: within a parent the rows keep their overall order, which is their group order.
-            rows = [.. rows.OrderBy(r => r.Card.Unit.Parent is null ? 1 : 0).ThenBy(r => r.Card.Unit.Parent, StringComparer.Ordinal)];
+            rows = [.. rows.OrderBy(r => r.Standing.Parent is null ? 1 : 0).ThenBy(r => r.Standing.Parent, StringComparer.Ordinal)];
         }
 
         return rows;
@@ -61,17 +83,32 @@ public static class UnitRanker
     public static IReadOnlyList<PointLoss> TopLosses(ScoreCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return card.Criteria
-            .Select((c, i) => (Loss: new PointLoss(c.Id, c.Title, c.Area, c.MaxPoints - c.Points), Order: i))
-            .Where(x => x.Loss.Lost > 0)
-            .OrderByDescending(x => x.Loss.Lost)
-            .ThenBy(x => x.Order)
-            .Take(TopLossCount)
-            .Select(x => x.Loss)
-            .ToList();
+        return [.. Costliest(card.Criteria).Select(l => new PointLoss(card.Criteria[l.Order].Id, card.Criteria[l.Order].Title, card.Criteria[l.Order].Area, l.Lost))];
     }
 
-    private static int?[] CompetitionRanks(List<ScoreCard> sorted, StandingComparer standing)
+    /// <summary>The places (in <paramref name="criteria"/>) and losses of the costliest criteria: the one definition of a top loss.</summary>
+    internal static IEnumerable<(int Order, decimal Lost)> Costliest(IReadOnlyList<CriterionScore> criteria)
+        => criteria
+            .Select((c, i) => (Order: i, Lost: c.MaxPoints - c.Points))
+            .Where(x => x.Lost > 0)
+            .OrderByDescending(x => x.Lost)
+            .ThenBy(x => x.Order)
+            .Take(TopLossCount);
+
+    private static int IndexOfArea(CompiledRuleSet ruleSet, string area)
+    {
+        for (var i = 0; i < ruleSet.Areas.Count; i++)
+        {
+            if (ruleSet.Areas[i].Id == area)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int?[] CompetitionRanks(List<UnitStanding> sorted, StandingComparer standing)
     {
         var ranks = new int?[sorted.Count];
         for (var i = 0; i < sorted.Count; i++)
@@ -88,26 +125,27 @@ public static class UnitRanker
     }
 
     /// <summary>The full order: standing, then identity, so that equal units always come out the same way.</summary>
-    private static int Order(StandingComparer standing, ScoreCard a, ScoreCard b)
+    private static int Order(StandingComparer standing, UnitStanding a, UnitStanding b)
     {
         var result = standing.Compare(a, b);
         if (result == 0)
         {
-            result = string.CompareOrdinal(a.Unit.Code, b.Unit.Code);
+            result = string.CompareOrdinal(a.Code, b.Code);
         }
 
         if (result == 0)
         {
-            result = string.CompareOrdinal(a.Unit.Parent, b.Unit.Parent);
+            result = string.CompareOrdinal(a.Parent, b.Parent);
         }
 
-        return result != 0 ? result : string.CompareOrdinal(a.Unit.Name, b.Unit.Name);
+        return result != 0 ? result : string.CompareOrdinal(a.Name, b.Name);
     }
 
     /// <summary>Better first: a higher index, then more points in each tie-break area; no index comes last.</summary>
-    private sealed class StandingComparer(IReadOnlyList<string> tieBreakAreas) : IComparer<ScoreCard>
+    /// <param name="tieBreakAreas">The rule set's tie-break areas by their place among its areas (-1: not an area, 0 points).</param>
+    private sealed class StandingComparer(int[] tieBreakAreas) : IComparer<UnitStanding>
     {
-        public int Compare(ScoreCard? x, ScoreCard? y)
+        public int Compare(UnitStanding? x, UnitStanding? y)
         {
             ArgumentNullException.ThrowIfNull(x);
             ArgumentNullException.ThrowIfNull(y);
@@ -130,17 +168,6 @@ public static class UnitRanker
             return result;
         }
 
-        private static decimal AreaPoints(ScoreCard card, string area)
-        {
-            foreach (var score in card.Areas)
-            {
-                if (score.Id == area)
-                {
-                    return score.Points;
-                }
-            }
-
-            return 0;
-        }
+        private static decimal AreaPoints(UnitStanding standing, int area) => area < 0 ? 0 : standing.AreaPoints(area);
     }
 }

@@ -6,7 +6,7 @@ namespace Cchc.Scoring.Units;
 
 /// <summary>
 /// The rows of a template's guide sheet, in the data sheet's column order: what each column holds and how to write
-/// it so that <see cref="UnitFileReader"/> and <see cref="InputConverter"/> accept it, then the general rules.
+/// it so that <see cref="UnitPipeline"/> and <see cref="InputConverter"/> accept it, then the general rules.
 /// </summary>
 internal static class DataSheetGuide
 {

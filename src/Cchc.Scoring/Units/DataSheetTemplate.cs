@@ -12,13 +12,13 @@ namespace Cchc.Scoring.Units;
 /// <summary>
 /// The empty data sheet an officer fills in for a rule set: the identity columns (<c>code</c>, <c>name</c>,
 /// <c>level</c>, <c>parent</c>), then one column per declared input headed <c>label (name)</c>, then, on request,
-/// one <c>tuCham:&lt;criterion id&gt;</c> column per criterion that can be claimed. <see cref="UnitFileReader"/>
+/// one <c>tuCham:&lt;criterion id&gt;</c> column per criterion that can be claimed. <see cref="UnitPipeline"/>
 /// reads every one of these headers back. Written as CSV, or as XLSX with the data sheet first and a guide sheet
 /// beside it; the same rule set and options always give the same bytes.
 /// </summary>
 public sealed class DataSheetTemplate
 {
-    /// <summary>The name of the XLSX template's first sheet, the one <see cref="UnitFileReader"/> reads.</summary>
+    /// <summary>The name of the XLSX template's first sheet, the one <see cref="UnitPipeline"/> reads.</summary>
     public const string DataSheetName = "Dữ liệu";
 
     /// <summary>The name of the XLSX template's second sheet: what each column holds and how to write it.</summary>

@@ -6,7 +6,7 @@ using CsvHelper.Configuration;
 namespace Cchc.Scoring.Units;
 
 /// <summary>Reading CSV: UTF-8 with or without BOM, comma or semicolon, Vietnamese decimal comma.</summary>
-public sealed partial class UnitFileReader
+internal sealed partial class UnitFileReader
 {
     private IEnumerable<UnitReadResult> ReadCsv(string path)
     {

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace Cchc.Scoring.Units;
 
 /// <summary>Reading JSON: an object, an array or one object per line; and a response of the national portal.</summary>
-public sealed partial class UnitFileReader
+internal sealed partial class UnitFileReader
 {
     /// <summary>A response of the national public-service portal (<see cref="PortalDataReader"/>), one file on its own.</summary>
     private IEnumerable<UnitReadResult> ReadPortal(string path)

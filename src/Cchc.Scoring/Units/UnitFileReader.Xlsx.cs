@@ -4,7 +4,7 @@ using Cchc.Rules.Model;
 namespace Cchc.Scoring.Units;
 
 /// <summary>Reading XLSX: the first sheet, its first non-empty row the header, the sheet's own row numbers in errors.</summary>
-public sealed partial class UnitFileReader
+internal sealed partial class UnitFileReader
 {
     /// <summary>An .xlsx that is not a zip with a workbook is refused before any row is read, naming the file.</summary>
     private static string CheckWorkbook(string path)

@@ -18,7 +18,7 @@ public sealed record UnitRejection(string File, int Row, string? Column, string?
 /// <summary>One item read from a data file: a unit, or the reason it was rejected.</summary>
 /// <param name="Unit">The unit, when it could be read.</param>
 /// <param name="Rejection">The rejection, when it could not.</param>
-public sealed record UnitReadResult(UnitData? Unit, UnitRejection? Rejection);
+internal sealed record UnitReadResult(UnitData? Unit, UnitRejection? Rejection);
 
 /// <summary>
 /// Reads units from JSON (an object, an array, or one object per line), CSV (UTF-8 with or without BOM,
@@ -27,7 +27,7 @@ public sealed record UnitReadResult(UnitData? Unit, UnitRejection? Rejection);
 /// after Unicode NFC normalisation. A JSON file that is a response of the national public-service portal is read by
 /// <see cref="PortalDataReader"/>.
 /// </summary>
-public sealed partial class UnitFileReader
+internal sealed partial class UnitFileReader
 {
     private static readonly string[] RequiredColumns = ["code", "level"];
     private readonly CompiledRuleSet? _ruleSet;

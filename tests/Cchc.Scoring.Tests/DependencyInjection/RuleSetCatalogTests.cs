@@ -38,7 +38,7 @@ public sealed class RuleSetCatalogTests
         => new UnitFileReader(engine.RuleSet).Read(Path.Combine(Paths.Samples, "chi-so-cchc-xa.csv")).First().Unit!;
 
     private static UnitData PortalDistrict(IScoringEngine engine)
-        => new UnitBatchReader(engine.RuleSet).Read(Qd766.SampleFiles).Select(r => r.Unit!).Single(u => u.Code == "huyen-hoa-binh");
+        => new UnitPipeline(engine.RuleSet).ReadAllAsync(Qd766.SampleFiles).GetAwaiter().GetResult().Units.Single(u => u.Code == "huyen-hoa-binh");
 
     [Fact]
     public async Task AddCchcScoring_ThreeCalls_RegistersThreeRuleSetsAndScoresAUnitAgainstEach()

@@ -51,7 +51,7 @@ public sealed class RankingProperties : IDisposable
                 cards.Add(card);
             }
 
-            reports.Add(new RankingReport { RuleSet = _ruleSet.RuleSet, Rows = UnitRanker.Rank(cards, _ruleSet.RuleSet, groupByParent: true), GroupedByParent = true });
+            reports.Add(RankingReport.Of(cards, _ruleSet.RuleSet, groupByParent: true));
         }
 
         foreach (var format in Enum.GetValues<RankingFormat>())
@@ -73,7 +73,7 @@ public sealed class RankingProperties : IDisposable
         Assert.Equal(cards.Count, rows.Count);
         foreach (var row in rows)
         {
-            var ahead = cards.Count(c => Key(c).CompareTo(Key(row.Card)) > 0);
+            var ahead = cards.Count(c => Key(c).CompareTo(Key(cards.Single(u => u.Unit.Code == row.Standing.Code))) > 0);
             Assert.Equal(ahead + 1, row.Rank);
         }
 

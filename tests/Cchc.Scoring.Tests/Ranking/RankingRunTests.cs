@@ -46,7 +46,7 @@ public sealed class RankingRunTests : IDisposable
 
         Assert.Equal(new RankingSummary(3, 7), report.Summary);
         Assert.Equal(10, report.Summary.Total);
-        Assert.Equal(["ok1", "ok2", "thieu"], report.Rows.Select(r => r.Card.Unit.Code));
+        Assert.Equal(["ok1", "ok2", "thieu"], report.Rows.Select(r => r.Standing.Code));
         Assert.False(report.Rows[2].Complete);
         Assert.Equal(
             "4|diemA|abc\n5|diemTthc|11\n6|code|ok1\n7|code|\n8|level|tinh\n9||\n11|diemA|-1\n11|diemTacDong|x",
@@ -82,9 +82,9 @@ public sealed class RankingRunTests : IDisposable
 
         Assert.Equal(new RankingSummary(2, 0), vietnamese.Summary);
         Assert.Empty(vietnamese.ColumnProblems);
-        Assert.Equal("Xã Điện Biên", vietnamese.Rows.Single(r => r.Card.Unit.Code == "x1").Card.Unit.Name);
-        Assert.Equal(reference.Rows.Select(r => (r.Rank, r.Card.Unit.Code, r.Card.Points, r.Card.Index)), vietnamese.Rows.Select(r => (r.Rank, r.Card.Unit.Code, r.Card.Points, r.Card.Index)));
-        Assert.Equal(["x2", "x1"], vietnamese.Rows.Select(r => r.Card.Unit.Code));
+        Assert.Equal("Xã Điện Biên", vietnamese.Rows.Single(r => r.Standing.Code == "x1").Standing.Name);
+        Assert.Equal(reference.Rows.Select(r => (r.Rank, r.Standing.Code, r.Standing.Points, r.Standing.Index)), vietnamese.Rows.Select(r => (r.Rank, r.Standing.Code, r.Standing.Points, r.Standing.Index)));
+        Assert.Equal(["x2", "x1"], vietnamese.Rows.Select(r => r.Standing.Code));
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class RankingRunTests : IDisposable
         var report = await RankAsync(path);
 
         Assert.Equal(new RankingSummary(2, 3), report.Summary);
-        Assert.Equal(["x1", "x2"], report.Rows.Select(r => r.Card.Unit.Code));
-        Assert.Equal(8.5m, report.Rows[1].Card.Areas[0].Points);
+        Assert.Equal(["x1", "x2"], report.Rows.Select(r => r.Standing.Code));
+        Assert.Equal(8.5m, report.Rows[1].Standing.Areas[0].Points);
         // The array on line 3 is read as two items that are not objects: two entries, one rejected row.
         Assert.Equal("3||1\n3||2\n4|diemA|True\n5|code|x1", Errors(report));
     }
@@ -124,9 +124,9 @@ public sealed class RankingRunTests : IDisposable
         var report = await RankAsync(path);
 
         Assert.Equal(new RankingSummary(2, 3), report.Summary);
-        Assert.Equal(["x2", "x1"], report.Rows.Select(r => r.Card.Unit.Code));
-        Assert.Equal(24.75m, report.Rows.Single(r => r.Card.Unit.Code == "x1").Card.Points);
-        Assert.Equal("Xã Hai", report.Rows[0].Card.Unit.Name);
+        Assert.Equal(["x2", "x1"], report.Rows.Select(r => r.Standing.Code));
+        Assert.Equal(24.75m, report.Rows.Single(r => r.Standing.Code == "x1").Standing.Points);
+        Assert.Equal("Xã Hai", report.Rows[0].Standing.Name);
         Assert.Equal("5|diemA|sai\n6|code|x1\n7|diemTthc|12.5", Errors(report));
         Assert.Empty(report.ColumnProblems);
 
@@ -183,12 +183,12 @@ public sealed class RankingRunTests : IDisposable
             new Dictionary<string, object?> { ["code"] = "x2", ["level"] = "xa", [Nfd("Đã ban hành")] = false, [Nfd("Xếp loại")] = "tot", [Nfd("Tỷ lệ (%)")] = 70 },
         });
 
-        var report = await RankingRun.RunAsync(methods.Set.Engine, path, new RankingOptions(), CancellationToken.None);
+        using var report = await RankingRun.RunAsync(methods.Set.Engine, path, new RankingOptions { KeepCards = true }, CancellationToken.None);
 
         Assert.Equal(new RankingSummary(2, 0), report.Summary);
         Assert.DoesNotContain(report.ColumnProblems, p => p.Reason.Contains("không phải dữ liệu đầu vào", StringComparison.Ordinal));
-        var x1 = report.Rows.Single(r => r.Card.Unit.Code == "x1").Card;
-        var x2 = report.Rows.Single(r => r.Card.Unit.Code == "x2").Card;
+        var cards = RankingCardsReader.Cards(report);
+        var (x1, x2) = (cards["x1"], cards["x2"]);
         Assert.Equal((1m, 1m, 4m), (x1.Criterion("PF").Points, x1.Criterion("CHOICE").Points, x1.Criterion("BANDS_MIN").Points));
         Assert.Equal((0m, 2m, 2m), (x2.Criterion("PF").Points, x2.Criterion("CHOICE").Points, x2.Criterion("BANDS_MIN").Points));
     }
@@ -239,13 +239,43 @@ public sealed class RankingRunTests : IDisposable
             return row;
         }));
 
-        var options = new RankingOptions { MaxDegreeOfParallelism = 2 };
-        var fromCsv = await RankingRun.RunAsync(Shipped.Engine, csv, options, CancellationToken.None);
-        var fromXlsx = await RankingRun.RunAsync(Shipped.Engine, xlsx, options, CancellationToken.None);
+        var options = new RankingOptions { MaxDegreeOfParallelism = 2, KeepCards = true };
+        using var fromCsv = await RankingRun.RunAsync(Shipped.Engine, csv, options, CancellationToken.None);
+        using var fromXlsx = await RankingRun.RunAsync(Shipped.Engine, xlsx, options, CancellationToken.None);
 
         Assert.Equal(4, fromXlsx.Summary.Scored);
         Assert.Equal(
-            fromCsv.Rows.Select(r => Cchc.Scoring.Cards.ScoreCardJson.Serialize(r.Card).Replace("phu-quy.csv", "", StringComparison.Ordinal)),
-            fromXlsx.Rows.Select(r => Cchc.Scoring.Cards.ScoreCardJson.Serialize(r.Card).Replace("phu-quy.xlsx", "", StringComparison.Ordinal)));
+            RankingCardsReader.CardJson(fromCsv).Select(card => card.Replace("phu-quy.csv", "", StringComparison.Ordinal)),
+            RankingCardsReader.CardJson(fromXlsx).Select(card => card.Replace("phu-quy.xlsx", "", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task RunAsync_KeepCards_JsonFromTheSpilledCardsIsTheJsonOfTheCardsHeldInMemory()
+    {
+        // Ranked, tied, incomplete and unranked (a district: nothing applies) units, grouped by parent: the spilled
+        // cards get their rank put in, or their placeholder taken out, byte for byte as the cards themselves would.
+        var path = _temp.Write("xa.csv", string.Join("\n",
+            Header,
+            "x1,Xã Một,xa,h1,9,9,9",
+            "x2,Xã Hai,xa,h2,8,8,8",
+            "x3,Xã Ba,xa,h1,8,8,8",
+            "x4,Xã Bốn,xa,h2,7,,7",
+            "h1,Huyện Một,huyen,,10,10,10") + "\n");
+        var units = (await new UnitPipeline(_ruleSet.RuleSet).ReadAllAsync([path])).Units;
+        var cards = await RankingRuleSet.ScoreAsync(_ruleSet, [.. units]);
+
+        using var spilled = await RankingRun.RunAsync(_ruleSet.Engine, path, new RankingOptions { GroupByParent = true, KeepCards = true, MaxDegreeOfParallelism = 2 }, CancellationToken.None);
+        using var inMemory = RankingReport.Of(cards, _ruleSet.RuleSet, groupByParent: true);
+
+        Assert.Contains(spilled.Rows, r => r.Rank is null);
+        Assert.Equal(Bytes(inMemory), Bytes(spilled));
+        Assert.Throws<InvalidOperationException>(() => Bytes(spilled with { Cards = null }));
+
+        static byte[] Bytes(RankingReport report)
+        {
+            using var stream = new MemoryStream();
+            RankingWriter.Write(report, RankingFormat.Json, stream, CancellationToken.None);
+            return stream.ToArray();
+        }
     }
 }

@@ -13,7 +13,7 @@ public sealed class UnitRankerTests : IDisposable
     private async Task<IReadOnlyList<RankedUnit>> RankAsync(bool groupByParent, params Cchc.Scoring.Units.UnitData[] units)
         => UnitRanker.Rank(await ScoreAsync(_ruleSet, units), _ruleSet.RuleSet, groupByParent);
 
-    private static string Standing(IReadOnlyList<RankedUnit> rows) => string.Join(" ", rows.Select(r => $"{r.Card.Unit.Code}:{r.Rank?.ToString() ?? "-"}"));
+    private static string Standing(IReadOnlyList<RankedUnit> rows) => string.Join(" ", rows.Select(r => $"{r.Standing.Code}:{r.Rank?.ToString() ?? "-"}"));
 
     [Fact]
     public async Task Rank_EqualUnits_ShareRankAndTheNextRankSkips()
@@ -25,7 +25,7 @@ public sealed class UnitRankerTests : IDisposable
             Unit("b", 9, 10, 10));
 
         Assert.Equal("a:1 b:2 c:2 d:4", Standing(rows));
-        Assert.Equal([1, 2, 2, 4], rows.Select(r => r.Card.Rank));
+        Assert.Equal([1, 2, 2, 4], rows.Select(r => r.Rank));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class UnitRankerTests : IDisposable
         var rows = await RankAsync(false, Unit("x", 10, 8, 9), Unit("y", 9, 9, 9));
 
         Assert.Equal("y:1 x:2", Standing(rows));
-        Assert.All(rows, r => Assert.Equal(90m, r.Card.Index));
+        Assert.All(rows, r => Assert.Equal(90m, r.Standing.Index));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class UnitRankerTests : IDisposable
             Unit("p1-tie-a", 5, 5, 5, "h1"),
             Unit("orphan", 8, 8, 8));
 
-        Assert.Equal(["p1-top", "p1-tie-a", "p1-tie-b", "p2-top", "p2-low", "orphan"], rows.Select(r => r.Card.Unit.Code));
+        Assert.Equal(["p1-top", "p1-tie-a", "p1-tie-b", "p2-top", "p2-low", "orphan"], rows.Select(r => r.Standing.Code));
         Assert.Equal([1, 2, 2, 1, 2, null], rows.Select(r => r.GroupRank));
         Assert.Equal([1, 4, 4, 2, 6, 3], rows.Select(r => r.Rank));
     }
@@ -93,7 +93,7 @@ public sealed class UnitRankerTests : IDisposable
         var rows = await RankAsync(false, Unit("huyen", 10, 10, 10, level: "huyen"), Unit("xa", 1, 1, 1));
 
         Assert.Equal("xa:1 huyen:-", Standing(rows));
-        Assert.Null(rows[1].Card.Index);
+        Assert.Null(rows[1].Standing.Index);
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class UnitRankerTests : IDisposable
     {
         var rows = await RankAsync(false, Unit("u", 7, 7, 10), Unit("v", 2, 9, 6));
 
-        Assert.Equal(["A1 3", "T1 3"], rows.Single(r => r.Card.Unit.Code == "u").TopLosses.Select(l => $"{l.CriterionId} {l.Lost:0.##}"));
-        Assert.Equal(["A1 8", "D1 4", "T1 1"], rows.Single(r => r.Card.Unit.Code == "v").TopLosses.Select(l => $"{l.CriterionId} {l.Lost:0.##}"));
+        Assert.Equal(["A1 3", "T1 3"], rows.Single(r => r.Standing.Code == "u").TopLosses.Select(l => $"{l.CriterionId} {l.Lost:0.##}"));
+        Assert.Equal(["A1 8", "D1 4", "T1 1"], rows.Single(r => r.Standing.Code == "v").TopLosses.Select(l => $"{l.CriterionId} {l.Lost:0.##}"));
     }
 
     [Theory]
@@ -119,7 +119,7 @@ public sealed class UnitRankerTests : IDisposable
     {
         var rows = await RankAsync(false, Unit("u", (decimal)a, (decimal)tthc, (decimal)tacDong));
 
-        Assert.Equal(decimal.Parse(index, System.Globalization.CultureInfo.InvariantCulture), rows[0].Card.Index);
-        Assert.Equal(grade, rows[0].Card.Grade);
+        Assert.Equal(decimal.Parse(index, System.Globalization.CultureInfo.InvariantCulture), rows[0].Standing.Index);
+        Assert.Equal(grade, rows[0].Standing.Grade);
     }
 }

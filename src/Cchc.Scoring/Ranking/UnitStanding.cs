@@ -1,0 +1,169 @@
+using Cchc.Rules;
+using Cchc.Rules.Model;
+using Cchc.Scoring.Cards;
+
+namespace Cchc.Scoring.Ranking;
+
+/// <summary>
+/// What a ranking keeps of one unit: identity, totals, grade, completeness, the points of every area and the criteria
+/// that cost it most — a few hundred bytes, where a full score card with its sentences is tens of kilobytes. A
+/// ranking of a million units keeps a million of these and no card.
+/// </summary>
+/// <remarks>
+/// Built in one place, <see cref="Of(ScoreCard, CompiledRuleSet)"/>; nothing here refers to a <see cref="ScoreCard"/>,
+/// so a scoring core that produces the totals directly can build a standing without ever making a card.
+/// </remarks>
+public sealed class UnitStanding
+{
+    // Every number of the standing in one array: points, maximum, index, the areas' points, the areas' maxima, then
+    // (criterion, lost) for each top loss. Packed 8 bytes each when they all fit (they do for any real score), 16
+    // otherwise: at a million units the difference is a few hundred megabytes.
+    private const int AreasAt = 3;
+    private readonly CompiledRuleSet _ruleSet;
+    private readonly PackedDecimals _figures;
+    private readonly byte _losses;
+    private readonly bool _hasIndex;
+
+    private UnitStanding(CompiledRuleSet ruleSet, string code, string name, string level, string? parent, string? grade, bool complete, bool hasIndex, PackedDecimals figures, int losses)
+    {
+        _ruleSet = ruleSet;
+        Code = code;
+        Name = name;
+        Level = level;
+        Parent = parent;
+        Grade = grade;
+        Complete = complete;
+        _hasIndex = hasIndex;
+        _figures = figures;
+        _losses = (byte)losses;
+    }
+
+    /// <summary>The unit's code.</summary>
+    public string Code { get; }
+
+    /// <summary>The unit's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Its level word: <c>xa</c>, <c>huyen</c> or <c>so</c>.</summary>
+    public string Level { get; }
+
+    /// <summary>The code of its parent unit, if any.</summary>
+    public string? Parent { get; }
+
+    /// <summary>Total points: base points, plus capped bonus, minus capped penalty.</summary>
+    public decimal Points => _figures[0];
+
+    /// <summary>The applicable base maximum for this unit.</summary>
+    public decimal MaxPoints => _figures[1];
+
+    /// <summary>The index; null when nothing applies to the unit (it is then ranked last, without a rank).</summary>
+    public decimal? Index => _hasIndex ? _figures[2] : null;
+
+    /// <summary>The grade of the index, if a band holds it.</summary>
+    public string? Grade { get; }
+
+    /// <summary>Whether every applicable criterion could be scored (no missing data, no error).</summary>
+    public bool Complete { get; }
+
+    /// <summary>The area subtotals, in the rule set's order (made on each call: the standing keeps only the numbers).</summary>
+    public IReadOnlyList<AreaScore> Areas => [.. _ruleSet.Areas.Select((a, i) => new AreaScore(a.Id, a.Title, AreaPoints(i), AreaMaxPoints(i)))];
+
+    /// <summary>The criteria that cost the unit most points, most first, at most <see cref="UnitRanker.TopLossCount"/>.</summary>
+    public IReadOnlyList<PointLoss> TopLosses
+    {
+        get
+        {
+            var losses = new PointLoss[_losses];
+            var at = AreasAt + (2 * _ruleSet.Areas.Count);
+            for (var i = 0; i < losses.Length; i++)
+            {
+                var criterion = _ruleSet.Criteria[(int)_figures[at + (2 * i)]];
+                losses[i] = new PointLoss(criterion.Id, criterion.Title, criterion.Area, _figures[at + (2 * i) + 1]);
+            }
+
+            return losses;
+        }
+    }
+
+    /// <summary>Which score card this standing was made from, in arrival order: where a kept card is found again.</summary>
+    internal int Sequence { get; init; }
+
+    /// <summary>The points of the rule set's area number <paramref name="area"/>.</summary>
+    internal decimal AreaPoints(int area) => _figures[AreasAt + area];
+
+    /// <summary>The applicable maximum of the rule set's area number <paramref name="area"/>.</summary>
+    internal decimal AreaMaxPoints(int area) => _figures[AreasAt + _ruleSet.Areas.Count + area];
+
+    /// <summary>The standing of a score card made by <paramref name="ruleSet"/>.</summary>
+    /// <exception cref="ArgumentException">The card's areas or criteria are not the rule set's, in its order.</exception>
+    public static UnitStanding Of(ScoreCard card, CompiledRuleSet ruleSet) => Of(card, ruleSet, null, 0);
+
+    /// <summary>
+    /// The standing of a card; <paramref name="parents"/>, when given, shares one string per parent code across the
+    /// units of a run (hundreds of parents, millions of units).
+    /// </summary>
+    internal static UnitStanding Of(ScoreCard card, CompiledRuleSet ruleSet, Dictionary<string, string>? parents, int sequence)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var areaCount = ruleSet.Areas.Count;
+        if (card.Areas.Count != areaCount || card.Criteria.Count != ruleSet.Criteria.Count)
+        {
+            throw new ArgumentException($"The card of '{card.Unit.Code}' was not made by rule set '{ruleSet.Id}'.", nameof(card));
+        }
+
+        var losses = UnitRanker.Costliest(card.Criteria).ToList();
+        var figures = new decimal[AreasAt + (2 * areaCount) + (2 * losses.Count)];
+        figures[0] = card.Points;
+        figures[1] = card.MaxPoints;
+        figures[2] = card.Index ?? 0;
+        for (var i = 0; i < areaCount; i++)
+        {
+            if (card.Areas[i].Id != ruleSet.Areas[i].Id)
+            {
+                throw new ArgumentException($"The areas of the card of '{card.Unit.Code}' are not those of rule set '{ruleSet.Id}', in its order.", nameof(card));
+            }
+
+            figures[AreasAt + i] = card.Areas[i].Points;
+            figures[AreasAt + areaCount + i] = card.Areas[i].MaxPoints;
+        }
+
+        for (var i = 0; i < losses.Count; i++)
+        {
+            var (order, lost) = losses[i];
+            if (card.Criteria[order].Id != ruleSet.Criteria[order].Id)
+            {
+                throw new ArgumentException($"The criteria of the card of '{card.Unit.Code}' are not those of rule set '{ruleSet.Id}', in its order.", nameof(card));
+            }
+
+            figures[AreasAt + (2 * areaCount) + (2 * i)] = order;
+            figures[AreasAt + (2 * areaCount) + (2 * i) + 1] = lost;
+        }
+
+        var parent = card.Unit.Parent;
+        if (parent is not null && parents is not null)
+        {
+            if (!parents.TryGetValue(parent, out var shared))
+            {
+                parents[parent] = shared = parent;
+            }
+
+            parent = shared;
+        }
+
+        return new UnitStanding(
+            ruleSet,
+            card.Unit.Code,
+            card.Unit.Name,
+            UnitLevels.TryParse(card.Unit.Level, out var level) ? level.ToCode() : card.Unit.Level,
+            parent,
+            ruleSet.Grades.FirstOrDefault(g => g.Name == card.Grade)?.Name ?? card.Grade,
+            card.Complete,
+            card.Index is not null,
+            PackedDecimals.Of(figures),
+            losses.Count)
+        {
+            Sequence = sequence,
+        };
+    }
+}
