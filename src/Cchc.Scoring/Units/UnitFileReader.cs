@@ -62,7 +62,10 @@ public sealed partial class UnitFileReader
 
     /// <summary>Reads every unit of a file, streaming; rows that cannot be units are returned as rejections.</summary>
     /// <exception cref="NotSupportedException">The file is not .json, .jsonl, .ndjson, .csv, .txt or .xlsx.</exception>
-    /// <exception cref="InvalidDataException">An .xlsx file is not a workbook.</exception>
+    /// <exception cref="InvalidDataException">
+    /// An .xlsx file is not a workbook, or declares a DTD, or holds a cell longer than 32,767 characters or a part
+    /// larger than 256 MiB: the file is refused before any row is read, with a Vietnamese message naming it.
+    /// </exception>
     public IEnumerable<UnitReadResult> Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
