@@ -54,7 +54,7 @@ public static class RankingRun
             var invalid = card.Problems.Where(p => p.Kind == DataProblemKind.Invalid).ToList();
             if (invalid.Count > 0)
             {
-                rejections.AddRange(invalid.Select(p => new UnitRejection(p.File ?? "", p.Row ?? 0, p.Input, p.Value, p.Reason)));
+                rejections.AddRange(invalid.Select(p => new UnitRejection(p.File ?? "", p.Row ?? 0, p.Input, p.Value, p.Reason) { Unit = card.Unit.Code, Line = p.Line }));
             }
             else
             {

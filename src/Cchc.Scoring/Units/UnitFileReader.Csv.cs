@@ -105,6 +105,11 @@ public sealed partial class UnitFileReader
                 record.NextLine(more.Text);
             }
 
+            if (!record.Open)
+            {
+                record.End();
+            }
+
             var lostSync = record.Open
                 || (continued.Count > 0 && (record.Fields.Count != headers.Length || record.SpansDelimiter));
             if (lostSync)
@@ -124,7 +129,6 @@ public sealed partial class UnitFileReader
                 continue;
             }
 
-            record.End();
             var fields = record.Fields;
             if (record.LongColumn is { } longColumn)
             {

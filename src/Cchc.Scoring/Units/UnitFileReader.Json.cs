@@ -45,6 +45,8 @@ public sealed partial class UnitFileReader
         };
         var checkedHeaders = false;
         var item = 0;
+        var inArray = false;
+        var seenArray = false;
         while (true)
         {
             List<(string Name, JToken Value)>? properties = null;
@@ -58,8 +60,16 @@ public sealed partial class UnitFileReader
                     yield break;
                 }
 
-                if (reader.TokenType is JsonToken.StartArray or JsonToken.EndArray or JsonToken.Comment)
+                if (reader.TokenType == JsonToken.Comment || (reader.TokenType == JsonToken.EndArray && inArray))
                 {
+                    inArray &= reader.TokenType != JsonToken.EndArray;
+                    continue;
+                }
+
+                // The file's first value, when an array, holds the units; any other array is an item (not a unit).
+                if (reader.TokenType == JsonToken.StartArray && item == 0 && !inArray && !seenArray)
+                {
+                    inArray = seenArray = true;
                     continue;
                 }
 
