@@ -32,7 +32,118 @@ public sealed partial class UnitFileReader
     /// engine cannot hold (1e308, NaN, 10^40) is read as text and reported with its unit by the scoring; a syntax error
     /// ends the file with one rejection naming the item and line where reading stopped.
     /// </summary>
-    private IEnumerable<UnitReadResult> ReadJson(string path)
+    private IEnumerable<UnitReadResult> ReadJson(string path) => IsOneObjectPerLine(path) ? ReadJsonLines(path) : ReadJsonStream(path);
+
+    /// <summary>Whether the file's first non-blank line is a whole JSON object on its own: one object per line.</summary>
+    private static bool IsOneObjectPerLine(string path)
+    {
+        using var lines = new Utf8LineReader(path);
+        while (lines.TryRead(out var line))
+        {
+            if (line.Problem is null && string.IsNullOrWhiteSpace(line.Text))
+            {
+                continue;
+            }
+
+            return line.Problem is null && line.Text.TrimStart().StartsWith('{') && TryParseLine(line.Text, out _, out _) is null;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// One object per line (JSON Lines): each line is read on its own, so a line that is broken — bad syntax, bytes that
+    /// are not UTF-8 — is rejected alone and every other line is still read. Items are numbered by line.
+    /// </summary>
+    private IEnumerable<UnitReadResult> ReadJsonLines(string path)
+    {
+        var shown = Path.GetFileName(path);
+        using var lines = new Utf8LineReader(path);
+        var checkedHeaders = false;
+        var item = 0;
+        while (lines.TryRead(out var line))
+        {
+            if (line.Problem is null && string.IsNullOrWhiteSpace(line.Text))
+            {
+                continue;
+            }
+
+            item++;
+            var source = new UnitSource(shown, item) { Line = line.Number };
+            if (line.Problem is not null)
+            {
+                yield return Reject(source, null, null, null, line.Problem.Replace("CSV UTF-8 (Comma delimited)", "UTF-8", StringComparison.Ordinal));
+                continue;
+            }
+
+            if (TryParseLine(line.Text, out var properties, out var other) is { } error)
+            {
+                yield return Reject(source, null, null, null, $"JSON không hợp lệ trên dòng này, dòng bị loại (các dòng khác vẫn được đọc): {error}");
+                continue;
+            }
+
+            if (!checkedHeaders && properties is not null)
+            {
+                CheckColumns(shown, 1, properties.Select(p => p.Name).Distinct(StringComparer.Ordinal));
+                checkedHeaders = true;
+            }
+
+            yield return Item(source, properties, other);
+        }
+    }
+
+    /// <summary>Parses one line as one JSON value; returns the syntax error, or null with the object's properties (or the other value).</summary>
+    private static string? TryParseLine(string text, out List<(string Name, JToken Value)>? properties, out JToken? other)
+    {
+        properties = null;
+        other = null;
+        try
+        {
+            using var reader = new JsonTextReader(new JsonNumberGuard(new StringReader(text)))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Decimal,
+                MaxDepth = 64,
+            };
+            while (reader.Read() && reader.TokenType == JsonToken.Comment)
+            {
+            }
+
+            if (reader.TokenType == JsonToken.None)
+            {
+                return "dòng không có giá trị JSON";
+            }
+
+            if (reader.TokenType == JsonToken.StartObject)
+            {
+                properties = ReadProperties(reader);
+            }
+            else
+            {
+                other = JToken.ReadFrom(reader);
+            }
+
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    properties = null;
+                    other = null;
+                    return "còn nội dung sau giá trị JSON đầu tiên của dòng";
+                }
+            }
+
+            return null;
+        }
+        catch (JsonReaderException e)
+        {
+            properties = null;
+            other = null;
+            return e.Message.Split(" Path '", StringSplitOptions.None)[0];
+        }
+    }
+
+    private IEnumerable<UnitReadResult> ReadJsonStream(string path)
     {
         var shown = Path.GetFileName(path);
         using var guard = new JsonNumberGuard(new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true));
@@ -102,51 +213,49 @@ public sealed partial class UnitFileReader
                 yield break;
             }
 
-            var source = new UnitSource(shown, item) { Line = line };
-            if (properties is null)
-            {
-                var text = other?.ToString(Formatting.None);
-                yield return Reject(source, null, null, text is { Length: > 200 } ? text[..200] + "…" : text, "mỗi đơn vị phải là một đối tượng JSON");
-                continue;
-            }
-
-            if (!checkedHeaders)
+            if (!checkedHeaders && properties is not null)
             {
                 CheckColumns(shown, 1, properties.Select(p => p.Name).Distinct(StringComparer.Ordinal));
                 checkedHeaders = true;
             }
 
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
-            var origin = new Dictionary<string, string>(StringComparer.Ordinal);
-            string? conflict = null;
-            string? conflictColumn = null;
-            foreach (var (name, value) in properties)
+            yield return Item(new UnitSource(shown, item) { Line = line }, properties, other);
+        }
+    }
+
+    /// <summary>One JSON item as a unit, or its rejection: not an object, or one input given twice with two values.</summary>
+    private UnitReadResult Item(UnitSource source, List<(string Name, JToken Value)>? properties, JToken? other)
+    {
+        if (properties is null)
+        {
+            var text = other?.ToString(Formatting.None);
+            return Reject(source, null, null, text is { Length: > 200 } ? text[..200] + "…" : text, "mỗi đơn vị phải là một đối tượng JSON");
+        }
+
+        var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var origin = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? conflict = null;
+        string? conflictColumn = null;
+        foreach (var (name, value) in properties)
+        {
+            var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
+            UnitData.AddProperty(cells, MapHeader(name), value);
+            foreach (var (key, cell) in cells)
             {
-                var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
-                UnitData.AddProperty(cells, MapHeader(name), value);
-                foreach (var (key, cell) in cells)
+                if (row.TryGetValue(key, out var seen) && !SameCell(seen, cell))
                 {
-                    if (row.TryGetValue(key, out var seen) && !SameCell(seen, cell))
-                    {
-                        conflictColumn ??= key;
-                        conflict ??= $"thuộc tính '{origin[key]}' và '{name}' cùng là dữ liệu '{key}' nhưng khác giá trị ('{Shown(seen)}' và '{Shown(cell)}'): không biết dùng giá trị nào, đơn vị bị loại";
-                    }
-                    else if (!row.ContainsKey(key) || seen is null)
-                    {
-                        row[key] = cell;
-                        origin[key] = name;
-                    }
+                    conflictColumn ??= key;
+                    conflict ??= $"thuộc tính '{origin[key]}' và '{name}' cùng là dữ liệu '{key}' nhưng khác giá trị ('{Shown(seen)}' và '{Shown(cell)}'): không biết dùng giá trị nào, đơn vị bị loại";
+                }
+                else if (!row.ContainsKey(key) || seen is null)
+                {
+                    row[key] = cell;
+                    origin[key] = name;
                 }
             }
-
-            if (conflict is not null)
-            {
-                yield return Reject(source, row, conflictColumn, null, conflict);
-                continue;
-            }
-
-            yield return Build(row, source);
         }
+
+        return conflict is not null ? Reject(source, row, conflictColumn, null, conflict) : Build(row, source);
     }
 
     /// <summary>The properties of the object the reader is at, in order, repeated names kept (JObject would keep the last).</summary>

@@ -141,6 +141,61 @@ public sealed class HostileDataTests : IDisposable
     }
 
     [Fact]
+    public void JsonLines_BrokenLine_IsRejectedAloneAndTheLinesAfterItAreRead()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"code\": \"X01\", \"level\": \"xa\"}\n{\"code\": \"X02\", \"level\": \n\n{\"code\": \"X03\", \"name\": \"X")
+            .Concat(new byte[] { 0xE3, 0x20 }).Concat(Encoding.UTF8.GetBytes("\", \"level\": \"xa\"}\n{\"code\": \"X04\", \"level\": \"xa\"}\n")).ToArray();
+        var path = Path.Combine(_temp.Root, "hong.json");
+        File.WriteAllBytes(path, bytes);
+
+        var (units, rejections, _) = Read(path);
+
+        Assert.Equal(["X01", "X04"], units.Select(u => u.Code));
+        Assert.Equal([(2, 2), (3, 4)], rejections.Select(r => (r.Row, r.Line!.Value)));
+        Assert.StartsWith("JSON không hợp lệ trên dòng này", rejections[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("không phải UTF-8", rejections[1].Reason, StringComparison.Ordinal);
+        Assert.Equal((4, 5), (units[1].Source!.Row, units[1].Source!.Line));
+    }
+
+    [Fact]
+    public void JsonArray_SyntaxError_StopsWithOneRejectionNamingTheItemAndLine()
+    {
+        var path = _temp.Write("hong.json", "[\n{\"code\": \"X01\", \"level\": \"xa\"},\n{\"code\": \"X02\", \"level\": \"xa\"},\n{\"code\": \"X03\" \"level\": \"xa\"}\n]");
+
+        var (units, rejections, _) = Read(path);
+
+        Assert.Equal(["X01", "X02"], units.Select(u => u.Code));
+        var rejection = Assert.Single(rejections);
+        Assert.Equal((3, 4), (rejection.Row, rejection.Line));
+        Assert.Contains("dừng đọc tệp", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1e30)]
+    [InlineData(-1e300)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void InputConverter_DoubleBeyondDecimal_IsOutOfRangeNotAnException(double value)
+    {
+        var input = Shipped.RuleSet.InputsByName["tyLeHaiLong"];
+
+        Assert.False(InputConverter.TryNumber(value, out _));
+        Assert.Null(InputConverter.Convert(input, value, out var problem));
+        Assert.Equal((DataProblemKind.Invalid, InputConverter.OutOfRange), (problem!.Kind, problem.Reason));
+    }
+
+    [Fact]
+    public void UnitData_FromJObjectWithBigInteger_KeepsItsTextNotAnException()
+    {
+        var json = Newtonsoft.Json.Linq.JObject.Parse("{ \"code\": \"x1\", \"level\": \"xa\", \"cbcc\": 10000000000000000000000000000000000000000 }");
+
+        var unit = UnitData.FromJObject(json);
+
+        Assert.Equal("10000000000000000000000000000000000000000", unit.Values["cbcc"]);
+    }
+
+    [Fact]
     public void Csv_UnclosedQuote_RejectsItsLineAndReadsEveryLineAfterIt()
     {
         var lines = SampleLines;
