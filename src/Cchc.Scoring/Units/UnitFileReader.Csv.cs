@@ -161,15 +161,7 @@ public sealed partial class UnitFileReader
 
             if (Disagreement(duplicates, raw, i => fields[i]) is { } disagreement)
             {
-                foreach (var (name, index) in duplicates.SelectMany(d => d.Indices.Select(i => (d.Name, i))))
-                {
-                    if (!string.IsNullOrWhiteSpace(fields[index]))
-                    {
-                        row[name] = fields[index];
-                    }
-                }
-
-                yield return Reject(source, row, disagreement.Column, null, disagreement.Reason);
+                yield return Reject(source, new Dictionary<string, object?> { ["code"] = Code(fields) }, disagreement.Column, null, disagreement.Reason);
                 continue;
             }
 

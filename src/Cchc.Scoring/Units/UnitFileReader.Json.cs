@@ -232,6 +232,13 @@ public sealed partial class UnitFileReader
             return Reject(source, null, null, text is { Length: > 200 } ? text[..200] + "…" : text, "mỗi đơn vị phải là một đối tượng JSON");
         }
 
+        if (properties.FirstOrDefault(p => p.Value.Type == JTokenType.String && ((string?)p.Value)?.Length > MaxCellChars) is { Name: not null } tooLong)
+        {
+            var code = properties.FirstOrDefault(p => p.Name == "code").Value;
+            var identity = new Dictionary<string, object?> { ["code"] = code is JValue { Type: JTokenType.String } c && ((string?)c)?.Length <= MaxCellChars ? (string?)c : null };
+            return Reject(source, identity, tooLong.Name, null, "giá trị dài quá 32.767 ký tự (giới hạn của một ô Excel), đơn vị bị loại");
+        }
+
         var row = new Dictionary<string, object?>(StringComparer.Ordinal);
         var origin = new Dictionary<string, string>(StringComparer.Ordinal);
         string? conflict = null;

@@ -196,6 +196,17 @@ public sealed class HostileDataTests : IDisposable
     }
 
     [Fact]
+    public void Json_ValueLongerThanExcelAllows_RejectsItsUnit()
+    {
+        var path = _temp.Write("dai.json", $"[{{ \"code\": \"x1\", \"level\": \"xa\", \"name\": \"{new string('a', 40_000)}\" }}, {{ \"code\": \"x2\", \"level\": \"xa\" }}]");
+
+        var (units, rejections, _) = Read(path);
+
+        Assert.Equal("x2", Assert.Single(units).Code);
+        Assert.Equal((1, "x1", "name"), (Assert.Single(rejections).Row, rejections[0].Unit, rejections[0].Column));
+    }
+
+    [Fact]
     public void Csv_UnclosedQuote_RejectsItsLineAndReadsEveryLineAfterIt()
     {
         var lines = SampleLines;
