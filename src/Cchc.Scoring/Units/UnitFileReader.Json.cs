@@ -34,9 +34,14 @@ public sealed partial class UnitFileReader
     /// </summary>
     private IEnumerable<UnitReadResult> ReadJson(string path) => IsOneObjectPerLine(path) ? ReadJsonLines(path) : ReadJsonStream(path);
 
-    /// <summary>Whether the file's first non-blank line is a whole JSON object on its own: one object per line.</summary>
+    /// <summary>Whether the file is JSON Lines: named .jsonl/.ndjson, or its first non-blank line is a whole JSON object on its own.</summary>
     private static bool IsOneObjectPerLine(string path)
     {
+        if (Path.GetExtension(path).ToLowerInvariant() is ".jsonl" or ".ndjson")
+        {
+            return true;
+        }
+
         using var lines = new Utf8LineReader(path);
         while (lines.TryRead(out var line))
         {

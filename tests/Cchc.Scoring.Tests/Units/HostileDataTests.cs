@@ -158,6 +158,17 @@ public sealed class HostileDataTests : IDisposable
     }
 
     [Fact]
+    public void JsonLines_BrokenFirstLine_IsRejectedAloneInAJsonlFile()
+    {
+        var path = _temp.Write("hong.jsonl", "{\"code\": \"X01\", \"level\": }\n{\"code\": \"X02\", \"level\": \"xa\"}\n");
+
+        var (units, rejections, _) = Read(path);
+
+        Assert.Equal(("X02", 2), (Assert.Single(units).Code, units[0].Source!.Row));
+        Assert.Equal(1, Assert.Single(rejections).Row);
+    }
+
+    [Fact]
     public void JsonArray_SyntaxError_StopsWithOneRejectionNamingTheItemAndLine()
     {
         var path = _temp.Write("hong.json", "[\n{\"code\": \"X01\", \"level\": \"xa\"},\n{\"code\": \"X02\", \"level\": \"xa\"},\n{\"code\": \"X03\" \"level\": \"xa\"}\n]");
