@@ -44,6 +44,12 @@ public sealed partial class UnitFileReader
         }
         while (header.Problem is null && string.IsNullOrWhiteSpace(header.Text));
 
+        if (lines.IsUtf16)
+        {
+            // No line of a UTF-16 file is UTF-8: the file is refused once rather than every line rejected.
+            throw new InvalidDataException($"Không đọc được tệp '{path}': tệp được lưu theo mã UTF-16, không phải UTF-8; hãy lưu lại bằng 'CSV UTF-8 (Comma delimited)'.");
+        }
+
         var delimiter = DetectDelimiter(header.Text);
         var raw = CsvRecord.Parse(header.Text, delimiter).Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         var headers = raw.Select(h => MapHeader(h)).ToArray();

@@ -64,7 +64,8 @@ public sealed partial class UnitFileReader
     /// <exception cref="NotSupportedException">The file is not .json, .jsonl, .ndjson, .csv, .txt or .xlsx.</exception>
     /// <exception cref="InvalidDataException">
     /// An .xlsx file is not a workbook, or declares a DTD, or holds a cell longer than 32,767 characters or a part
-    /// larger than 256 MiB: the file is refused before any row is read, with a Vietnamese message naming it.
+    /// larger than 256 MiB: the file is refused before any row is read, with a Vietnamese message naming it. Also, while
+    /// reading, for an .xlsx the sheet reader cannot read and for a CSV saved as UTF-16.
     /// </exception>
     public IEnumerable<UnitReadResult> Read(string path)
     {
