@@ -29,10 +29,10 @@ public sealed class RankCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("scored 3, rejected 7, total 10; 1 unit(s) ranked with missing data", result.ErrorLines);
-        Assert.Contains("Bị loại: xa.csv, dòng 4, cột diemA = 'abc': không phải số", result.ErrorLines);
-        Assert.Contains(result.ErrorLines, l => l.StartsWith("Bị loại: xa.csv, dòng 5, cột diemTthc = '11': ", StringComparison.Ordinal));
-        Assert.Contains(result.ErrorLines, l => l.StartsWith("Bị loại: xa.csv, dòng 6, cột code = 'ok1': mã đơn vị trùng với dòng 2", StringComparison.Ordinal));
-        Assert.Contains(result.ErrorLines, l => l.StartsWith("Bị loại: xa.csv, dòng 8, cột level = 'tinh'", StringComparison.Ordinal));
+        Assert.Contains("Bị loại: xa.csv, dòng 4, đơn vị kieu, cột diemA = 'abc': không phải số", result.ErrorLines);
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("Bị loại: xa.csv, dòng 5, đơn vị ngoai, cột diemTthc = '11': ", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("Bị loại: xa.csv, dòng 6, đơn vị ok1, cột code = 'ok1': mã đơn vị trùng với dòng 2", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("Bị loại: xa.csv, dòng 8, đơn vị cap, cột level = 'tinh'", StringComparison.Ordinal));
         Assert.Equal(8, result.ErrorLines.Count(l => l.StartsWith("Bị loại: ", StringComparison.Ordinal)));
     }
 

@@ -39,7 +39,7 @@ public sealed class RankSeveralFilesTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("scored 3, rejected 1, total 4; 0 unit(s) ranked with missing data", result.ErrorLines);
         var code = lines[1].Split(',')[0];
-        Assert.Contains(result.ErrorLines, l => l.StartsWith($"Bị loại: huyen-2.csv, dòng 2, cột code = '{code}': mã đơn vị trùng với huyen-1.csv, dòng 2", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, l => l.StartsWith($"Bị loại: huyen-2.csv, dòng 2, đơn vị {code}, cột code = '{code}': mã đơn vị trùng với huyen-1.csv, dòng 2", StringComparison.Ordinal));
     }
 
     [Fact]

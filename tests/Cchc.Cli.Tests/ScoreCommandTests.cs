@@ -145,9 +145,9 @@ public partial class ScoreCommandTests
         var result = await CchcTool.RunAsync("score", TestFiles.RuleSet, data, "--format", "json");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("Bị loại: bad.json, dòng 1, cột hoSoLuanChuyen = '-5': không được âm", result.ErrorLines);
-        Assert.Contains(result.ErrorLines, l => l.StartsWith("Bị loại: bad.json, dòng 1, cột tyLeHaiLong = '120': ", StringComparison.Ordinal) && l.Contains("vượt quá 100", StringComparison.Ordinal));
-        Assert.Contains("Bị loại: bad.json, dòng 1, cột cbcc = 'abc': không phải số", result.ErrorLines);
+        Assert.Contains("Bị loại: bad.json, mục 1 (dòng 1), đơn vị tam-thanh, cột hoSoLuanChuyen = '-5': không được âm", result.ErrorLines);
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("Bị loại: bad.json, mục 1 (dòng 1), đơn vị tam-thanh, cột tyLeHaiLong = '120': ", StringComparison.Ordinal) && l.Contains("vượt quá 100", StringComparison.Ordinal));
+        Assert.Contains("Bị loại: bad.json, mục 1 (dòng 1), đơn vị tam-thanh, cột cbcc = 'abc': không phải số", result.ErrorLines);
         Assert.Equal(3, result.ErrorLines.Count(l => l.StartsWith("Bị loại: ", StringComparison.Ordinal)));
         Assert.StartsWith("scored 0, rejected 1, total 1", result.ErrorLines[^1], StringComparison.Ordinal);
         Assert.Equal("[]", result.Out.Trim());

@@ -91,7 +91,7 @@ public class ScoreCompareTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(result.ErrorLines, l => l.StartsWith("transparency.json, dòng 4: mã chỉ số 'BRAND_NEW_CODE'", StringComparison.Ordinal));
-        Assert.Contains(result.ErrorLines, l => l.StartsWith("Bị loại: transparency.json, dòng 5, cột departmentLevel = 'VILLAGE'", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("Bị loại: transparency.json, dòng 5, đơn vị x2, cột departmentLevel = 'VILLAGE'", StringComparison.Ordinal));
         Assert.Contains(result.OutLines, l => l.StartsWith("PUBLISH_ON_TIME  tiêu chí  3/6", StringComparison.Ordinal));
         Assert.Equal("compared 1, differing 1, without published scores 0 (tolerance 0.015 points)", result.OutLines[^1]);
     }

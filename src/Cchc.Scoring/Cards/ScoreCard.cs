@@ -81,8 +81,11 @@ public sealed record DataProblem(string Input, string Label, string Value, DataP
     /// <summary>The data file, when the unit came from one.</summary>
     public string? File { get; init; }
 
-    /// <summary>The row in that file.</summary>
+    /// <summary>The row in that file (for JSON, the item's number; see <see cref="Line"/>).</summary>
     public int? Row { get; init; }
+
+    /// <summary>The text line where the unit's item starts, when <see cref="Row"/> numbers items (JSON).</summary>
+    public int? Line { get; init; }
 }
 
 /// <summary>The score and explanation of one criterion for one unit.</summary>

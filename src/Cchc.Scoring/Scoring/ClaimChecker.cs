@@ -166,5 +166,6 @@ internal static class ClaimChecker
         {
             File = unit.Source?.File,
             Row = unit.Source?.Row,
+                Line = unit.Source?.Line,
         };
 }

@@ -163,7 +163,7 @@ public sealed class ScoringEngine : IScoringEngine
             var value = InputConverter.Convert(input, raw, out var problem);
             if (problem is not null)
             {
-                (invalid ??= new(StringComparer.Ordinal))[input.Name] = problem with { File = unit.Source?.File, Row = unit.Source?.Row };
+                (invalid ??= new(StringComparer.Ordinal))[input.Name] = problem with { File = unit.Source?.File, Row = unit.Source?.Row, Line = unit.Source?.Line };
             }
 
             values.Set(i, value);
@@ -194,6 +194,7 @@ public sealed class ScoringEngine : IScoringEngine
             {
                 File = unit.Source?.File,
                 Row = unit.Source?.Row,
+                Line = unit.Source?.Line,
             }))
             .OrderBy(p => RuleSet.InputIndex[p.Input])
             .ToList();

@@ -77,7 +77,7 @@ internal static class InputConverter
             default:
                 if (!TryNumber(raw, out var number))
                 {
-                    problem = Invalid(input, raw, "không phải số");
+                    problem = Invalid(input, raw, IsOutOfRange(raw) ? OutOfRange : "không phải số");
                     return null;
                 }
 
@@ -116,14 +116,18 @@ internal static class InputConverter
                 return true;
             case double or float:
                 var x = System.Convert.ToDouble(raw, CultureInfo.InvariantCulture);
-                if (double.IsFinite(x))
+
+                // The shortest round-trip text keeps 0.1 as 0.1, not 0.1000000000000000055…; a number beyond the
+                // decimal range (1e30 in a spreadsheet cell) is not a number we can score, never an exception.
+                if (double.IsFinite(x) && decimal.TryParse(x.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out number))
                 {
-                    // The shortest round-trip text keeps 0.1 as 0.1, not 0.1000000000000000055…
-                    number = decimal.Parse(x.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
                     return true;
                 }
 
                 break;
+            case System.Numerics.BigInteger big when big >= (System.Numerics.BigInteger)decimal.MinValue && big <= (System.Numerics.BigInteger)decimal.MaxValue:
+                number = (decimal)big;
+                return true;
             case string s:
                 return TryParseText(s, out number);
         }
@@ -132,7 +136,25 @@ internal static class InputConverter
         return false;
     }
 
+    /// <summary>The reason given for a number outside the range the engine computes in.</summary>
+    internal const string OutOfRange = "số nằm ngoài phạm vi tính được (NaN, vô cực, hoặc lớn hơn ±7,9 × 10^28)";
+
+    /// <summary>Whether a value that is not a decimal is nevertheless a number (too large, NaN or infinite).</summary>
+    internal static bool IsOutOfRange(object? raw) => raw switch
+    {
+        double or float => true,
+        System.Numerics.BigInteger => true,
+        string s => s.Length <= 4096 && Normalized(s) is var t
+                    && (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                        || t.TrimStart('+', '-') is "NaN" or "Infinity" or "∞" or "inf"),
+        _ => false,
+    };
+
     private static bool TryParseText(string text, out decimal number)
+        => decimal.TryParse(Normalized(text), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number);
+
+    /// <summary>Text in either decimal style, spaces and a trailing % removed, as invariant text.</summary>
+    private static string Normalized(string text)
     {
         var t = text.Trim().Replace("\u00A0", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         if (t.EndsWith('%'))
@@ -152,7 +174,7 @@ internal static class InputConverter
             t = t.Replace(',', '.');
         }
 
-        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number);
+        return t;
     }
 
     private static DataProblem Invalid(InputDefinition input, object raw, string reason)

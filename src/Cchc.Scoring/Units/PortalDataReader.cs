@@ -30,8 +30,8 @@ public static class PortalDataReader
         ArgumentException.ThrowIfNullOrEmpty(path);
         try
         {
-            using var stream = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            using var reader = new JsonTextReader(stream) { DateParseHandling = DateParseHandling.None };
+            using var stream = new JsonNumberGuard(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
+            using var reader = new JsonTextReader(stream) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
             if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
             {
                 return false;
@@ -88,14 +88,20 @@ public static class PortalDataReader
         JObject root;
         try
         {
-            using var stream = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            using var reader = new JsonTextReader(stream) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+            // A number beyond the decimal range (or NaN) is read as its text and reported by the scoring, not the end of the file.
+            using var stream = new JsonNumberGuard(new StreamReader(path, UnitFileReader.StrictUtf8, detectEncodingFromByteOrderMarks: true));
+            using var reader = new JsonTextReader(stream) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 64 };
             var token = JToken.ReadFrom(reader, LoadSettings);
             root = token as JObject ?? throw new JsonReaderException("tệp phải là một đối tượng JSON", "", 1, 1, null);
         }
         catch (JsonReaderException e)
         {
             merge.Reject(new UnitRejection(file, e.LineNumber, null, null, $"JSON không hợp lệ, bỏ qua tệp: {e.Message.Split(" Path '", StringSplitOptions.None)[0]}"));
+            return;
+        }
+        catch (DecoderFallbackException)
+        {
+            merge.Reject(new UnitRejection(file, 1, null, null, "tệp có byte không phải UTF-8 (có lẽ được lưu theo mã ANSI/Windows-1258), bỏ qua tệp: hãy lưu lại tệp với mã UTF-8"));
             return;
         }
 
@@ -173,7 +179,7 @@ public static class PortalDataReader
         {
             if (!LevelWords.TryGetValue(LevelKey(levelToken), out level))
             {
-                merge.Reject(new UnitRejection(file, Line(levelToken), "departmentLevel", Short(levelToken), $"cấp đơn vị không rõ (đơn vị {name ?? id}); đọc được: {AcceptedLevels}"));
+                merge.Reject(new UnitRejection(file, Line(levelToken), "departmentLevel", Short(levelToken), $"cấp đơn vị không rõ (đơn vị {name ?? id}); đọc được: {AcceptedLevels}") { Unit = id ?? name });
                 return;
             }
 
@@ -267,9 +273,11 @@ public static class PortalDataReader
         ? UnitData.Normalize(text)!.Trim()
         : null;
 
+    /// <summary>A published score as a decimal; one the engine cannot hold (beyond the decimal range) is left out.</summary>
     private static decimal? Number(JToken? token) => token is JValue { Type: JTokenType.Integer or JTokenType.Float } value
-        ? Convert.ToDecimal(value.Value, CultureInfo.InvariantCulture)
-        : null;
+        && InputConverter.TryNumber(UnitData.FromToken(value) ?? "", out var number)
+            ? number
+            : null;
 
     private static int Line(JToken token) => token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 1;
 

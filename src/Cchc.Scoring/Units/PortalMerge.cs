@@ -109,11 +109,11 @@ internal sealed class PortalMerge
         {
             if (unit.Conflicts.Count > 0)
             {
-                rejections.Add(new UnitRejection(unit.Source.File, unit.Source.Row, "departmentId", unit.Code, $"dữ liệu của đơn vị {unit.Display} mâu thuẫn giữa các tệp: {string.Join("; ", unit.Conflicts)}"));
+                rejections.Add(new UnitRejection(unit.Source.File, unit.Source.Row, "departmentId", unit.Code, $"dữ liệu của đơn vị {unit.Display} mâu thuẫn giữa các tệp: {string.Join("; ", unit.Conflicts)}") { Unit = unit.Code });
             }
             else if (unit.Level is null)
             {
-                rejections.Add(new UnitRejection(unit.Source.File, unit.Source.Row, "departmentLevel", null, $"không tệp nào cho biết cấp (departmentLevel) của đơn vị {unit.Display}"));
+                rejections.Add(new UnitRejection(unit.Source.File, unit.Source.Row, "departmentLevel", null, $"không tệp nào cho biết cấp (departmentLevel) của đơn vị {unit.Display}") { Unit = unit.Code });
             }
             else
             {

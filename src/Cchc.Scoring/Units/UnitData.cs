@@ -7,8 +7,12 @@ namespace Cchc.Scoring.Units;
 
 /// <summary>Where a unit was read from, so that problems can name the place.</summary>
 /// <param name="File">The data file.</param>
-/// <param name="Row">1-based row (CSV: the line; JSON: the item number or line).</param>
-public sealed record UnitSource(string File, int Row);
+/// <param name="Row">1-based row (CSV: the line; XLSX: the sheet row; JSON: the item number, see <see cref="Line"/>).</param>
+public sealed record UnitSource(string File, int Row)
+{
+    /// <summary>The text line where the item starts, when <see cref="Row"/> numbers items (JSON).</summary>
+    public int? Line { get; init; }
+}
 
 /// <summary>
 /// One unit's data: identity (code, name, level, parent) plus raw values keyed by the rule set's input names.
@@ -129,12 +133,43 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
     internal static object? FromToken(JToken token) => token switch
     {
         JValue { Type: JTokenType.Null or JTokenType.Undefined } => null,
-        JValue { Type: JTokenType.Integer or JTokenType.Float } v => v.Value is decimal d ? d : v.Value is double x ? (object)x : Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture),
+        JValue { Type: JTokenType.Integer or JTokenType.Float } v => Number(v.Value),
         JValue { Type: JTokenType.Boolean } v => (bool)v.Value!,
         JValue { Type: JTokenType.Date } v => v.Value,
         JValue v => Convert.ToString(v.Value, CultureInfo.InvariantCulture),
         _ => token.ToString(Newtonsoft.Json.Formatting.None),
     };
+
+    /// <summary>
+    /// A JSON number as a value: a decimal when it fits, otherwise its text (an integer above the decimal range, a double
+    /// that is NaN, infinite or too large), which <see cref="InputConverter"/> then reports as out of range, with its place.
+    /// </summary>
+    private static object? Number(object? value)
+    {
+        switch (value)
+        {
+            case decimal d:
+                return d;
+            case double x:
+                return x;
+            case System.Numerics.BigInteger big:
+                return big >= (System.Numerics.BigInteger)decimal.MinValue && big <= (System.Numerics.BigInteger)decimal.MaxValue
+                    ? (decimal)big
+                    : big.ToString(CultureInfo.InvariantCulture);
+            case IConvertible c:
+                try
+                {
+                    return c.ToDecimal(CultureInfo.InvariantCulture);
+                }
+                catch (OverflowException)
+                {
+                    return c.ToString(CultureInfo.InvariantCulture);
+                }
+
+            default:
+                return Convert.ToString(value, CultureInfo.InvariantCulture);
+        }
+    }
 
     /// <summary>Unicode NFC: spreadsheets mix composed and decomposed Vietnamese.</summary>
     internal static string? Normalize(string? text) => text is null ? null : Cchc.Rules.Text.Nfc.Normalize(text);

@@ -1,75 +1,231 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Cchc.Scoring.Units;
 
-/// <summary>Reading CSV: UTF-8 with or without BOM, comma or semicolon, Vietnamese decimal comma.</summary>
+/// <summary>
+/// Reading CSV: strict UTF-8 with or without BOM, comma or semicolon, Vietnamese decimal comma; every data line is a
+/// unit or a rejection. A line with bytes that are not UTF-8 is rejected (the file was saved as ANSI), a quote that
+/// is not closed on its line is rejected there and the lines after it are read again on their own (a reader that lost
+/// sync never swallows rows), a cell longer than Excel's 32,767 characters is rejected, and two columns that mean the
+/// same input must agree on a row or the row is rejected.
+/// </summary>
 internal sealed partial class UnitFileReader
 {
+    /// <summary>Excel's limit for one cell, applied to every format: a longer cell is not data a unit holds.</summary>
+    internal const int MaxCellChars = 32_767;
+
+    /// <summary>A quoted cell may hold line breaks, up to this many lines, and only while the rows stay in sync.</summary>
+    private const int MaxCellLines = 20;
+
     private IEnumerable<UnitReadResult> ReadCsv(string path)
     {
         var shown = Path.GetFileName(path);
-        using var stream = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var delimiter = DetectDelimiter(path);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        using var lines = new Utf8LineReader(path);
+        var replay = new Stack<RawLine>();
+        bool Next(out RawLine line)
         {
-            Delimiter = delimiter,
-            HasHeaderRecord = true,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-        };
-        using var csv = new CsvReader(stream, configuration);
-        if (!csv.Read() || !csv.ReadHeader())
-        {
-            yield break;
+            if (replay.Count > 0)
+            {
+                line = replay.Pop();
+                return true;
+            }
+
+            return lines.TryRead(out line);
         }
 
-        var headers = csv.HeaderRecord!.Select(h => MapHeader(h)).ToArray();
-        CheckColumns(shown, csv.Parser.RawRow, csv.HeaderRecord!);
-        CheckMissingColumns(shown, csv.Parser.RawRow, headers);
-
-        while (csv.Read())
+        RawLine header;
+        do
         {
-            var line = csv.Parser.RawRow;
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
-            var record = csv.Parser.Record ?? [];
-            if (record.Length > headers.Length)
+            if (!Next(out header))
             {
-                yield return new UnitReadResult(null, new UnitRejection(shown, line, null, null, $"dòng có {record.Length} cột nhưng tiêu đề chỉ có {headers.Length}"));
+                yield break;
+            }
+        }
+        while (header.Problem is null && string.IsNullOrWhiteSpace(header.Text));
+
+        if (lines.IsUtf16)
+        {
+            // No line of a UTF-16 file is UTF-8: the file is refused once rather than every line rejected.
+            throw new InvalidDataException($"Không đọc được tệp '{path}': tệp được lưu theo mã UTF-16, không phải UTF-8; hãy lưu lại bằng 'CSV UTF-8 (Comma delimited)'.");
+        }
+
+        var delimiter = DetectDelimiter(header.Text);
+        var raw = CsvRecord.Parse(header.Text, delimiter).Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var headers = raw.Select(h => MapHeader(h)).ToArray();
+        var codeIndex = Array.IndexOf(headers, "code");
+        if (header.Problem is null)
+        {
+            CheckColumns(shown, header.Number, raw);
+            CheckMissingColumns(shown, header.Number, headers);
+        }
+        else
+        {
+            _warnings.Add($"{shown}, dòng {header.Number} (tiêu đề): {header.Problem}; mọi dòng đều bị loại.");
+        }
+
+        var duplicates = DuplicateColumns(shown, header.Number, raw, headers);
+        string? Code(IReadOnlyList<string> fields) => codeIndex >= 0 && codeIndex < fields.Count && !string.IsNullOrWhiteSpace(fields[codeIndex])
+            ? CodeOf(new Dictionary<string, object?> { ["code"] = fields[codeIndex] })
+            : null;
+        var warnedEncoding = false;
+
+        while (Next(out var first))
+        {
+            if (first.Problem is null && string.IsNullOrWhiteSpace(first.Text))
+            {
                 continue;
             }
 
-            if (record.Length < headers.Length)
+            var source = new UnitSource(shown, first.Number);
+            if (header.Problem is not null)
+            {
+                yield return Reject(source, null, null, null, $"tiêu đề của tệp (dòng {header.Number}) không đọc được: {header.Problem}");
+                continue;
+            }
+
+            if (first.Problem is not null)
+            {
+                if (!warnedEncoding && first.Problem.Contains("UTF", StringComparison.Ordinal))
+                {
+                    _warnings.Add($"{shown}: {first.Problem} (dòng {first.Number} là dòng đầu tiên có lỗi).");
+                    warnedEncoding = true;
+                }
+
+                var guess = Code(CsvRecord.Parse(first.Text, delimiter));
+                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, null, null, first.Problem) { Unit = guess });
+                continue;
+            }
+
+            var record = new CsvRecord(delimiter);
+            record.Feed(first.Text);
+            var continued = new List<RawLine>();
+            while (record.Open && continued.Count < MaxCellLines && Next(out var more))
+            {
+                continued.Add(more);
+                if (more.Problem is not null)
+                {
+                    break;
+                }
+
+                record.NextLine(more.Text);
+            }
+
+            if (!record.Open)
+            {
+                record.End();
+            }
+
+            var lostSync = record.Open
+                || (continued.Count > 0 && (record.Fields.Count != headers.Length || record.SpansDelimiter));
+            if (lostSync)
+            {
+                // The quote opened on this line runs over what are most likely rows of their own: this line is
+                // refused, and the lines it swallowed are read again, each on its own.
+                for (var i = continued.Count - 1; i >= 0; i--)
+                {
+                    replay.Push(continued[i]);
+                }
+
+                var column = record.OpenColumn is { } open && open < raw.Length ? raw[open] : null;
+                var reason = $"dấu ngoặc kép (\") mở{(column is null ? "" : $" ở cột '{column}'")} nhưng không đóng trên dòng này"
+                    + (continued.Count > 0 ? $" (kéo sang {continued.Count} dòng sau, trông như các dòng dữ liệu riêng)" : "")
+                    + ": dòng bị loại; các dòng sau được đọc lại riêng từng dòng";
+                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, column, null, reason) { Unit = Code(CsvRecord.Parse(first.Text, delimiter)) });
+                continue;
+            }
+
+            var fields = record.Fields;
+            if (record.LongColumn is { } longColumn)
+            {
+                var name = longColumn < raw.Length ? raw[longColumn] : $"thứ {longColumn + 1}";
+                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, name, null, $"ô dài quá 32.767 ký tự (giới hạn của Excel), dòng bị loại") { Unit = Code(fields) });
+                continue;
+            }
+
+            if (fields.Count > headers.Length)
+            {
+                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, null, null, $"dòng có {fields.Count} cột nhưng tiêu đề chỉ có {headers.Length}") { Unit = Code(fields) });
+                continue;
+            }
+
+            if (fields.Count < headers.Length)
             {
                 // A row that ends early has lost cells (or shifted them): none of its figures can be trusted to be in
                 // the right column, so it is refused, naming the first column it lacks.
-                yield return new UnitReadResult(null, new UnitRejection(shown, line, csv.HeaderRecord![record.Length], null,
-                    $"dòng chỉ có {record.Length} cột nhưng tiêu đề có {headers.Length}: thiếu từ cột '{csv.HeaderRecord![record.Length]}' trở đi"));
+                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, raw[fields.Count], null,
+                    $"dòng chỉ có {fields.Count} cột nhưng tiêu đề có {headers.Length}: thiếu từ cột '{raw[fields.Count]}' trở đi") { Unit = Code(fields) });
                 continue;
             }
 
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < headers.Length; i++)
             {
-                var cell = i < record.Length ? record[i] : null;
+                var cell = fields[i];
                 row[headers[i]] = string.IsNullOrWhiteSpace(cell) ? null : cell;
             }
 
-            yield return Build(row, new UnitSource(shown, line));
+            if (Disagreement(duplicates, raw, i => fields[i]) is { } disagreement)
+            {
+                yield return Reject(source, new Dictionary<string, object?> { ["code"] = Code(fields) }, disagreement.Column, null, disagreement.Reason);
+                continue;
+            }
+
+            foreach (var (name, indices) in duplicates)
+            {
+                row[name] = indices.Select(i => fields[i]).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+            }
+
+            yield return Build(row, source);
         }
 
         ReportMissingInputs();
     }
 
-    private static string DetectDelimiter(string path)
+    /// <summary>
+    /// Columns that map to the same input or identity field (a repeated header, or a label and its name), each reported
+    /// once as a column problem naming both. Rows are then read cell by cell: where the columns agree (or all but one
+    /// are empty) the value is used; where they differ the row is rejected. Nothing is "last wins".
+    /// </summary>
+    private List<(string Name, int[] Indices)> DuplicateColumns(string file, int headerRow, string[] raw, string[] headers)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var header = reader.ReadLine() ?? "";
+        var groups = Enumerable.Range(0, headers.Length)
+            .Where(i => headers[i].Length > 0)
+            .GroupBy(i => headers[i], StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => (g.Key, g.ToArray()))
+            .ToList();
+        foreach (var (name, indices) in groups)
+        {
+            var columns = string.Join(" và ", indices.Select(i => $"'{raw[i]}' (cột thứ {i + 1})"));
+            var note = $"các cột {columns} cùng là dữ liệu '{name}': dòng nào các cột này khác giá trị thì bị loại; dòng có cùng giá trị (hoặc chỉ một ô có giá trị) thì dùng giá trị đó";
+            _warnings.Add($"{file}: {note}.");
+            _columnProblems.Add(new UnitRejection(file, headerRow, raw[indices[1]], null, note));
+        }
 
+        return groups;
+    }
+
+    /// <summary>The first repeated column whose cells disagree on a row, with the reason naming both columns and values.</summary>
+    private static (string Column, string Reason)? Disagreement(List<(string Name, int[] Indices)> duplicates, string[] raw, Func<int, object?> cell)
+    {
+        foreach (var (name, indices) in duplicates)
+        {
+            var filled = indices.Where(i => !(cell(i) is null or string { Length: 0 } || cell(i) is string s && string.IsNullOrWhiteSpace(s))).ToList();
+            for (var k = 1; k < filled.Count; k++)
+            {
+                if (!SameCell(cell(filled[0]), cell(filled[k])))
+                {
+                    return (raw[filled[k]], $"cột '{raw[filled[0]]}' (cột thứ {filled[0] + 1}) là '{Shown(cell(filled[0]))}' nhưng cột '{raw[filled[k]]}' (cột thứ {filled[k] + 1}) cũng là dữ liệu '{name}' và là '{Shown(cell(filled[k]))}': không biết dùng giá trị nào, dòng bị loại");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static char DetectDelimiter(string header)
+    {
         // Labels often hold commas of their own ("Số cán bộ, công chức cấp xã") but not semicolons, so counting
         // commas misreads a semicolon sheet whose labels have many; a semicolon outside quotes decides instead.
         var quoted = false;
@@ -81,10 +237,131 @@ internal sealed partial class UnitFileReader
             }
             else if (c == ';' && !quoted)
             {
-                return ";";
+                return ';';
             }
         }
 
-        return ",";
+        return ',';
+    }
+
+    /// <summary>
+    /// One CSV record, fed line by line: RFC 4180 quoting (a doubled quote inside quotes is a quote), leniently (a quote
+    /// inside an unquoted cell is a character), cells trimmed outside quotes, each cell capped at
+    /// <see cref="MaxCellChars"/> characters in memory.
+    /// </summary>
+    private sealed class CsvRecord(char delimiter)
+    {
+        private readonly StringBuilder _cell = new();
+        private bool _started;
+        private bool _quoted;
+        private bool _inQuotes;
+        private bool _multiLine;
+
+        public List<string> Fields { get; } = [];
+
+        /// <summary>Whether a quoted cell is still open at the end of the text fed so far.</summary>
+        public bool Open => _inQuotes;
+
+        /// <summary>The column whose quote is open (or was opened last).</summary>
+        public int? OpenColumn { get; private set; }
+
+        /// <summary>The first column whose cell is longer than <see cref="MaxCellChars"/>.</summary>
+        public int? LongColumn { get; private set; }
+
+        /// <summary>Whether a cell that spans lines holds the delimiter: rows swallowed by a quote, not a cell.</summary>
+        public bool SpansDelimiter { get; private set; }
+
+        /// <summary>The cells of one line on its own; a quote still open at its end is closed there.</summary>
+        public static List<string> Parse(string line, char delimiter)
+        {
+            var record = new CsvRecord(delimiter);
+            record.Feed(line);
+            record._inQuotes = false;
+            record.End();
+            return record.Fields;
+        }
+
+        public void Feed(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (_inQuotes)
+                {
+                    if (c == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            Append('"');
+                            i++;
+                        }
+                        else
+                        {
+                            _inQuotes = false;
+                        }
+                    }
+                    else
+                    {
+                        Append(c);
+                    }
+                }
+                else if (c == delimiter)
+                {
+                    EndCell();
+                }
+                else if (!_started && c is ' ' or '\t')
+                {
+                    continue;
+                }
+                else if (!_started && c == '"')
+                {
+                    _started = true;
+                    _quoted = true;
+                    _inQuotes = true;
+                    OpenColumn = Fields.Count;
+                }
+                else
+                {
+                    _started = true;
+                    Append(c);
+                }
+            }
+        }
+
+        public void NextLine(string text)
+        {
+            Append('\n');
+            _multiLine = true;
+            Feed(text);
+        }
+
+        public void End() => EndCell();
+
+        private void Append(char c)
+        {
+            if (_cell.Length < MaxCellChars)
+            {
+                _cell.Append(c);
+            }
+            else
+            {
+                LongColumn ??= Fields.Count;
+            }
+        }
+
+        private void EndCell()
+        {
+            var text = _quoted ? _cell.ToString().TrimEnd(' ', '\t') : _cell.ToString().Trim();
+            if (_multiLine && text.Contains(delimiter, StringComparison.Ordinal))
+            {
+                SpansDelimiter = true;
+            }
+
+            Fields.Add(text);
+            _cell.Clear();
+            _started = false;
+            _quoted = false;
+            _multiLine = false;
+        }
     }
 }

@@ -23,22 +23,152 @@ internal sealed partial class UnitFileReader
         }
     }
 
-    private IEnumerable<UnitReadResult> ReadJson(string path)
+    /// <summary>Strict UTF-8: a byte that is not UTF-8 is reported, never read as U+FFFD.</summary>
+    internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Reads the items of a JSON file, numbering them 1, 2, 3… (a one-line array holds many units on line 1): an item's
+    /// <see cref="UnitSource.Row"/> is its number and <see cref="UnitSource.Line"/> the line where it starts. A value the
+    /// engine cannot hold (1e308, NaN, 10^40) is read as text and reported with its unit by the scoring; a syntax error
+    /// ends the file with one rejection naming the item and line where reading stopped.
+    /// </summary>
+    private IEnumerable<UnitReadResult> ReadJson(string path) => IsOneObjectPerLine(path) ? ReadJsonLines(path) : ReadJsonStream(path);
+
+    /// <summary>Whether the file is JSON Lines: named .jsonl/.ndjson, or its first non-blank line is a whole JSON object on its own.</summary>
+    private static bool IsOneObjectPerLine(string path)
+    {
+        if (Path.GetExtension(path).ToLowerInvariant() is ".jsonl" or ".ndjson")
+        {
+            return true;
+        }
+
+        using var lines = new Utf8LineReader(path);
+        while (lines.TryRead(out var line))
+        {
+            if (line.Problem is null && string.IsNullOrWhiteSpace(line.Text))
+            {
+                continue;
+            }
+
+            return line.Problem is null && line.Text.TrimStart().StartsWith('{') && TryParseLine(line.Text, out _, out _) is null;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// One object per line (JSON Lines): each line is read on its own, so a line that is broken — bad syntax, bytes that
+    /// are not UTF-8 — is rejected alone and every other line is still read. Items are numbered by line.
+    /// </summary>
+    private IEnumerable<UnitReadResult> ReadJsonLines(string path)
     {
         var shown = Path.GetFileName(path);
-        using var stream = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var reader = new JsonTextReader(stream)
+        using var lines = new Utf8LineReader(path);
+        var checkedHeaders = false;
+        var item = 0;
+        while (lines.TryRead(out var line))
+        {
+            if (line.Problem is null && string.IsNullOrWhiteSpace(line.Text))
+            {
+                continue;
+            }
+
+            item++;
+            var source = new UnitSource(shown, item) { Line = line.Number };
+            if (line.Problem is not null)
+            {
+                yield return Reject(source, null, null, null, line.Problem.Replace("CSV UTF-8 (Comma delimited)", "UTF-8", StringComparison.Ordinal));
+                continue;
+            }
+
+            if (TryParseLine(line.Text, out var properties, out var other) is { } error)
+            {
+                yield return Reject(source, null, null, null, $"JSON không hợp lệ trên dòng này, dòng bị loại (các dòng khác vẫn được đọc): {error}");
+                continue;
+            }
+
+            if (!checkedHeaders && properties is not null)
+            {
+                CheckColumns(shown, 1, properties.Select(p => p.Name).Distinct(StringComparer.Ordinal));
+                checkedHeaders = true;
+            }
+
+            yield return Item(source, properties, other);
+        }
+    }
+
+    /// <summary>Parses one line as one JSON value; returns the syntax error, or null with the object's properties (or the other value).</summary>
+    private static string? TryParseLine(string text, out List<(string Name, JToken Value)>? properties, out JToken? other)
+    {
+        properties = null;
+        other = null;
+        try
+        {
+            using var reader = new JsonTextReader(new JsonNumberGuard(new StringReader(text)))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Decimal,
+                MaxDepth = 64,
+            };
+            while (reader.Read() && reader.TokenType == JsonToken.Comment)
+            {
+            }
+
+            if (reader.TokenType == JsonToken.None)
+            {
+                return "dòng không có giá trị JSON";
+            }
+
+            if (reader.TokenType == JsonToken.StartObject)
+            {
+                properties = ReadProperties(reader);
+            }
+            else
+            {
+                other = JToken.ReadFrom(reader);
+            }
+
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    properties = null;
+                    other = null;
+                    return "còn nội dung sau giá trị JSON đầu tiên của dòng";
+                }
+            }
+
+            return null;
+        }
+        catch (JsonReaderException e)
+        {
+            properties = null;
+            other = null;
+            return e.Message.Split(" Path '", StringSplitOptions.None)[0];
+        }
+    }
+
+    private IEnumerable<UnitReadResult> ReadJsonStream(string path)
+    {
+        var shown = Path.GetFileName(path);
+        using var guard = new JsonNumberGuard(new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true));
+        using var reader = new JsonTextReader(guard)
         {
             SupportMultipleContent = true,
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Decimal,
+            MaxDepth = 64,
         };
         var checkedHeaders = false;
+        var item = 0;
+        var inArray = false;
+        var seenArray = false;
         while (true)
         {
-            JToken? token;
-            int line;
-            string? syntaxError = null;
+            List<(string Name, JToken Value)>? properties = null;
+            JToken? other = null;
+            var line = 0;
+            string? stop = null;
             try
             {
                 if (!reader.Read())
@@ -46,52 +176,141 @@ internal sealed partial class UnitFileReader
                     yield break;
                 }
 
-                if (reader.TokenType == JsonToken.StartArray)
+                if (reader.TokenType == JsonToken.Comment || (reader.TokenType == JsonToken.EndArray && inArray))
                 {
+                    inArray &= reader.TokenType != JsonToken.EndArray;
                     continue;
                 }
 
-                if (reader.TokenType == JsonToken.EndArray || reader.TokenType == JsonToken.Comment)
+                // The file's first value, when an array, holds the units; any other array is an item (not a unit).
+                if (reader.TokenType == JsonToken.StartArray && item == 0 && !inArray && !seenArray)
                 {
+                    inArray = seenArray = true;
                     continue;
                 }
 
+                item++;
                 line = reader.LineNumber;
-                token = JToken.ReadFrom(reader);
+                if (reader.TokenType == JsonToken.StartObject)
+                {
+                    properties = ReadProperties(reader);
+                }
+                else
+                {
+                    other = JToken.ReadFrom(reader);
+                }
             }
             catch (JsonReaderException e)
             {
-                token = null;
                 line = e.LineNumber;
-                syntaxError = e.Message.Split(" Path '", StringSplitOptions.None)[0];
+                stop = $"JSON không hợp lệ, dừng đọc tệp tại đây (các mục sau không được đọc): {e.Message.Split(" Path '", StringSplitOptions.None)[0]}";
+            }
+            catch (DecoderFallbackException)
+            {
+                line = guard.Line;
+                stop = "tệp có byte không phải UTF-8 (có lẽ được lưu theo mã ANSI/Windows-1258), dừng đọc tệp tại đây: hãy lưu lại tệp với mã UTF-8";
             }
 
-            if (syntaxError is not null)
+            if (stop is not null)
             {
-                // The rest of the file cannot be trusted after a syntax error; report it once and stop.
-                yield return new UnitReadResult(null, new UnitRejection(shown, line, null, null, $"JSON không hợp lệ, dừng đọc tệp: {syntaxError}"));
+                var at = Math.Max(item, 1);
+                yield return new UnitReadResult(null, new UnitRejection(shown, at, null, null, stop) { Line = line });
                 yield break;
             }
 
-            if (token is not JObject obj)
+            if (!checkedHeaders && properties is not null)
             {
-                yield return new UnitReadResult(null, new UnitRejection(shown, line, null, token?.ToString(Formatting.None), "mỗi đơn vị phải là một đối tượng JSON"));
-                continue;
-            }
-
-            if (!checkedHeaders)
-            {
-                CheckColumns(shown, line, obj.Properties().Select(p => p.Name));
+                CheckColumns(shown, 1, properties.Select(p => p.Name).Distinct(StringComparer.Ordinal));
                 checkedHeaders = true;
             }
 
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var property in obj.Properties())
-            {
-                UnitData.AddProperty(row, MapHeader(property.Name), property.Value);
-            }
-
-            yield return Build(row, new UnitSource(shown, line));
+            yield return Item(new UnitSource(shown, item) { Line = line }, properties, other);
         }
+    }
+
+    /// <summary>One JSON item as a unit, or its rejection: not an object, or one input given twice with two values.</summary>
+    private UnitReadResult Item(UnitSource source, List<(string Name, JToken Value)>? properties, JToken? other)
+    {
+        if (properties is null)
+        {
+            var text = other?.ToString(Formatting.None);
+            return Reject(source, null, null, text is { Length: > 200 } ? text[..200] + "…" : text, "mỗi đơn vị phải là một đối tượng JSON");
+        }
+
+        if (properties.FirstOrDefault(p => p.Value.Type == JTokenType.String && ((string?)p.Value)?.Length > MaxCellChars) is { Name: not null } tooLong)
+        {
+            var code = properties.FirstOrDefault(p => p.Name == "code").Value;
+            var identity = new Dictionary<string, object?> { ["code"] = code is JValue { Type: JTokenType.String } c && ((string?)c)?.Length <= MaxCellChars ? (string?)c : null };
+            return Reject(source, identity, tooLong.Name, null, "giá trị dài quá 32.767 ký tự (giới hạn của một ô Excel), đơn vị bị loại");
+        }
+
+        var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var origin = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? conflict = null;
+        string? conflictColumn = null;
+        foreach (var (name, value) in properties)
+        {
+            var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
+            UnitData.AddProperty(cells, MapHeader(name), value);
+            foreach (var (key, cell) in cells)
+            {
+                if (row.TryGetValue(key, out var seen) && !SameCell(seen, cell))
+                {
+                    conflictColumn ??= key;
+                    conflict ??= $"thuộc tính '{origin[key]}' và '{name}' cùng là dữ liệu '{key}' nhưng khác giá trị ('{Shown(seen)}' và '{Shown(cell)}'): không biết dùng giá trị nào, đơn vị bị loại";
+                }
+                else if (!row.ContainsKey(key) || seen is null)
+                {
+                    row[key] = cell;
+                    origin[key] = name;
+                }
+            }
+        }
+
+        return conflict is not null ? Reject(source, row, conflictColumn, null, conflict) : Build(row, source);
+    }
+
+    /// <summary>The properties of the object the reader is at, in order, repeated names kept (JObject would keep the last).</summary>
+    private static List<(string Name, JToken Value)> ReadProperties(JsonTextReader reader)
+    {
+        var properties = new List<(string, JToken)>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonToken.PropertyName:
+                    var name = (string)reader.Value!;
+                    if (!reader.Read())
+                    {
+                        throw new JsonReaderException($"thiếu giá trị của thuộc tính '{name}'", reader.Path, reader.LineNumber, reader.LinePosition, null);
+                    }
+
+                    while (reader.TokenType == JsonToken.Comment && reader.Read())
+                    {
+                    }
+
+                    properties.Add((name, JToken.ReadFrom(reader)));
+                    break;
+                case JsonToken.Comment:
+                    break;
+                case JsonToken.EndObject:
+                    return properties;
+                default:
+                    throw new JsonReaderException($"gặp {reader.TokenType} trong đối tượng", reader.Path, reader.LineNumber, reader.LinePosition, null);
+            }
+        }
+
+        throw new JsonReaderException("đối tượng JSON chưa đóng (thiếu '}') ở cuối tệp", reader.Path, reader.LineNumber, reader.LinePosition, null);
+    }
+
+    /// <summary>Two cells of one input agree when either is empty or they read the same (trimmed, NFC, ordinal).</summary>
+    private static bool SameCell(object? a, object? b)
+        => a is null || b is null || (a is string sa && string.IsNullOrWhiteSpace(sa)) || (b is string sb && string.IsNullOrWhiteSpace(sb))
+           || string.Equals(Shown(a), Shown(b), StringComparison.Ordinal);
+
+    private static string Shown(object? value)
+    {
+        var text = UnitData.Normalize(InputConverter.Show(value))!.Trim();
+        return text.Length > 100 ? text[..100] + "…" : text;
     }
 }

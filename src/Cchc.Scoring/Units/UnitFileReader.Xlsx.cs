@@ -6,7 +6,15 @@ namespace Cchc.Scoring.Units;
 /// <summary>Reading XLSX: the first sheet, its first non-empty row the header, the sheet's own row numbers in errors.</summary>
 internal sealed partial class UnitFileReader
 {
-    /// <summary>An .xlsx that is not a zip with a workbook is refused before any row is read, naming the file.</summary>
+    /// <summary>The largest XML part of a workbook read (uncompressed): a national sheet is about 50 MB.</summary>
+    private const long MaxXlsxPartBytes = 256L << 20;
+
+    /// <summary>
+    /// An .xlsx that is not a zip with a workbook is refused before any row is read, naming the file; so is one whose
+    /// XML declares a DTD (entity expansion), holds a cell or string longer than Excel's 32,767 characters, or a part
+    /// larger than <see cref="MaxXlsxPartBytes"/>. Every XML part is streamed once for this, in bounded memory, so that
+    /// the sheet reader never meets them.
+    /// </summary>
     private static string CheckWorkbook(string path)
     {
         try
@@ -16,6 +24,16 @@ internal sealed partial class UnitFileReader
             {
                 throw new InvalidDataException($"Không đọc được tệp '{path}': tệp .xlsx không có bảng tính (xl/workbook.xml).");
             }
+
+            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+            {
+                if (entry.Length > MaxXlsxPartBytes)
+                {
+                    throw new InvalidDataException($"Không đọc được tệp '{path}': phần {entry.FullName} của tệp .xlsx lớn {entry.Length / (1 << 20)} MiB, vượt giới hạn {MaxXlsxPartBytes / (1 << 20)} MiB.");
+                }
+
+                CheckXmlPart(path, entry);
+            }
         }
         catch (InvalidDataException e) when (!e.Message.StartsWith("Không đọc được", StringComparison.Ordinal))
         {
@@ -23,6 +41,75 @@ internal sealed partial class UnitFileReader
         }
 
         return path;
+    }
+
+    private static void CheckXmlPart(string path, System.IO.Compression.ZipArchiveEntry entry)
+    {
+        var settings = new System.Xml.XmlReaderSettings
+        {
+            DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxXlsxPartBytes,
+            MaxCharactersFromEntities = 1024,
+            CloseInput = true,
+        };
+        var chunk = new char[4096];
+        try
+        {
+            using var xml = System.Xml.XmlReader.Create(entry.Open(), settings);
+            while (xml.Read())
+            {
+                if (xml.NodeType is not (System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.CDATA or System.Xml.XmlNodeType.SignificantWhitespace or System.Xml.XmlNodeType.Whitespace))
+                {
+                    continue;
+                }
+
+                var length = 0;
+                int read;
+                while ((read = xml.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                {
+                    length += read;
+                    if (length > MaxCellChars)
+                    {
+                        var line = xml is System.Xml.IXmlLineInfo info ? info.LineNumber : 0;
+                        throw new InvalidDataException($"Không đọc được tệp '{path}': một ô (hoặc chuỗi) trong {entry.FullName} (dòng XML {line}) dài hơn 32.767 ký tự, giới hạn của một ô Excel.");
+                    }
+                }
+            }
+        }
+        catch (System.Xml.XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"Không đọc được tệp '{path}': phần {entry.FullName} khai báo DTD (<!DOCTYPE>), điều mà tệp Excel không có và không được phép.", e);
+        }
+        catch (System.Xml.XmlException e)
+        {
+            throw new InvalidDataException($"Không đọc được tệp '{path}': XML hỏng trong {entry.FullName} (dòng {e.LineNumber}): {e.Message}", e);
+        }
+    }
+
+    /// <summary>The sheet's rows as MiniExcel reads them; anything it throws becomes a refusal of the file, naming it.</summary>
+    private static IEnumerable<IDictionary<string, object?>> SheetRows(string path, Stream stream)
+    {
+        using var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX).GetEnumerator();
+        while (true)
+        {
+            IDictionary<string, object?> row;
+            try
+            {
+                if (!rows.MoveNext())
+                {
+                    yield break;
+                }
+
+                row = (IDictionary<string, object?>)rows.Current;
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or InvalidDataException or OperationCanceledException))
+            {
+                throw new InvalidDataException($"Không đọc được tệp '{path}': bảng tính không đọc được ({e.GetType().Name}: {e.Message}).", e);
+            }
+
+            yield return row;
+        }
     }
 
     private IEnumerable<UnitReadResult> ReadXlsx(string path)
@@ -37,7 +124,9 @@ internal sealed partial class UnitFileReader
 
         // MiniExcel streams the first sheet row by row, keyed by column letter; rows it yields include empty ones,
         // so counting them gives the sheet's own row numbers for the errors.
-        foreach (IDictionary<string, object?> cells in MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
+        List<(string Name, int[] Indices)> duplicates = [];
+        string[] rawHeaders = [];
+        foreach (var cells in SheetRows(path, stream))
         {
             sheetRow++;
             if (headers is null)
@@ -58,6 +147,8 @@ internal sealed partial class UnitFileReader
 
                 CheckColumns(shown, sheetRow, raw.Select(c => c.Text).Where(t => t.Length > 0));
                 CheckMissingColumns(shown, sheetRow, headers);
+                rawHeaders = [.. raw.Select(c => $"{c.Text} ({c.Letter})")];
+                duplicates = DuplicateColumns(shown, sheetRow, rawHeaders, headers);
                 headerRow = sheetRow;
                 continue;
             }
@@ -68,9 +159,24 @@ internal sealed partial class UnitFileReader
             }
 
             var extra = cells.FirstOrDefault(c => !columns.ContainsKey(c.Key) && c.Value is not null && !(c.Value is string t && string.IsNullOrWhiteSpace(t)));
+            var source = new UnitSource(shown, sheetRow);
+            var byIndex = new object?[headers.Length];
+            foreach (var (letter, index) in columns)
+            {
+                byIndex[index] = cells.TryGetValue(letter, out var v) ? v : null;
+            }
+
+            var codeCell = Array.IndexOf(headers, "code") is var codeIndex and >= 0 ? byIndex[codeIndex] : null;
+            var identity = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = codeCell };
             if (extra.Key is not null)
             {
-                yield return new UnitReadResult(null, new UnitRejection(shown, sheetRow, extra.Key, Convert.ToString(extra.Value, CultureInfo.InvariantCulture), $"ô nằm ngoài các cột có tiêu đề (tiêu đề chỉ có {headers.Length} cột)"));
+                yield return Reject(source, identity, extra.Key, Convert.ToString(extra.Value, CultureInfo.InvariantCulture), $"ô nằm ngoài các cột có tiêu đề (tiêu đề chỉ có {headers.Length} cột)");
+                continue;
+            }
+
+            if (Disagreement(duplicates, rawHeaders, i => byIndex[i]) is { } disagreement)
+            {
+                yield return Reject(source, identity, disagreement.Column, null, disagreement.Reason);
                 continue;
             }
 
@@ -82,8 +188,14 @@ internal sealed partial class UnitFileReader
                     continue;
                 }
 
-                var value = cells.TryGetValue(letter, out var v) ? v : null;
-                if (value is double number && _ruleSet?.InputsByName.GetValueOrDefault(headers[index])?.Type == InputType.Percent)
+                var value = byIndex[index];
+                if (row.GetValueOrDefault(headers[index]) is not null && (value is null || value is string blank && string.IsNullOrWhiteSpace(blank)))
+                {
+                    // A repeated column whose cell is empty here: the other column's value (they agree) stands.
+                    continue;
+                }
+
+                if (value is double number && double.IsFinite(number) && _ruleSet?.InputsByName.GetValueOrDefault(headers[index])?.Type == InputType.Percent)
                 {
                     var seen = fractions.GetValueOrDefault(headers[index]);
                     fractions[headers[index]] = (seen.Numbers + 1, Math.Max(seen.Largest, number));
@@ -97,7 +209,7 @@ internal sealed partial class UnitFileReader
                 };
             }
 
-            yield return Build(row, new UnitSource(shown, sheetRow));
+            yield return Build(row, source);
         }
 
         ReportMissingInputs();

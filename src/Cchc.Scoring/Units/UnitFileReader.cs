@@ -5,14 +5,25 @@ namespace Cchc.Scoring.Units;
 
 /// <summary>A unit that could not be read at all, with the place and the reason.</summary>
 /// <param name="File">The data file.</param>
-/// <param name="Row">1-based row (CSV line, or JSON line).</param>
+/// <param name="Row">1-based row: the CSV line, the XLSX sheet row, or the JSON item's number (see <see cref="Line"/>).</param>
 /// <param name="Column">The column or field at fault, if one.</param>
 /// <param name="Value">The value found.</param>
 /// <param name="Reason">Why, in Vietnamese.</param>
 public sealed record UnitRejection(string File, int Row, string? Column, string? Value, string Reason)
 {
+    /// <summary>The code of the unit the row holds, when it could be read; every line that names a row names it too.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>
+    /// The text line where the item starts, when <see cref="Row"/> numbers items rather than lines (JSON: a one-line
+    /// array holds many units on line 1, so they are told apart, and counted, by their item number).
+    /// </summary>
+    public int? Line { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{File}, dòng {Row}{(Column is null ? "" : $", cột {Column}")}{(Value is null ? "" : $" = '{Value}'")}: {Reason}";
+    public override string ToString()
+        => $"{File}, {(Line is { } line ? $"mục {Row} (dòng {line})" : $"dòng {Row}")}{(Unit is null ? "" : $", đơn vị {Unit}")}"
+           + $"{(Column is null ? "" : $", cột {Column}")}{(Value is null ? "" : $" = '{Value}'")}: {Reason}";
 }
 
 /// <summary>One item read from a data file: a unit, or the reason it was rejected.</summary>
@@ -51,7 +62,11 @@ internal sealed partial class UnitFileReader
 
     /// <summary>Reads every unit of a file, streaming; rows that cannot be units are returned as rejections.</summary>
     /// <exception cref="NotSupportedException">The file is not .json, .jsonl, .ndjson, .csv, .txt or .xlsx.</exception>
-    /// <exception cref="InvalidDataException">An .xlsx file is not a workbook.</exception>
+    /// <exception cref="InvalidDataException">
+    /// An .xlsx file is not a workbook, or declares a DTD, or holds a cell longer than 32,767 characters or a part
+    /// larger than 256 MiB: the file is refused before any row is read, with a Vietnamese message naming it. Also, while
+    /// reading, for an .xlsx the sheet reader cannot read and for a CSV saved as UTF-16.
+    /// </exception>
     public IEnumerable<UnitReadResult> Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -117,8 +132,19 @@ internal sealed partial class UnitFileReader
         }
         catch (UnitDataException e)
         {
-            return new UnitReadResult(null, new UnitRejection(source.File, source.Row, e.Field, e.Value, e.Reason));
+            return Reject(source, row, e.Field, e.Value, e.Reason);
         }
+    }
+
+    /// <summary>A rejection of the unit a row holds, naming its code when the row has one.</summary>
+    private static UnitReadResult Reject(UnitSource source, IReadOnlyDictionary<string, object?>? row, string? column, string? value, string reason)
+        => new(null, new UnitRejection(source.File, source.Row, column, value, reason) { Unit = CodeOf(row), Line = source.Line });
+
+    /// <summary>The unit code a row holds, if any (trimmed, NFC).</summary>
+    internal static string? CodeOf(IReadOnlyDictionary<string, object?>? row)
+    {
+        var code = row is not null && row.TryGetValue("code", out var v) && v is not null ? UnitData.Normalize(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))?.Trim() : null;
+        return string.IsNullOrEmpty(code) ? null : code.Length > 64 ? code[..64] + "…" : code;
     }
 
     /// <summary>Maps a header to an input or identity name: the name itself, "label (name)", or the label.</summary>

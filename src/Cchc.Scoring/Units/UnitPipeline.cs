@@ -90,7 +90,7 @@ public sealed class UnitPipeline
             InputConverter.Convert(input, raw, out var problem);
             if (problem is not null)
             {
-                (rejections ??= []).Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, input.Name, problem.Value, problem.Reason));
+                (rejections ??= []).Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, input.Name, problem.Value, problem.Reason) { Unit = unit.Code, Line = unit.Source?.Line });
             }
         }
 

@@ -93,7 +93,7 @@ internal sealed class UnitPipelineRun
             if (_seen.TryGetValue(unit.Code, out var first))
             {
                 var where = first.File is { } file && file != unit.Source?.File ? $"{file}, dòng {first.Row}" : $"dòng {first.Row}";
-                _rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, $"mã đơn vị trùng với {where}: giữ dòng đầu tiên"));
+                _rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, $"mã đơn vị trùng với {where}: giữ dòng đầu tiên") { Unit = unit.Code, Line = unit.Source?.Line });
                 continue;
             }
 

@@ -37,11 +37,11 @@ public sealed class UnitFileReaderTests : IDisposable
         Assert.Equal("X01", unit.Code);
         Assert.Equal(72.5m, unit.Values["tyLeHaiLong"]);
         Assert.Equal("2023-02-18", unit.Values["ngayBanHanhKeHoachCchc"]);
-        Assert.Equal(new UnitSource("mot-xa.json", 1), unit.Source);
+        Assert.Equal(new UnitSource("mot-xa.json", 1) { Line = 1 }, unit.Source);
     }
 
     [Fact]
-    public void Read_JsonArray_IsOneUnitPerItemWithItsLine()
+    public void Read_JsonArray_IsOneUnitPerItemNumberedByItemWithItsLine()
     {
         var path = _temp.Write("cac-xa.json", """
             [
@@ -55,7 +55,8 @@ public sealed class UnitFileReaderTests : IDisposable
 
         Assert.Empty(rejections);
         Assert.Equal(["X01", "X02", "H01"], units.Select(u => u.Code));
-        Assert.Equal([2, 3, 4], units.Select(u => u.Source!.Row));
+        Assert.Equal([1, 2, 3], units.Select(u => u.Source!.Row));
+        Assert.Equal([2, 3, 4], units.Select(u => u.Source!.Line!.Value));
     }
 
     [Fact]
@@ -94,13 +95,14 @@ public sealed class UnitFileReaderTests : IDisposable
         Assert.Equal(5, units.Count + rejections.Count);
         Assert.Collection(
             rejections,
-            r => Assert.Equal(("loi.json", 3, "code"), (r.File, r.Row, r.Column)),
+            r => Assert.Equal(("loi.json", 2, 3, "code"), (r.File, r.Row, r.Line, r.Column)),
             r =>
             {
-                Assert.Equal(("loi.json", 4, "level", "tinh"), (r.File, r.Row, r.Column, r.Value));
+                Assert.Equal(("loi.json", 3, 4, "level", "tinh", "T01"), (r.File, r.Row, r.Line, r.Column, r.Value, r.Unit));
                 Assert.Contains("xa, huyen hoặc so", r.Reason, StringComparison.Ordinal);
+                Assert.StartsWith("loi.json, mục 3 (dòng 4), đơn vị T01, cột level = 'tinh': ", r.ToString(), StringComparison.Ordinal);
             },
-            r => Assert.Equal(("loi.json", 5, "mỗi đơn vị phải là một đối tượng JSON"), (r.File, r.Row, r.Reason)));
+            r => Assert.Equal(("loi.json", 4, 5, "mỗi đơn vị phải là một đối tượng JSON"), (r.File, r.Row, r.Line, r.Reason)));
     }
 
     [Fact]
@@ -289,7 +291,7 @@ public sealed class UnitFileReaderTests : IDisposable
             r => Assert.Equal(("loi.csv", 3, "code"), (r.File, r.Row, r.Column)),
             r => Assert.Equal(("loi.csv", 4, "level", "tinh"), (r.File, r.Row, r.Column, r.Value)),
             r => Assert.Equal(("loi.csv", 6), (r.File, r.Row)));
-        Assert.Equal("loi.csv, dòng 4, cột level = 'tinh': cấp đơn vị (level) phải là xa, huyen hoặc so", rejections[1].ToString());
+        Assert.Equal("loi.csv, dòng 4, đơn vị T01, cột level = 'tinh': cấp đơn vị (level) phải là xa, huyen hoặc so", rejections[1].ToString());
     }
 
     [Fact]
