@@ -1,3 +1,4 @@
+using Cchc.Scoring.Scoring;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Ranking;
@@ -61,6 +62,24 @@ public static class RankingRun
                 dataPaths,
                 async (units, token) =>
                 {
+                    if (spill is null && engine is ScoringEngine compact)
+                    {
+                        // No card is needed (CSV, XLSX, HTML, the table): each unit goes through the compact core into
+                        // one reused result, and only its standing is kept. About 10 µs a commune, so one thread is
+                        // enough and the order is the input's, whatever the parallelism.
+                        var score = new UnitScore(compact.Plan);
+                        foreach (var unit in units)
+                        {
+                            token.ThrowIfCancellationRequested();
+                            compact.Convert(unit, score.Values);
+                            await compact.EvaluateAsync(score, unit.Level, token).ConfigureAwait(false);
+                            standings.Add(UnitStanding.Of(unit, score, parents, standings.Count));
+                            options.Progress?.Report(standings.Count);
+                        }
+
+                        return;
+                    }
+
                     await foreach (var card in engine.ScoreManyAsync(units, options.MaxDegreeOfParallelism, token).ConfigureAwait(false))
                     {
                         standings.Add(UnitStanding.Of(card, ruleSet, parents, standings.Count));

@@ -83,11 +83,11 @@ public static class UnitRanker
     public static IReadOnlyList<PointLoss> TopLosses(ScoreCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return [.. Costliest(card.Criteria).Select(l => new PointLoss(card.Criteria[l.Order].Id, card.Criteria[l.Order].Title, card.Criteria[l.Order].Area, l.Lost))];
+        return [.. Costliest(card.Criteria.Select(c => (c.MaxPoints, c.Points))).Select(l => new PointLoss(card.Criteria[l.Order].Id, card.Criteria[l.Order].Title, card.Criteria[l.Order].Area, l.Lost))];
     }
 
-    /// <summary>The places (in <paramref name="criteria"/>) and losses of the costliest criteria: the one definition of a top loss.</summary>
-    internal static IEnumerable<(int Order, decimal Lost)> Costliest(IReadOnlyList<CriterionScore> criteria)
+    /// <summary>The places (among the top-level criteria, given as maximum and points) and losses of the costliest criteria: the one definition of a top loss.</summary>
+    internal static IEnumerable<(int Order, decimal Lost)> Costliest(IEnumerable<(decimal MaxPoints, decimal Points)> criteria)
         => criteria
             .Select((c, i) => (Order: i, Lost: c.MaxPoints - c.Points))
             .Where(x => x.Lost > 0)

@@ -112,35 +112,86 @@ public sealed class UnitStanding
             throw new ArgumentException($"The card of '{card.Unit.Code}' was not made by rule set '{ruleSet.Id}'.", nameof(card));
         }
 
-        var losses = UnitRanker.Costliest(card.Criteria).ToList();
-        var figures = new decimal[AreasAt + (2 * areaCount) + (2 * losses.Count)];
-        figures[0] = card.Points;
-        figures[1] = card.MaxPoints;
-        figures[2] = card.Index ?? 0;
         for (var i = 0; i < areaCount; i++)
         {
             if (card.Areas[i].Id != ruleSet.Areas[i].Id)
             {
                 throw new ArgumentException($"The areas of the card of '{card.Unit.Code}' are not those of rule set '{ruleSet.Id}', in its order.", nameof(card));
             }
+        }
 
-            figures[AreasAt + i] = card.Areas[i].Points;
-            figures[AreasAt + areaCount + i] = card.Areas[i].MaxPoints;
+        for (var i = 0; i < card.Criteria.Count; i++)
+        {
+            if (card.Criteria[i].Id != ruleSet.Criteria[i].Id)
+            {
+                throw new ArgumentException($"The criteria of the card of '{card.Unit.Code}' are not those of rule set '{ruleSet.Id}', in its order.", nameof(card));
+            }
+        }
+
+        return Build(
+            ruleSet,
+            (card.Unit.Code, card.Unit.Name, UnitLevels.TryParse(card.Unit.Level, out var level) ? level.ToCode() : card.Unit.Level, card.Unit.Parent),
+            ruleSet.Grades.FirstOrDefault(g => g.Name == card.Grade)?.Name ?? card.Grade,
+            card.Complete,
+            (card.Points, card.MaxPoints, card.Index),
+            i => (card.Areas[i].Points, card.Areas[i].MaxPoints),
+            UnitRanker.Costliest(card.Criteria.Select(c => (c.MaxPoints, c.Points))),
+            parents,
+            sequence);
+    }
+
+    /// <summary>
+    /// The standing of a unit scored by the compact core, without a card: what <c>cchc rank</c> keeps for CSV, XLSX,
+    /// HTML and the table. The same numbers as <see cref="Of(ScoreCard, CompiledRuleSet)"/> gives for that unit's card.
+    /// </summary>
+    internal static UnitStanding Of(Units.UnitData unit, Scoring.UnitScore score, Dictionary<string, string>? parents, int sequence)
+    {
+        var ruleSet = score.Plan.RuleSet;
+        var top = score.Plan.TopLevelIndexes;
+        var totals = score.Totals;
+        return Build(
+            ruleSet,
+            (unit.Code, unit.Name, unit.Level.ToCode(), unit.Parent),
+            totals.Grade?.Name,
+            score.Complete,
+            (totals.Points, totals.MaxPoints, totals.Index),
+            i => (score.AreaPoints[i], score.AreaMaxPoints[i]),
+            UnitRanker.Costliest(top.Select(i => (score.MaxPoints[i], score.Points[i]))),
+            parents,
+            sequence);
+    }
+
+    private static UnitStanding Build(
+        CompiledRuleSet ruleSet,
+        (string Code, string Name, string Level, string? Parent) unit,
+        string? grade,
+        bool complete,
+        (decimal Points, decimal MaxPoints, decimal? Index) totals,
+        Func<int, (decimal Points, decimal MaxPoints)> area,
+        IEnumerable<(int Order, decimal Lost)> costliest,
+        Dictionary<string, string>? parents,
+        int sequence)
+    {
+        var areaCount = ruleSet.Areas.Count;
+        var losses = costliest.ToList();
+        var figures = new decimal[AreasAt + (2 * areaCount) + (2 * losses.Count)];
+        figures[0] = totals.Points;
+        figures[1] = totals.MaxPoints;
+        figures[2] = totals.Index ?? 0;
+        for (var i = 0; i < areaCount; i++)
+        {
+            var (points, maxPoints) = area(i);
+            figures[AreasAt + i] = points;
+            figures[AreasAt + areaCount + i] = maxPoints;
         }
 
         for (var i = 0; i < losses.Count; i++)
         {
-            var (order, lost) = losses[i];
-            if (card.Criteria[order].Id != ruleSet.Criteria[order].Id)
-            {
-                throw new ArgumentException($"The criteria of the card of '{card.Unit.Code}' are not those of rule set '{ruleSet.Id}', in its order.", nameof(card));
-            }
-
-            figures[AreasAt + (2 * areaCount) + (2 * i)] = order;
-            figures[AreasAt + (2 * areaCount) + (2 * i) + 1] = lost;
+            figures[AreasAt + (2 * areaCount) + (2 * i)] = losses[i].Order;
+            figures[AreasAt + (2 * areaCount) + (2 * i) + 1] = losses[i].Lost;
         }
 
-        var parent = card.Unit.Parent;
+        var parent = unit.Parent;
         if (parent is not null && parents is not null)
         {
             if (!parents.TryGetValue(parent, out var shared))
@@ -153,13 +204,13 @@ public sealed class UnitStanding
 
         return new UnitStanding(
             ruleSet,
-            card.Unit.Code,
-            card.Unit.Name,
-            UnitLevels.TryParse(card.Unit.Level, out var level) ? level.ToCode() : card.Unit.Level,
+            unit.Code,
+            unit.Name,
+            unit.Level,
             parent,
-            ruleSet.Grades.FirstOrDefault(g => g.Name == card.Grade)?.Name ?? card.Grade,
-            card.Complete,
-            card.Index is not null,
+            grade,
+            complete,
+            totals.Index is not null,
             PackedDecimals.Of(figures),
             losses.Count)
         {

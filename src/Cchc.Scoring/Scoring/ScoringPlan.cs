@@ -39,6 +39,9 @@ internal sealed class ScoringPlan
     /// <summary>The top-level criteria, as indexes into the flattened order.</summary>
     public ReadOnlySpan<int> TopLevel => _top;
 
+    /// <summary>The same, as a list.</summary>
+    public IReadOnlyList<int> TopLevelIndexes => _top;
+
     public CriterionDefinition Definition(int index) => _nodes[index].Definition;
 
     public ReadOnlySpan<int> Children(int index) => _nodes[index].Children;
