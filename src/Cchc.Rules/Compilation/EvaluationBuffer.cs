@@ -81,9 +81,9 @@ internal sealed class ValueColumn
 
     public void Clear()
     {
-        Array.Clear(Kinds);
-        Array.Clear(Texts);
-        Array.Clear(Others);
+        Kinds.AsSpan().Clear();
+        Texts.AsSpan().Clear();
+        Others.AsSpan().Clear();
     }
 }
 
@@ -135,11 +135,11 @@ internal sealed class EvaluationBuffer
 
     public void Clear()
     {
-        Array.Clear(Evaluated);
-        Array.Clear(Passed);
-        Array.Clear(Errors);
-        Array.Clear(NoOccurrence);
-        Array.Clear(NotApplicable);
+        Evaluated.AsSpan().Clear();
+        Passed.AsSpan().Clear();
+        Errors.AsSpan().Clear();
+        NoOccurrence.AsSpan().Clear();
+        NotApplicable.AsSpan().Clear();
         Value.Clear();
         Target.Clear();
     }

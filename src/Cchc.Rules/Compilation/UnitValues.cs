@@ -102,11 +102,11 @@ internal sealed class UnitValues
     /// <summary>Marks every input absent, holding its neutral value.</summary>
     public void Clear()
     {
-        Array.Clear(Numbers);
-        Array.Clear(Bools);
-        Array.Fill(Dates, DateTime.MinValue);
-        Array.Fill(Texts, "");
-        Array.Clear(Present);
+        Numbers.AsSpan().Clear();
+        Bools.AsSpan().Clear();
+        Dates.AsSpan().Fill(DateTime.MinValue);
+        Texts.AsSpan().Fill("");
+        Present.AsSpan().Clear();
     }
 
     /// <summary>Sets input <paramref name="index"/> from a typed value (decimal, bool, DateTime, string); null marks it absent.</summary>

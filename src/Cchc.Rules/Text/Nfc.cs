@@ -87,6 +87,12 @@ internal static class Nfc
     /// <summary>The NFC form of <paramref name="text"/>: the runtime's where it works, else this table's.</summary>
     public static string Normalize(string text)
     {
+        // Most cells of a data sheet are numbers and codes: ASCII is always in NFC, and checking it is vectorised.
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text;
+        }
+
         if (RuntimeNormalizes)
         {
             return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);

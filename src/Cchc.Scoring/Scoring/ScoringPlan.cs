@@ -51,9 +51,9 @@ internal sealed class ScoringPlan
     /// <summary>Scores one evaluated unit into <paramref name="result"/>.</summary>
     public void Score(UnitValues values, EvaluationBuffer evaluation, UnitLevel level, UnitScore result)
     {
-        Array.Clear(result.Shown);
-        Array.Clear(result.AreaPoints);
-        Array.Clear(result.AreaMaxPoints);
+        result.Shown.AsSpan().Clear();
+        result.AreaPoints.AsSpan().Clear();
+        result.AreaMaxPoints.AsSpan().Clear();
         decimal basePoints = 0, maxPoints = 0, bonus = 0, penalty = 0;
         var complete = true;
         foreach (var i in _top)

@@ -151,7 +151,54 @@ internal static class InputConverter
     };
 
     private static bool TryParseText(string text, out decimal number)
-        => decimal.TryParse(Normalized(text), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number);
+        => TryParsePlain(text, out number)
+           || decimal.TryParse(Normalized(text), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number);
+
+    /// <summary>
+    /// The common cell, read without making strings: digits with at most one decimal separator (comma or dot) and a
+    /// leading minus — <c>12</c>, <c>72,5</c>, <c>-3.25</c>. Anything else (spaces, %, grouping, exponents) goes the
+    /// long way; both ways give the same number.
+    /// </summary>
+    private static bool TryParsePlain(string text, out decimal number)
+    {
+        number = 0;
+        if (text.Length is 0 or > 30)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[30];
+        var separators = 0;
+        var digits = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+                buffer[i] = c;
+            }
+            else if (c is ',' or '.')
+            {
+                if (++separators > 1)
+                {
+                    return false;
+                }
+
+                buffer[i] = '.';
+            }
+            else if (c == '-' && i == 0)
+            {
+                buffer[i] = c;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return digits > 0 && decimal.TryParse(buffer[..text.Length], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+    }
 
     /// <summary>Text in either decimal style, spaces and a trailing % removed, as invariant text.</summary>
     private static string Normalized(string text)

@@ -80,20 +80,32 @@ public sealed class UnitPipeline
     /// The rejections one unit would get for its values: one per declared input with the wrong type or out of range,
     /// naming the unit's file and row when it has them. Empty when the unit can be scored as it is.
     /// </summary>
-    public IReadOnlyList<UnitRejection> Check(UnitData unit)
+    public IReadOnlyList<UnitRejection> Check(UnitData unit) => Check(unit, out _);
+
+    /// <summary>
+    /// The same check, and when the unit passes it, the unit with its declared inputs already converted (decimal,
+    /// bool, date, choice value): the engine then finds typed values and does not parse the text a second time.
+    /// </summary>
+    internal IReadOnlyList<UnitRejection> Check(UnitData unit, out UnitData typed)
     {
         ArgumentNullException.ThrowIfNull(unit);
         List<UnitRejection>? rejections = null;
+        var values = new Dictionary<string, object?>(unit.Values, StringComparer.Ordinal);
         foreach (var input in RuleSet.Inputs)
         {
             unit.Values.TryGetValue(input.Name, out var raw);
-            InputConverter.Convert(input, raw, out var problem);
+            var value = InputConverter.Convert(input, raw, out var problem);
             if (problem is not null)
             {
                 (rejections ??= []).Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, input.Name, problem.Value, problem.Reason) { Unit = unit.Code, Line = unit.Source?.Line });
             }
+            else if (raw is not null)
+            {
+                values[input.Name] = value;
+            }
         }
 
+        typed = rejections is null ? unit with { Values = values } : unit;
         return rejections ?? (IReadOnlyList<UnitRejection>)[];
     }
 }
