@@ -64,7 +64,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
 #pragma warning restore CA1031
         {
             diagnostics.Unexpected(ManifestReader.FileName, null, null, e);
-            return new RuleSetLoadResult(null, diagnostics.Items);
+            return new RuleSetLoadResult(null, Ordered(diagnostics.Items));
         }
     }
 
@@ -74,14 +74,14 @@ public sealed class RuleSetLoader : IRuleSetLoader
         if (!Directory.Exists(full))
         {
             diagnostics.Error("CCHC001", directory, 0, 0, null, $"Không tìm thấy thư mục bộ tiêu chí '{directory}'.", "Hãy chỉ ra thư mục có tệp ruleset.json, hoặc mã (id) của một bộ tiêu chí có sẵn.");
-            return new RuleSetLoadResult(null, diagnostics.Items);
+            return new RuleSetLoadResult(null, Ordered(diagnostics.Items));
         }
 
         var manifestFile = JsonFile.Read(full, ManifestReader.FileName, plainRulesEngine: false, diagnostics);
         var manifest = manifestFile is null ? null : Guarded<Manifest>(manifestFile.RelativePath, diagnostics, () => ManifestReader.Read(manifestFile, diagnostics));
         if (manifest is null)
         {
-            return new RuleSetLoadResult(null, diagnostics.Items);
+            return new RuleSetLoadResult(null, Ordered(diagnostics.Items));
         }
 
         if (manifest.Id.Length > 0 && !string.Equals(Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), manifest.Id, StringComparison.Ordinal))
@@ -122,7 +122,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
 
         if (diagnostics.HasErrors)
         {
-            return new RuleSetLoadResult(null, [.. diagnostics.Items, .. testDiagnostics.Items]) { TestErrors = testDiagnostics.ErrorCount };
+            return new RuleSetLoadResult(null, Ordered([.. diagnostics.Items, .. testDiagnostics.Items])) { TestErrors = testDiagnostics.ErrorCount };
         }
 
         string[] workflowTexts = [.. reader.Workflows.Select(w => w.File.Text)];
@@ -147,7 +147,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
             NeutralCheck(ruleSet, reader, diagnostics);
         }
 
-        return new RuleSetLoadResult(diagnostics.HasErrors ? null : ruleSet, [.. diagnostics.Items, .. testDiagnostics.Items]) { TestErrors = testDiagnostics.ErrorCount };
+        return new RuleSetLoadResult(diagnostics.HasErrors ? null : ruleSet, Ordered([.. diagnostics.Items, .. testDiagnostics.Items])) { TestErrors = testDiagnostics.ErrorCount };
     }
 
     /// <summary>
@@ -250,6 +250,21 @@ public sealed class RuleSetLoader : IRuleSetLoader
             read();
             return new object();
         });
+
+    /// <summary>
+    /// Diagnostics as an analyst reads them: file by file in the order the files were read (manifest, workflows, tests),
+    /// and within a file by line and column, whichever check found them first.
+    /// </summary>
+    private static RuleDiagnostic[] Ordered(IReadOnlyList<RuleDiagnostic> diagnostics)
+    {
+        var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in diagnostics)
+        {
+            fileOrder.TryAdd(d.File ?? "", fileOrder.Count);
+        }
+
+        return [.. diagnostics.OrderBy(d => fileOrder[d.File ?? ""]).ThenBy(d => d.Line).ThenBy(d => d.Column)];
+    }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 

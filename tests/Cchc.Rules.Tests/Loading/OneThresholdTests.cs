@@ -51,3 +51,22 @@ public class OneThresholdTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
     }
 }
+
+/// <summary>Diagnostics come file by file and, within a file, by line — whichever check found them.</summary>
+public class DiagnosticOrderTests
+{
+    [Fact]
+    public void Load_ErrorsFromSeveralChecks_AreOrderedByFileThenLine()
+    {
+        // A semantic error early in the file (R1's area), found after a schema error late in it (R2's misspelt field).
+        var workflow = TempRuleSet.DefaultWorkflow
+            .Replace("\"title\": \"Tỷ lệ đạt\", \"area\": \"a\"", "\"title\": \"Tỷ lệ đạt\", \"area\": \"zz\"", StringComparison.Ordinal)
+            .Replace("\"RuleName\": \"R2\"", "\"RuleName\": \"R2\", \"Enabeld\": true", StringComparison.Ordinal);
+
+        var result = TempRuleSet.Load(workflow: workflow);
+
+        var inWorkflow = result.Diagnostics.Where(d => d.File == "w.json").ToList();
+        Assert.True(inWorkflow.Select(d => d.Code).Distinct().Count() >= 2, string.Join("\n", result.Diagnostics));
+        Assert.Equal(inWorkflow.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList(), inWorkflow);
+    }
+}
