@@ -73,6 +73,7 @@ internal static class StyledXlsx
 
     public static void Save(IReadOnlyList<XlsxSheet> sheets, Stream output, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         WriteEntry(zip, "[Content_Types].xml", w => ContentTypes(w, sheets.Count));
         WriteEntry(zip, "_rels/.rels", w => Relationships(w, [("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")]));
@@ -243,6 +244,7 @@ internal static class StyledXlsx
         var sample = new List<object?[]>();
         while (sample.Count < WidthSampleRows && rows.MoveNext())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             sample.Add(rows.Current);
         }
 
@@ -420,7 +422,7 @@ internal static class StyledXlsx
     {
         int i => i.ToString(CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture),
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
+        decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
         double d when double.IsFinite(d) => d.ToString("R", CultureInfo.InvariantCulture),
         _ => null,
     };
