@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cchc.Cli.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Cchc.Cli.Tests;
@@ -33,6 +34,7 @@ public sealed class StyledXlsxTests : IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(again));
         using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        AssertValid(document);
         var ranking = Sheet(document, "Xếp hạng");
         AssertStyledFrozenHeader(document, ranking);
         var rows = Rows(ranking);
@@ -89,6 +91,7 @@ public sealed class StyledXlsxTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        AssertValid(document);
         var data = Sheet(document, "Dữ liệu");
         AssertStyledFrozenHeader(document, data);
         AssertStyledFrozenHeader(document, Sheet(document, "Hướng dẫn"));
@@ -110,6 +113,10 @@ public sealed class StyledXlsxTests : IDisposable
         Assert.Equal("\"xa\"", DropDown(validations, Column(header, "level")));
         Assert.All(validations.Values, v => Assert.Equal(DataValidationValues.List, v.Type!.Value));
     }
+
+    /// <summary>The workbook passes the Open XML SDK's schema validation (what Excel would repair is reported).</summary>
+    private static void AssertValid(SpreadsheetDocument document)
+        => Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}"));
 
     private static int ColumnOf(Dictionary<int, CellText> header, string inputName)
         => header.Single(h => h.Value.Text.EndsWith($"({inputName})", StringComparison.Ordinal)).Key;
