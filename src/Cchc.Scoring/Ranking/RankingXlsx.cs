@@ -1,60 +1,190 @@
 using Cchc.Scoring.Spreadsheets;
+using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Ranking;
 
 /// <summary>
-/// The ranking as XLSX, written by MiniExcel (streaming, no System.Drawing): sheet "Xếp hạng" (one row per unit,
-/// numbers as numbers), "Theo cấp trên" (each parent's units together), "Lỗi" (rejections and column problems) and
-/// "Tóm tắt" (counts, rule set, grades).
+/// The ranking as XLSX, streamed row by row with styles (<see cref="StyledXlsx"/>): sheet "Xếp hạng" (one row per
+/// unit, numbers as numbers shown with two decimals, codes as text, the parent's name and each lost criterion's
+/// title next to their codes), "Theo cấp trên" (each parent's units together), "Lỗi" (rejections and column
+/// problems, each naming its unit) and "Tóm tắt" (counts, rule set, grades). Every sheet has a bold, filled,
+/// frozen header row and column widths.
 /// </summary>
 internal static class RankingXlsx
 {
+    /// <summary>What the parent-name column says when no parent's name is in the data.</summary>
+    internal const string ParentNameNote =
+        "Tên đơn vị cấp trên chỉ có khi đơn vị cấp trên cũng là một dòng của dữ liệu (tệp dữ liệu chỉ có mã cấp trên, cột parent).";
+
     public static void Write(RankingReport report, Stream output, CancellationToken cancellationToken)
     {
-        var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
-        {
-            ["Xếp hạng"] = Rows(RankingTable.Headers(report), report.Rows.Select(r =>
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                return RankingTable.Cells(report, r);
-            })),
-            ["Theo cấp trên"] = Parents(report),
-            ["Lỗi"] = Rows(RankingTable.ErrorHeaders, RankingTable.Errors(report).Select(RankingTable.ErrorCells)),
-            ["Tóm tắt"] = Rows(["Mục", "Giá trị"], Summary(report)),
-        };
-        DeterministicXlsx.Save(sheets, output);
+        var parentNames = ParentNames(report);
+        var unitNames = RejectedUnitNames(report);
+        IReadOnlyList<XlsxSheet> sheets =
+        [
+            new("Xếp hạng", Columns(report), report.Rows.Select(r => Cells(report, r, parentNames))),
+            Parents(report, parentNames),
+            new("Lỗi", ErrorColumns, RankingTable.Errors(report).Select(e => ErrorCells(e, report, unitNames))),
+            new("Tóm tắt", [new("Mục"), new("Giá trị", Width: 80)], Summary(report, parentNames)),
+        ];
+        StyledXlsx.Save(sheets, output, cancellationToken);
     }
 
-    private static IEnumerable<Dictionary<string, object?>> Rows(IReadOnlyList<string> headers, IEnumerable<object?[]> rows)
+    /// <summary>The name of each parent that is itself a unit of the ranking (the data carries parent codes only).</summary>
+    internal static Dictionary<string, string> ParentNames(RankingReport report)
     {
-        foreach (var cells in rows)
+        var parents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in report.Rows)
         {
-            var row = new Dictionary<string, object?>(headers.Count, StringComparer.Ordinal);
-            for (var i = 0; i < headers.Count; i++)
+            if (row.Standing.Parent is { Length: > 0 } parent)
             {
-                row[headers[i]] = cells[i];
+                parents.Add(parent);
             }
-
-            yield return row;
         }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (parents.Count == 0)
+        {
+            return names;
+        }
+
+        foreach (var row in report.Rows)
+        {
+            if (parents.Contains(row.Standing.Code))
+            {
+                names.TryAdd(row.Standing.Code, row.Standing.Name);
+            }
+        }
+
+        return names;
     }
 
-    private static IEnumerable<Dictionary<string, object?>> Parents(RankingReport report)
+    /// <summary>The ranked unit's name for each error that gives a code without a name (a repeated code): one pass.</summary>
+    private static Dictionary<string, string> RejectedUnitNames(RankingReport report)
+    {
+        var codes = RankingTable.Errors(report).Where(e => e.UnitName is null && e.Unit is not null).Select(e => e.Unit!).ToHashSet(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (codes.Count == 0)
+        {
+            return names;
+        }
+
+        foreach (var row in report.Rows)
+        {
+            if (codes.Contains(row.Standing.Code))
+            {
+                names.TryAdd(row.Standing.Code, row.Standing.Name);
+            }
+        }
+
+        return names;
+    }
+
+    private static List<XlsxColumn> Columns(RankingReport report)
+    {
+        var columns = new List<XlsxColumn> { new("Hạng (rank)", XlsxFormat.Integer) };
+        if (report.GroupedByParent)
+        {
+            columns.Add(new("Hạng trong đơn vị cấp trên (groupRank)", XlsxFormat.Integer));
+        }
+
+        columns.AddRange(
+        [
+            new("Mã (code)", XlsxFormat.Text), new("Tên (name)"), new("Cấp (level)"),
+            new("Đơn vị cấp trên (parent)", XlsxFormat.Text), new("Tên đơn vị cấp trên (parentName)"),
+            new("Điểm (points)", XlsxFormat.Decimal2), new("Điểm tối đa (maxPoints)", XlsxFormat.Decimal2),
+            new("Chỉ số (index)", XlsxFormat.Decimal2), new("Xếp loại (grade)"), new("Đủ dữ liệu (complete)"),
+        ]);
+        columns.AddRange(report.RuleSet.Areas.Select(a => new XlsxColumn($"{a.Title} ({a.Id})", XlsxFormat.Decimal2)));
+        for (var i = 1; i <= UnitRanker.TopLossCount; i++)
+        {
+            columns.Add(new($"Mất điểm nhiều thứ {i} (loss{i})", XlsxFormat.Text));
+            columns.Add(new($"Tên tiêu chí thứ {i} (loss{i}Title)", Width: 40));
+            columns.Add(new($"Số điểm mất thứ {i} (loss{i}Points)", XlsxFormat.Decimal2));
+        }
+
+        return columns;
+    }
+
+    private static object?[] Cells(RankingReport report, RankedUnit row, Dictionary<string, string> parentNames)
+    {
+        var unit = row.Standing;
+        var areas = report.RuleSet.Areas.Count;
+        var cells = new object?[(report.GroupedByParent ? 12 : 11) + areas + (3 * UnitRanker.TopLossCount)];
+        var i = 0;
+        cells[i++] = row.Rank;
+        if (report.GroupedByParent)
+        {
+            cells[i++] = row.GroupRank;
+        }
+
+        cells[i++] = unit.Code;
+        cells[i++] = unit.Name;
+        cells[i++] = unit.Level;
+        cells[i++] = unit.Parent;
+        cells[i++] = unit.Parent is { } parent && parentNames.TryGetValue(parent, out var name) ? name : null;
+        cells[i++] = unit.Points;
+        cells[i++] = unit.MaxPoints;
+        cells[i++] = unit.Index;
+        cells[i++] = unit.Grade;
+        cells[i++] = row.Complete;
+        for (var a = 0; a < areas; a++)
+        {
+            cells[i++] = unit.AreaPoints(a);
+        }
+
+        var losses = unit.TopLosses;
+        for (var l = 0; l < UnitRanker.TopLossCount && l < losses.Count; l++)
+        {
+            cells[i++] = losses[l].CriterionId;
+            cells[i++] = losses[l].Title;
+            cells[i++] = losses[l].Lost;
+        }
+
+        return cells;
+    }
+
+    private static IReadOnlyList<XlsxColumn> ErrorColumns { get; } =
+    [
+        new("Tệp (file)"), new("Dòng (row)", XlsxFormat.Integer), new("Mã đơn vị (unit)", XlsxFormat.Text),
+        new("Tên đơn vị (unitName)"), new("Cột (column)"), new("Giá trị (value)", XlsxFormat.Text), new("Lý do (reason)", Width: 80),
+    ];
+
+    /// <summary>
+    /// An error row names its unit by code and name: the name read with the rejected row, or the ranked unit's of the
+    /// same code (a repeated code); a column problem concerns the whole file.
+    /// </summary>
+    private static object?[] ErrorCells(UnitRejection error, RankingReport report, Dictionary<string, string> unitNames)
+    {
+        var name = error.UnitName ?? (error.Unit is { } code ? unitNames.GetValueOrDefault(code) : null);
+
+        if (error.Unit is null && name is null)
+        {
+            name = error.Row == 0 || report.ColumnProblems.Contains(error) ? "(cả tệp: lỗi cột)" : "(không đọc được mã đơn vị)";
+        }
+
+        return [error.File, error.Row, error.Unit, name, error.Column, error.Value, error.Reason];
+    }
+
+    private static XlsxSheet Parents(RankingReport report, Dictionary<string, string> parentNames)
     {
         var parents = ParentSummary.Of(report);
         var grades = parents.Count == 0 ? [] : parents[0].Grades.Select(g => g.Grade).ToList();
-        IReadOnlyList<string> headers =
+        List<XlsxColumn> columns =
         [
-            "Hạng (rank)", "Đơn vị cấp trên (parent)", "Số đơn vị (units)", "Chỉ số bình quân (averageIndex)",
-            "Cao nhất (bestIndex)", "Thấp nhất (worstIndex)", .. grades,
+            new("Hạng (rank)", XlsxFormat.Integer), new("Đơn vị cấp trên (parent)", XlsxFormat.Text),
+            new("Tên đơn vị cấp trên (parentName)"), new("Số đơn vị (units)", XlsxFormat.Integer),
+            new("Chỉ số bình quân (averageIndex)", XlsxFormat.Decimal2), new("Cao nhất (bestIndex)", XlsxFormat.Decimal2),
+            new("Thấp nhất (worstIndex)", XlsxFormat.Decimal2), .. grades.Select(g => new XlsxColumn(g, XlsxFormat.Integer)),
         ];
-        return Rows(headers, parents.Select(p => (object?[])
+        return new("Theo cấp trên", columns, parents.Select(p => (object?[])
         [
-            p.Rank, p.Parent, p.Units, p.AverageIndex, p.BestIndex, p.WorstIndex, .. p.Grades.Select(g => (object?)g.Count),
+            p.Rank, p.Parent, parentNames.GetValueOrDefault(p.Parent), p.Units, p.AverageIndex, p.BestIndex, p.WorstIndex,
+            .. p.Grades.Select(g => (object?)g.Count),
         ]));
     }
 
-    private static IEnumerable<object?[]> Summary(RankingReport report)
+    private static IEnumerable<object?[]> Summary(RankingReport report, Dictionary<string, string> parentNames)
     {
         var summary = report.Summary;
         yield return ["Bộ tiêu chí (ruleSet)", $"{report.RuleSet.Id} {report.RuleSet.Version}"];
@@ -70,5 +200,6 @@ internal static class RankingXlsx
         }
 
         yield return ["Tóm tắt (summary)", summary.ToString()];
+        yield return ["Tên đơn vị cấp trên", parentNames.Count > 0 ? $"{parentNames.Count} đơn vị cấp trên có tên trong dữ liệu. {ParentNameNote}" : $"Không có. {ParentNameNote}"];
     }
 }

@@ -1,11 +1,8 @@
-using System.Data;
 using System.Globalization;
 using Cchc.Rules;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Spreadsheets;
 using CsvHelper;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace Cchc.Scoring.Units;
 
@@ -98,7 +95,9 @@ public sealed class DataSheetTemplate
     }
 
     /// <summary>
-    /// Writes the XLSX workbook: sheet <see cref="DataSheetName"/> (first, the header row only) and sheet
+    /// Writes the XLSX workbook: sheet <see cref="DataSheetName"/> (first, the header row only: bold, filled and
+    /// frozen; the identity and choice columns formatted as text so that a code keeps its leading zeros; drop-down
+    /// lists for the level, each choice input (its option values) and each yes/no input (có/không)) and sheet
     /// <see cref="GuideSheetName"/> (one row per column of the data sheet: its letter, name, label, type in words,
     /// valid range and how to fill it; a choice's options listed beneath it; then how to write dates, yes/no and
     /// decimals).
@@ -106,42 +105,45 @@ public sealed class DataSheetTemplate
     public void WriteXlsx(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var data = Table(Headers, []);
-        using var guide = Table(GuideHeaders, DataSheetGuide.Rows(_ruleSet, _level, Inputs, ClaimCriteria));
-        var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
+        var columns = new List<XlsxColumn>(Headers.Count);
+        var dropDowns = new List<XlsxDropDown>();
+        var levels = _level is { } l ? [l] : _ruleSet.Levels;
+        foreach (var header in Headers)
         {
-            [DataSheetName] = data,
-            [GuideSheetName] = guide,
-        };
-        var configuration = new OpenXmlConfiguration
-        {
-            // Auto width measures cells, and the data sheet has only its header: its columns get a width from the
-            // header text instead, wide enough to read a label, narrow enough to see several columns at once.
-            FastMode = true,
-            EnableAutoWidth = true,
-            MaxWidth = 60,
-            DynamicColumns = [.. Headers.Select(h => new DynamicExcelColumn(h) { Width = Math.Clamp(h.Length * 0.6, 12, 40) })],
-        };
-        DeterministicXlsx.Save(sheets, output, configuration: configuration);
-    }
-
-    /// <summary>
-    /// A table with named, untyped columns: MiniExcel writes a table's header even when it has no rows, which an
-    /// empty sequence of rows cannot give it.
-    /// </summary>
-    private static DataTable Table(IReadOnlyList<string> headers, IEnumerable<object?[]> rows)
-    {
-        var table = new DataTable { Locale = CultureInfo.InvariantCulture };
-        foreach (var header in headers)
-        {
-            table.Columns.Add(header, typeof(object));
+            var index = columns.Count;
+            var input = index >= UnitData.IdentityFields.Count && index - UnitData.IdentityFields.Count < Inputs.Count
+                ? Inputs[index - UnitData.IdentityFields.Count]
+                : null;
+            var text = index < UnitData.IdentityFields.Count || input?.Type == InputType.Choice;
+            // The header wraps: wide enough to read a label, narrow enough to see several columns at once.
+            columns.Add(new XlsxColumn(header, text ? XlsxFormat.Text : XlsxFormat.General, Math.Clamp(header.Length * 0.6, 12, 40)));
+            IReadOnlyList<string>? options = (index < UnitData.IdentityFields.Count ? UnitData.IdentityFields[index] : null) == "level"
+                ? [.. levels.Select(x => x.ToCode())]
+                : input?.Type switch
+                {
+                    InputType.Choice => [.. input.Options.Select(o => o.Value)],
+                    InputType.Bool => ["có", "không"],
+                    _ => null,
+                };
+            if (options is not null && StyledXlsx.FitsDropDown(options))
+            {
+                var prompt = input?.Type == InputType.Choice
+                    ? string.Join("; ", input.Options.Select(o => $"{o.Value}: {o.Label}"))
+                    : input?.Type == InputType.Bool ? "Chọn có hoặc không." : "Chọn cấp đơn vị.";
+                dropDowns.Add(new XlsxDropDown(index, options, prompt));
+            }
         }
 
-        foreach (var cells in rows)
-        {
-            table.Rows.Add(cells.Select(c => c ?? DBNull.Value).ToArray());
-        }
-
-        return table;
+        IReadOnlyList<XlsxSheet> sheets =
+        [
+            new(DataSheetName, columns, []) { DropDowns = dropDowns },
+            new(GuideSheetName,
+                [
+                    new("Cột", Width: 8), new("Tên (name)", XlsxFormat.Text, 28), new("Nội dung", Width: 50), new("Kiểu", Width: 20),
+                    new("Tối thiểu", Width: 12), new("Tối đa", Width: 12), new("Cách điền", Width: 90),
+                ],
+                DataSheetGuide.Rows(_ruleSet, _level, Inputs, ClaimCriteria)),
+        ];
+        StyledXlsx.Save(sheets, output);
     }
 }

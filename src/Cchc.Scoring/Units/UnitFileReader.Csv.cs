@@ -54,6 +54,7 @@ internal sealed partial class UnitFileReader
         var raw = CsvRecord.Parse(header.Text, delimiter).Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         var headers = raw.Select(h => MapHeader(h)).ToArray();
         var codeIndex = Array.IndexOf(headers, "code");
+        var nameIndex = Array.IndexOf(headers, "name");
         if (header.Problem is null)
         {
             CheckColumns(shown, header.Number, raw);
@@ -67,6 +68,9 @@ internal sealed partial class UnitFileReader
         var duplicates = DuplicateColumns(shown, header.Number, raw, headers);
         string? Code(IReadOnlyList<string> fields) => codeIndex >= 0 && codeIndex < fields.Count && !string.IsNullOrWhiteSpace(fields[codeIndex])
             ? CodeOf(new Dictionary<string, object?> { ["code"] = fields[codeIndex] })
+            : null;
+        string? Name(IReadOnlyList<string> fields) => nameIndex >= 0 && nameIndex < fields.Count
+            ? NameOf(new Dictionary<string, object?> { ["name"] = fields[nameIndex] })
             : null;
         var warnedEncoding = false;
 
@@ -131,7 +135,7 @@ internal sealed partial class UnitFileReader
                 var reason = $"dấu ngoặc kép (\") mở{(column is null ? "" : $" ở cột '{column}'")} nhưng không đóng trên dòng này"
                     + (continued.Count > 0 ? $" (kéo sang {continued.Count} dòng sau, trông như các dòng dữ liệu riêng)" : "")
                     + ": dòng bị loại; các dòng sau được đọc lại riêng từng dòng";
-                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, column, null, reason) { Unit = Code(CsvRecord.Parse(first.Text, delimiter)) });
+                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, column, null, reason) { Unit = Code(CsvRecord.Parse(first.Text, delimiter)), UnitName = Name(CsvRecord.Parse(first.Text, delimiter)) });
                 continue;
             }
 
@@ -139,13 +143,13 @@ internal sealed partial class UnitFileReader
             if (record.LongColumn is { } longColumn)
             {
                 var name = longColumn < raw.Length ? raw[longColumn] : $"thứ {longColumn + 1}";
-                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, name, null, $"ô dài quá 32.767 ký tự (giới hạn của Excel), dòng bị loại") { Unit = Code(fields) });
+                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, name, null, $"ô dài quá 32.767 ký tự (giới hạn của Excel), dòng bị loại") { Unit = Code(fields), UnitName = Name(fields) });
                 continue;
             }
 
             if (fields.Count > headers.Length)
             {
-                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, null, null, $"dòng có {fields.Count} cột nhưng tiêu đề chỉ có {headers.Length}") { Unit = Code(fields) });
+                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, null, null, $"dòng có {fields.Count} cột nhưng tiêu đề chỉ có {headers.Length}") { Unit = Code(fields), UnitName = Name(fields) });
                 continue;
             }
 
@@ -154,7 +158,7 @@ internal sealed partial class UnitFileReader
                 // A row that ends early has lost cells (or shifted them): none of its figures can be trusted to be in
                 // the right column, so it is refused, naming the first column it lacks.
                 yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, raw[fields.Count], null,
-                    $"dòng chỉ có {fields.Count} cột nhưng tiêu đề có {headers.Length}: thiếu từ cột '{raw[fields.Count]}' trở đi") { Unit = Code(fields) });
+                    $"dòng chỉ có {fields.Count} cột nhưng tiêu đề có {headers.Length}: thiếu từ cột '{raw[fields.Count]}' trở đi") { Unit = Code(fields), UnitName = Name(fields) });
                 continue;
             }
 

@@ -14,6 +14,9 @@ public sealed record UnitRejection(string File, int Row, string? Column, string?
     /// <summary>The code of the unit the row holds, when it could be read; every line that names a row names it too.</summary>
     public string? Unit { get; init; }
 
+    /// <summary>The name of the unit the row holds, when it could be read (the XLSX ranking's error sheet shows it beside the code).</summary>
+    public string? UnitName { get; init; }
+
     /// <summary>
     /// The text line where the item starts, when <see cref="Row"/> numbers items rather than lines (JSON: a one-line
     /// array holds many units on line 1, so they are told apart, and counted, by their item number).
@@ -138,13 +141,20 @@ internal sealed partial class UnitFileReader
 
     /// <summary>A rejection of the unit a row holds, naming its code when the row has one.</summary>
     private static UnitReadResult Reject(UnitSource source, IReadOnlyDictionary<string, object?>? row, string? column, string? value, string reason)
-        => new(null, new UnitRejection(source.File, source.Row, column, value, reason) { Unit = CodeOf(row), Line = source.Line });
+        => new(null, new UnitRejection(source.File, source.Row, column, value, reason) { Unit = CodeOf(row), UnitName = NameOf(row), Line = source.Line });
 
     /// <summary>The unit code a row holds, if any (trimmed, NFC).</summary>
     internal static string? CodeOf(IReadOnlyDictionary<string, object?>? row)
     {
         var code = row is not null && row.TryGetValue("code", out var v) && v is not null ? UnitData.Normalize(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))?.Trim() : null;
         return string.IsNullOrEmpty(code) ? null : code.Length > 64 ? code[..64] + "…" : code;
+    }
+
+    /// <summary>The unit name a row holds, if any (trimmed, NFC, at most 64 characters).</summary>
+    internal static string? NameOf(IReadOnlyDictionary<string, object?>? row)
+    {
+        var name = row is not null && row.TryGetValue("name", out var v) && v is not null ? UnitData.Normalize(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))?.Trim() : null;
+        return string.IsNullOrEmpty(name) ? null : name.Length > 64 ? name[..64] + "…" : name;
     }
 
     /// <summary>Maps a header to an input or identity name: the name itself, "label (name)", or the label.</summary>

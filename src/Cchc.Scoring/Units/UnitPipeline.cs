@@ -97,7 +97,7 @@ public sealed class UnitPipeline
             var value = InputConverter.Convert(input, raw, out var problem);
             if (problem is not null)
             {
-                (rejections ??= []).Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, input.Name, problem.Value, problem.Reason) { Unit = unit.Code, Line = unit.Source?.Line });
+                (rejections ??= []).Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, input.Name, problem.Value, problem.Reason) { Unit = unit.Code, UnitName = unit.Name, Line = unit.Source?.Line });
             }
             else if (raw is not null)
             {

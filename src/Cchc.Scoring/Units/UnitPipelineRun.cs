@@ -104,7 +104,7 @@ internal sealed class UnitPipelineRun
             if (_seen.TryGetValue(candidate.Code, out var first))
             {
                 var where = first.File is { } file && file != candidate.Source?.File ? $"{file}, dòng {first.Row}" : $"dòng {first.Row}";
-                _rejections.Add(new UnitRejection(candidate.Source?.File ?? "", candidate.Source?.Row ?? 0, "code", candidate.Code, $"mã đơn vị trùng với {where}: giữ dòng đầu tiên") { Unit = candidate.Code, Line = candidate.Source?.Line });
+                _rejections.Add(new UnitRejection(candidate.Source?.File ?? "", candidate.Source?.Row ?? 0, "code", candidate.Code, $"mã đơn vị trùng với {where}: giữ dòng đầu tiên") { Unit = candidate.Code, UnitName = candidate.Name, Line = candidate.Source?.Line });
                 continue;
             }
 
