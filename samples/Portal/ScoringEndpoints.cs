@@ -97,7 +97,7 @@ internal static class ScoringEndpoints
                 await file.CopyToAsync(stream, cancellationToken);
             }
 
-            var report = await RankingRun.RunAsync(ruleSet.Engine, path, new RankingOptions(), cancellationToken);
+            using var report = await RankingRun.RunAsync(ruleSet.Engine, path, new RankingOptions { KeepCards = true }, cancellationToken); // the JSON ranking prints every card
             using var output = new MemoryStream();
             RankingWriter.Write(report, RankingFormat.Json, output, cancellationToken);
             return TypedResults.File(output.ToArray(), "application/json; charset=utf-8");
