@@ -51,7 +51,7 @@ internal static class CliLanguage
     }
 
     /// <summary>The culture whose resources are read for <paramref name="language"/>.</summary>
-    public static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en" : "vi");
+    public static CultureInfo Culture(string language) => Cchc.Rules.CchcLanguage.FromCode(language);
 
     /// <summary>string.Format with the invariant culture: the numbers in messages are formatted by the caller.</summary>
     public static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

@@ -17,10 +17,14 @@ public static class CchcLanguage
     private static readonly AsyncLocal<CultureInfo?> Local = new();
 
     /// <summary>Vietnamese, the default.</summary>
-    public static CultureInfo Vietnamese { get; } = CultureInfo.GetCultureInfo("vi");
+    public static CultureInfo Vietnamese { get; } = Culture("vi");
 
-    /// <summary>English.</summary>
-    public static CultureInfo English { get; } = CultureInfo.GetCultureInfo("en");
+    /// <summary>
+    /// English. Under invariant globalization with predefined cultures only (the runtime's default there), no culture
+    /// but the invariant one can be made: then this is the invariant culture and the messages stay Vietnamese. The
+    /// cchc tool sets PredefinedCulturesOnly=false, so English works there too.
+    /// </summary>
+    public static CultureInfo English { get; } = Culture("en");
 
     /// <summary>The language where <see cref="Current"/> was not set for the running flow (Vietnamese unless changed).</summary>
     public static CultureInfo Default { get; set; } = Vietnamese;
@@ -35,4 +39,17 @@ public static class CchcLanguage
     /// <summary>The culture for a language code: <c>en</c> (or en-*) is English, anything else Vietnamese.</summary>
     public static CultureInfo FromCode(string? code)
         => code?.Trim().StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? English : Vietnamese;
+
+    private static CultureInfo Culture(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            // Invariant globalization: the neutral resources (Vietnamese) are read.
+            return CultureInfo.InvariantCulture;
+        }
+    }
 }
