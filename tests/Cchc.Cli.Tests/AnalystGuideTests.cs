@@ -35,7 +35,9 @@ public sealed class AnalystGuideTests
         Assert.Equal(12.5m, card.RootElement.GetProperty("points").GetDecimal());
         Assert.Equal(62.5m, card.RootElement.GetProperty("index").GetDecimal());
         Assert.Equal("Đạt", card.RootElement.GetProperty("grade").GetString());
-        var points = card.RootElement.GetProperty("criteria").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("points").GetDecimal());
+        var criteria = card.RootElement.GetProperty("criteria").EnumerateArray().ToList();
+        var points = criteria.Concat(criteria.SelectMany(c => c.TryGetProperty("children", out var children) ? children.EnumerateArray() : Enumerable.Empty<JsonElement>()))
+            .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("points").GetDecimal());
         Assert.Equal(
             new Dictionary<string, decimal> { ["VD.1"] = 4, ["VD.2"] = 2, ["VD.3"] = 2, ["VD.4"] = 1.5m, ["VD.5"] = 0.5m, ["VD.6"] = 1.5m, ["VD.7"] = 1, ["VD.7.a"] = 1, ["VD.7.b"] = 0 },
             points);
