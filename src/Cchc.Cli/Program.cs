@@ -14,7 +14,8 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        TextWriter output = new CheckedWriter(Console.Out, "đầu ra chuẩn (stdout)");
+        CultureInfo.CurrentUICulture = CliLanguage.Culture(CliLanguage.From(args, Environment.GetEnvironmentVariable(CliLanguage.EnvironmentVariable)));
+        TextWriter output = new CheckedWriter(Console.Out, Strings.Output_Stdout);
         if (!Console.IsOutputRedirected)
         {
             // Stdout on a terminal is read by a person, whatever the format: a name holding an escape sequence is shown,

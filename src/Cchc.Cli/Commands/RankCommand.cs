@@ -251,7 +251,7 @@ internal static class RankCommand
         table.Write(writer);
         if (report.Rows.Any(r => !r.Complete))
         {
-            writer.WriteLine("* chưa đủ dữ liệu: xếp hạng theo số điểm hiện có.");
+            writer.WriteLine(Strings.Rank_IncompleteNote);
         }
     }
 

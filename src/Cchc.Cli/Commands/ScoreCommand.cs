@@ -128,7 +128,7 @@ internal static class ScoreCommand
         {
             foreach (var problem in card.Problems)
             {
-                context.Error.WriteLine($"{problem.File ?? card.Unit.Code}, dòng {problem.Row}, {card.Unit.Code}, cột {problem.Input} = '{problem.Value}': {problem.Reason}");
+                context.Error.WriteLine(CliLanguage.Format(Strings.Score_DataProblem, problem.File ?? card.Unit.Code, problem.Row, card.Unit.Code, problem.Input, problem.Value, problem.Reason));
             }
         }
 
