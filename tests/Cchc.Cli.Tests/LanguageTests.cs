@@ -96,6 +96,21 @@ public sealed class LanguageTests : IDisposable
     }
 
     [Fact]
+    public async Task OutputRefusal_InBothLanguages()
+    {
+        var data = _folder.File("du-lieu.json");
+        TestFiles.WriteJson(data, TestFiles.ReadJson(TestFiles.Sample("xa-tam-thanh.json")));
+
+        var vietnamese = await CchcTool.RunAsync("rank", TestFiles.RuleSet, data, "-o", _folder.Path, "--format", "csv");
+        var english = await CchcTool.RunAsync("rank", TestFiles.RuleSet, data, "-o", _folder.Path, "--format", "csv", "--lang", "en");
+
+        Assert.Equal(64, vietnamese.ExitCode);
+        Assert.Equal(64, english.ExitCode);
+        Assert.Contains(vietnamese.ErrorLines, l => l.Contains("là một thư mục, không phải tệp", StringComparison.Ordinal));
+        Assert.Contains(english.ErrorLines, l => l.Contains("is a folder, not a file: give -o a file name", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LangOption_UnknownValue_IsAUsageError()
     {
         var result = await CchcTool.RunAsync("check", TestFiles.RuleSet, "--lang", "fr");
