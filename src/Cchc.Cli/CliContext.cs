@@ -60,7 +60,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextWriter
             return false;
         }
 
-        Error.WriteLine($"Không tìm thấy bộ tiêu chí '{argument}': đây không phải một thư mục, cũng không phải mã (id) của bộ tiêu chí có sẵn.");
+        Error.WriteLine(CliLanguage.Format(Strings.Error_RuleSetNotFound, argument));
         return true;
     }
 

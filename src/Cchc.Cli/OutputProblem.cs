@@ -3,7 +3,7 @@ namespace Cchc.Cli;
 /// <summary>
 /// An output that cannot or must not be written: refused before writing (exit 64, <see cref="ExitCodes.UsageError"/>)
 /// or failed while writing (exit 74, <see cref="ExitCodes.IoError"/>). The top-level handler prints its message, one
-/// line in Vietnamese naming the path, and exits with its code; never a stack trace.
+/// line in the chosen language naming the path, and exits with its code; never a stack trace.
 /// </summary>
 internal sealed class OutputProblemException(string message, int exitCode, Exception? inner = null) : Exception(message, inner)
 {
@@ -11,7 +11,7 @@ internal sealed class OutputProblemException(string message, int exitCode, Excep
 
     /// <summary>A write to <paramref name="path"/> failed (disk full, device gone, permission).</summary>
     public static OutputProblemException WriteFailed(string path, Exception inner)
-        => new($"Không ghi được '{path}': {FirstLine(inner.Message)} Kết quả chưa được ghi đầy đủ.", ExitCodes.IoError, inner);
+        => new(CliLanguage.Format(Strings.Output_WriteFailed, path, FirstLine(inner.Message)), ExitCodes.IoError, inner);
 
     internal static string FirstLine(string text)
     {
@@ -34,7 +34,7 @@ internal static class OutputTarget
         {
             if (SameFile(full, Path.GetFullPath(input)))
             {
-                return $"Tệp kết quả '{output}' chính là tệp dữ liệu đầu vào '{input}': cchc không ghi đè lên dữ liệu đầu vào. Hãy chọn một tên khác cho -o.";
+                return CliLanguage.Format(Strings.Output_IsAnInput, output, input);
             }
         }
 
@@ -46,19 +46,19 @@ internal static class OutputTarget
     {
         if (Directory.Exists(full))
         {
-            return $"'{output}' là một thư mục, không phải tệp: hãy cho -o một tên tệp, ví dụ '{Path.Combine(output, "ket-qua.csv")}'.";
+            return CliLanguage.Format(Strings.Output_IsAFolder, output, Path.Combine(output, "ket-qua.csv"));
         }
 
         var info = new FileInfo(full);
         if (info.Exists && !IsRegularFile(info))
         {
-            return $"'{output}' không phải tệp thông thường (thiết bị, pipe hoặc socket): cchc chỉ ghi kết quả vào tệp thông thường.";
+            return CliLanguage.Format(Strings.Output_NotRegular, output);
         }
 
         var folder = Path.GetDirectoryName(full);
         if (folder is not null && !Directory.Exists(folder))
         {
-            return $"Không có thư mục '{Path.GetDirectoryName(output)}' để ghi '{output}': hãy tạo thư mục trước.";
+            return CliLanguage.Format(Strings.Output_NoFolder, Path.GetDirectoryName(output), output);
         }
 
         return null;
@@ -90,7 +90,7 @@ internal static class OutputTarget
 
     /// <summary>The file (or its temporary beside it) could not be created: a folder without write permission, a read-only or special file system.</summary>
     public static OutputProblemException CannotCreate(string output, Exception inner)
-        => new($"Không tạo được tệp '{output}': {(inner is UnauthorizedAccessException ? "không có quyền ghi vào thư mục chứa nó" : "thư mục chứa nó không cho tạo tệp")}. Hãy chọn một thư mục khác cho -o.", ExitCodes.UsageError, inner);
+        => new(CliLanguage.Format(inner is UnauthorizedAccessException ? Strings.Output_CannotCreateNoPermission : Strings.Output_CannotCreate, output), ExitCodes.UsageError, inner);
 
     private static bool IsRegularFile(FileInfo info)
     {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Globalization;
 using System.Text;
 using Cchc.Cli.Commands;
 using Cchc.Scoring;
@@ -12,7 +14,8 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        TextWriter output = new CheckedWriter(Console.Out, "đầu ra chuẩn (stdout)");
+        CultureInfo.CurrentUICulture = CliLanguage.Culture(CliLanguage.From(args, Environment.GetEnvironmentVariable(CliLanguage.EnvironmentVariable)));
+        TextWriter output = new CheckedWriter(Console.Out, Strings.Output_Stdout);
         if (!Console.IsOutputRedirected)
         {
             // Stdout on a terminal is read by a person, whatever the format: a name holding an escape sequence is shown,
@@ -29,15 +32,28 @@ public static class Program
         // Messages for people go through a writer that shows control characters from data as visible markers.
         var rawError = error;
         error = new TerminalSafeWriter(error);
+        // The language is chosen before any command is built: their descriptions are read from the resources then.
+        // The UI culture flows with this call (async-local) and never comes from the machine, so the same command
+        // prints the same bytes under any LANG; System.CommandLine's own texts follow it too (en neutral).
+        var language = CliLanguage.From(args, Environment.GetEnvironmentVariable(CliLanguage.EnvironmentVariable));
+        CultureInfo.CurrentUICulture = CliLanguage.Culture(language);
+        Cchc.Rules.CchcLanguage.Current = CliLanguage.Culture(language);
         var context = new CliContext(output, error, rawError);
+        var lang = new Option<string>("--lang")
+        {
+            Description = Strings.Option_Lang,
+            Recursive = true,
+            DefaultValueFactory = _ => CliLanguage.Supported[0],
+        };
+        lang.AcceptOnlyFromAmong(CliLanguage.Supported);
         var engine = new Option<string>("--engine")
         {
-            Description = "Bộ máy tính biểu thức: compiled (mặc định: bộ tiêu chí được biên dịch một lần) hoặc rulesengine (RulesEngine ExecuteAllRulesAsync, chuẩn đối chiếu, chậm hơn nhiều). Kết quả như nhau.",
+            Description = Strings.Option_Engine,
             Recursive = true,
             DefaultValueFactory = _ => "compiled",
         };
         engine.AcceptOnlyFromAmong("compiled", "rulesengine");
-        var root = new RootCommand("cchc — score Vietnamese administrative units on CCHC rule sets written as RulesEngine JSON.\nExit codes: 0 ok; 1 rules invalid or tests failed; 2 some units had bad data (the others were scored); 64 usage error or unreadable input; 70 internal error; 74 output could not be written; 130 cancelled.")
+        var root = new RootCommand(Strings.Root_Description)
         {
             CheckCommand.Create(context),
             TestCommand.Create(context),
@@ -48,6 +64,17 @@ public static class Program
             NewCommand.Create(context),
         };
         root.Options.Add(engine);
+        root.Options.Add(lang);
+        foreach (var option in root.Options)
+        {
+            option.Description = option switch
+            {
+                HelpOption => Strings.Help_HelpOption,
+                VersionOption => Strings.Help_VersionOption,
+                _ => option.Description,
+            };
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -56,13 +83,23 @@ public static class Program
                 await error.WriteLineAsync(parseError.Message).ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("Run 'cchc --help' for usage.").ConfigureAwait(false);
+            await error.WriteLineAsync(Strings.Usage_SeeHelp).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
         context.Evaluator = parse.GetValue(engine) == "rulesengine" ? ScoringEvaluator.RulesEngine : ScoringEvaluator.Compiled;
         try
         {
+            if (parse.Action is HelpAction)
+            {
+                // System.CommandLine has no Vietnamese texts of its own: its headings are translated here.
+                using var help = new StringWriter(CultureInfo.InvariantCulture);
+                var helpExit = await parse.InvokeAsync(new InvocationConfiguration { Output = help, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+                await output.WriteAsync(TranslateHelp(help.ToString())).ConfigureAwait(false);
+                await output.FlushAsync().ConfigureAwait(false);
+                return helpExit;
+            }
+
             var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
             await output.FlushAsync().ConfigureAwait(false);
             return exit;
@@ -87,14 +124,55 @@ public static class Program
         return e switch
         {
             OutputProblemException output => (output.Message, output.ExitCode),
-            FileNotFoundException notFound => ($"Không tìm thấy tệp '{notFound.FileName ?? PathIn(e.Message, args)}'.", ExitCodes.UsageError),
-            DirectoryNotFoundException => ($"Không tìm thấy thư mục: {OutputProblemException.FirstLine(e.Message)}", ExitCodes.UsageError),
-            UnauthorizedAccessException => ($"Không có quyền đọc hoặc ghi '{PathIn(e.Message, args)}': {OutputProblemException.FirstLine(e.Message)}", ExitCodes.UsageError),
-            IOException => ($"Lỗi đọc/ghi tệp '{PathIn(e.Message, args)}': {OutputProblemException.FirstLine(e.Message)}", ExitCodes.IoError),
-            System.Xml.XmlException xml => ($"Không đọc được tệp {Spreadsheets(args)}: nội dung XML của tệp XLSX không hợp lệ hoặc không được phép (dòng {xml.LineNumber}, cột {xml.LinePosition}). Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.", ExitCodes.UsageError),
-            OperationCanceledException => ("Đã hủy: không ghi tệp kết quả nào.", ExitCodes.Cancelled),
-            _ => ($"Lỗi nội bộ của cchc ({e.GetType().Name}: {OutputProblemException.FirstLine(e.Message)}) Hãy báo cho nhóm phát triển, kèm lệnh đã chạy; đặt biến môi trường CCHC_DEBUG=1 để xem chi tiết.", ExitCodes.InternalError),
+            FileNotFoundException notFound => (CliLanguage.Format(Strings.Error_FileNotFound, notFound.FileName ?? PathIn(e.Message, args)), ExitCodes.UsageError),
+            DirectoryNotFoundException => (CliLanguage.Format(Strings.Error_DirectoryNotFound, OutputProblemException.FirstLine(e.Message)), ExitCodes.UsageError),
+            UnauthorizedAccessException => (CliLanguage.Format(Strings.Error_NoAccess, PathIn(e.Message, args), OutputProblemException.FirstLine(e.Message)), ExitCodes.UsageError),
+            IOException => (CliLanguage.Format(Strings.Error_Io, PathIn(e.Message, args), OutputProblemException.FirstLine(e.Message)), ExitCodes.IoError),
+            System.Xml.XmlException xml => (CliLanguage.Format(Strings.Error_Xml, Spreadsheets(args), xml.LineNumber, xml.LinePosition), ExitCodes.UsageError),
+            OperationCanceledException => (Strings.Error_Cancelled, ExitCodes.Cancelled),
+            _ => (CliLanguage.Format(Strings.Error_Internal, e.GetType().Name, OutputProblemException.FirstLine(e.Message)), ExitCodes.InternalError),
         };
+    }
+
+    /// <summary>
+    /// System.CommandLine's help with its headings in the chosen language: it ships no Vietnamese resources (its
+    /// satellites are cs, de, es, fr, it, ja, ko, pl, pt-BR, ru, tr, zh), so its English headings are replaced line by
+    /// line. Descriptions are ours and already translated.
+    /// </summary>
+    internal static string TranslateHelp(string help)
+    {
+        if (Strings.Help_Usage == "Usage:")
+        {
+            return help;
+        }
+
+        var lines = help.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var translated = line switch
+            {
+                "Description:" => Strings.Help_Description,
+                "Usage:" => Strings.Help_Usage,
+                "Arguments:" => Strings.Help_Arguments,
+                "Options:" => Strings.Help_Options,
+                "Commands:" => Strings.Help_Commands,
+                _ => null,
+            };
+            if (translated is not null)
+            {
+                lines[i] = translated + lines[i][line.Length..];
+            }
+            else
+            {
+                lines[i] = lines[i]
+                    .Replace(" [default: ", " [mặc định: ", StringComparison.Ordinal)
+                    .Replace(" [options]", " [tùy chọn]", StringComparison.Ordinal)
+                    .Replace(" [command]", " [lệnh]", StringComparison.Ordinal);
+            }
+        }
+
+        return string.Join('\n', lines);
     }
 
     /// <summary>The path a .NET I/O message quotes ('…'), else the files named on the command line.</summary>

@@ -13,7 +13,7 @@ internal static class CheckCommand
     {
         var ruleSet = CommonOptions.RuleSet();
         var format = CommonOptions.Format("table", "json");
-        var command = new Command("check", "Validate a rule set: schema, points, bands, expressions (allow-list), compile check. Nothing is scored.") { ruleSet, format };
+        var command = new Command("check", Strings.Check_Description) { ruleSet, format };
         command.SetAction(parse => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(format)!));
         return command;
     }
@@ -65,22 +65,22 @@ internal static class CheckCommand
             context.PrintDiagnostics(result.Diagnostics);
             if (result.RuleSet is { } ruleSet)
             {
-                context.Out.WriteLine($"OK {ruleSet.Id} {ruleSet.Version}: {Count(ruleSet.Criteria.Count)} tiêu chí trong {Count(ruleSet.Areas.Count)} lĩnh vực, {Count(ruleSet.Inputs.Count)} đầu vào, {Count(ruleSet.TestCases.Count)} ca kiểm thử, {Count(warnings)} cảnh báo. sha256 {ruleSet.Sha256}");
+                context.Out.WriteLine(CliLanguage.Format(Strings.Check_Ok, ruleSet.Id, ruleSet.Version, Count(ruleSet.Criteria.Count), Count(ruleSet.Areas.Count), Count(ruleSet.Inputs.Count), Count(ruleSet.TestCases.Count), Count(warnings), ruleSet.Sha256));
                 foreach (var level in ruleSet.Levels)
                 {
                     // What a unit of each level is scored on, so an analyst sees the effect of a 'levels' edit at once.
                     var applicable = ruleSet.Criteria.Where(c => c.AppliesTo(level) && c.Kind == CriterionKind.Base).ToList();
-                    context.Out.WriteLine($"   {level.ToCode(),-6} {Count(applicable.Count)} tiêu chí, tối đa {VietnameseFormat.Number(applicable.Sum(c => c.Scoring.Points))}/{VietnameseFormat.Number(ruleSet.MaxPoints)} điểm");
+                    context.Out.WriteLine(CliLanguage.Format(Strings.Check_Level, level.ToCode(), Count(applicable.Count), VietnameseFormat.Number(applicable.Sum(c => c.Scoring.Points)), VietnameseFormat.Number(ruleSet.MaxPoints)));
                 }
             }
             else
             {
-                context.Out.WriteLine($"INVALID {ruleSetArgument}: {Count(errors)} lỗi, {Count(warnings)} cảnh báo. Bộ tiêu chí có lỗi nên không chấm điểm theo bộ này được.");
+                context.Out.WriteLine(CliLanguage.Format(Strings.Check_Invalid, ruleSetArgument, Count(errors), Count(warnings)));
             }
 
             if (result.RuleSet is not null && result.TestErrors > 0)
             {
-                context.Out.WriteLine($"INVALID tests: các tệp kiểm thử có {Count(result.TestErrors)} lỗi. Bộ tiêu chí vẫn dùng được để chấm điểm; ca kiểm thử nào không đọc được thì không chạy.");
+                context.Out.WriteLine(CliLanguage.Format(Strings.Check_InvalidTests, Count(result.TestErrors)));
             }
         }
 

@@ -45,7 +45,7 @@ internal sealed record CompareReport(decimal Tolerance, int UnitsCompared, int U
                 var difference = Compare(ruleSet, card, score);
                 if (difference is null)
                 {
-                    notes.Add($"{card.Unit.Code}: điểm Cổng công bố cho '{score.Id}' ({score.Source.File}, dòng {score.Source.Row}) không ứng với tiêu chí hay nhóm nào của bộ tiêu chí {ruleSet.Id}, không so sánh.");
+                    notes.Add(CliLanguage.Format(Strings.Compare_UnmatchedScore, card.Unit.Code, score.Id, score.Source.File, score.Source.Row, ruleSet.Id));
                 }
                 else if (Math.Abs(difference.Difference) > DefaultTolerance)
                 {

@@ -19,10 +19,10 @@ internal static class NewCommand
 
     public static Command Create(CliContext context)
     {
-        var id = new Argument<string>("id") { Description = "Mã (id) của bộ tiêu chí mới, chữ thường nối bằng gạch ngang; cũng là tên thư mục (the new rule set's id and folder name)." };
-        var from = new Option<string?>("--from") { Description = "Sao chép từ bộ tiêu chí này (thư mục, hoặc mã của bộ có sẵn) thay vì mẫu tối thiểu (copy this rule set instead of the minimal template)." };
-        var output = new Option<string?>("--output", "-o") { Description = "Thư mục đặt bộ tiêu chí mới (mặc định: thư mục hiện tại) (parent folder; default: the current folder)." };
-        var command = new Command("new", "Tạo thư mục bộ tiêu chí mới, có JSON Schema đi kèm và cấu hình VS Code (scaffold a rule-set folder with its JSON Schemas and VS Code settings).") { id, from, output };
+        var id = new Argument<string>("id") { Description = Strings.New_Id };
+        var from = new Option<string?>("--from") { Description = Strings.New_From };
+        var output = new Option<string?>("--output", "-o") { Description = Strings.New_Output };
+        var command = new Command("new", Strings.New_Description) { id, from, output };
         command.SetAction(parse => Run(context, parse.GetValue(id)!, parse.GetValue(from), parse.GetValue(output) ?? "."));
         return command;
     }
@@ -31,14 +31,14 @@ internal static class NewCommand
     {
         if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]*\\z"))
         {
-            context.Error.WriteLine($"Mã '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và gạch ngang (ví dụ: chi-so-cchc-xa-2026).");
+            context.Error.WriteLine(CliLanguage.Format(Strings.New_BadId, id));
             return ExitCodes.UsageError;
         }
 
         var folder = Path.GetFullPath(Path.Combine(parent, id));
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
-            context.Error.WriteLine($"Thư mục '{folder}' đã có nội dung: chọn mã khác hoặc thư mục khác (-o); không ghi đè.");
+            context.Error.WriteLine(CliLanguage.Format(Strings.New_NotEmpty, folder));
             return ExitCodes.UsageError;
         }
 
@@ -60,8 +60,8 @@ internal static class NewCommand
         }
 
         Write(folder, Path.Combine(".vscode", "settings.json"), VsCodeSettings());
-        context.Out.WriteLine($"Đã tạo bộ tiêu chí '{id}' ở {folder} ({files.Count} tệp JSON, kèm {SchemaFolder}/ và .vscode/).");
-        context.Out.WriteLine($"Kiểm tra: cchc check {folder}    Chạy ca kiểm thử: cchc test {folder}");
+        context.Out.WriteLine(CliLanguage.Format(Strings.New_Created, id, folder, files.Count, SchemaFolder));
+        context.Out.WriteLine(CliLanguage.Format(Strings.New_Next, folder));
         return ExitCodes.Success;
     }
 

@@ -17,23 +17,23 @@ internal static class RankCommand
         var ruleSet = CommonOptions.RuleSet();
         var data = new Argument<string[]>("data")
         {
-            Description = "Unit data: .json (an object, an array, or one object per line), .jsonl, .csv or .xlsx (first sheet); several files are ranked together (e.g. one per district, or the portal's QĐ 766 responses).",
+            Description = Strings.Rank_Data,
             Arity = ArgumentArity.OneOrMore,
         };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the ranking to this file (.csv, .xlsx, .json or .html), atomically." };
-        var format = new Option<string?>("--format", "-f") { Description = $"Output format: {string.Join(", ", Formats)}. Default: from the extension of --output, else table." };
+        var output = new Option<string?>("--output", "-o") { Description = Strings.Rank_Output };
+        var format = new Option<string?>("--format", "-f") { Description = CliLanguage.Format(Strings.Rank_Format, string.Join(", ", Formats)) };
         format.AcceptOnlyFromAmong(Formats);
-        var groupBy = new Option<string>("--group-by") { Description = "Also rank within each parent unit: none or parent.", DefaultValueFactory = _ => "none" };
+        var groupBy = new Option<string>("--group-by") { Description = Strings.Rank_GroupBy, DefaultValueFactory = _ => "none" };
         groupBy.AcceptOnlyFromAmong("none", "parent");
-        var parallelism = new Option<int>("--parallelism") { Description = "Units scored at once (0 = one per processor). The output does not depend on it." };
+        var parallelism = new Option<int>("--parallelism") { Description = Strings.Rank_Parallelism };
         parallelism.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 0)
             {
-                result.AddError("--parallelism must be 0 or more.");
+                result.AddError(Strings.Rank_ParallelismNegative);
             }
         });
-        var command = new Command("rank", "Score every unit and rank them (competition ranking after the rule set's tie-breaks); write CSV, XLSX, JSON or an HTML report.")
+        var command = new Command("rank", Strings.Rank_Description)
         {
             ruleSet, data, output, format, groupBy, parallelism,
         };
@@ -70,19 +70,19 @@ internal static class RankCommand
         var format = request.Format ?? (request.OutputPath is null ? "table" : RankingWriter.FormatOf(request.OutputPath)?.ToString().ToLowerInvariant());
         if (format is null)
         {
-            context.Error.WriteLine($"Không biết ghi '{request.OutputPath}' theo định dạng nào: hãy dùng đuôi .csv, .xlsx, .json hoặc .html, hoặc thêm --format.");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Rank_UnknownFormat, request.OutputPath));
             return ExitCodes.UsageError;
         }
 
         if (format == "xlsx" && request.OutputPath is null)
         {
-            context.Error.WriteLine("XLSX chỉ ghi ra tệp: thêm -o xep-hang.xlsx.");
+            context.Error.WriteLine(Strings.Rank_XlsxToFile);
             return ExitCodes.UsageError;
         }
 
         if (format == "table" && request.OutputPath is not null)
         {
-            context.Error.WriteLine("Dạng bảng (table) chỉ để xem trên màn hình; ghi ra tệp thì dùng --format csv, xlsx, json hoặc html.");
+            context.Error.WriteLine(Strings.Rank_TableNotToFile);
             return ExitCodes.UsageError;
         }
 
@@ -102,13 +102,13 @@ internal static class RankCommand
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)
         {
-            context.Error.WriteLine($"INVALID {request.RuleSet}: bộ tiêu chí có lỗi nên chưa xếp hạng đơn vị nào.");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Rank_InvalidRuleSet, request.RuleSet));
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
         if (request.DataPaths.FirstOrDefault(p => !File.Exists(p)) is { } absent)
         {
-            context.Error.WriteLine($"Không tìm thấy tệp dữ liệu '{absent}'.");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Error_DataFileNotFound, absent));
             return ExitCodes.UsageError;
         }
 
@@ -124,7 +124,7 @@ internal static class RankCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            context.Error.WriteLine("Đã hủy: không ghi tệp kết quả nào.");
+            context.Error.WriteLine(Strings.Error_Cancelled);
             return ExitCodes.Cancelled;
         }
 
@@ -137,7 +137,7 @@ internal static class RankCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            context.Error.WriteLine("Đã hủy: không ghi tệp kết quả nào.");
+            context.Error.WriteLine(Strings.Error_Cancelled);
             return ExitCodes.Cancelled;
         }
 
@@ -188,7 +188,7 @@ internal static class RankCommand
             if (report.Rejections.Count + report.ColumnProblems.Count > 0)
             {
                 AtomicFile.WriteBytes(errorsPath, stream => RankingWriter.WriteErrorsCsv(report, stream));
-                context.Error.WriteLine($"Lỗi dữ liệu được ghi vào {errorsPath}.");
+                context.Error.WriteLine(CliLanguage.Format(Strings.Rank_ErrorsWritten, errorsPath));
             }
             else if (File.Exists(errorsPath))
             {
@@ -204,12 +204,12 @@ internal static class RankCommand
     {
         foreach (var problem in report.ColumnProblems)
         {
-            context.Error.WriteLine($"Cột: {problem}");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Rank_Column, problem));
         }
 
         foreach (var rejection in report.Rejections)
         {
-            context.Error.WriteLine($"Bị loại: {rejection}");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Data_Rejected, rejection));
         }
 
         var incomplete = report.Rows.Count(r => !r.Complete);
@@ -251,7 +251,7 @@ internal static class RankCommand
         table.Write(writer);
         if (report.Rows.Any(r => !r.Complete))
         {
-            writer.WriteLine("* chưa đủ dữ liệu: xếp hạng theo số điểm hiện có.");
+            writer.WriteLine(Strings.Rank_IncompleteNote);
         }
     }
 

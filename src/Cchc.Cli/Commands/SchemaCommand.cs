@@ -8,11 +8,11 @@ internal static class SchemaCommand
 {
     public static Command Create(CliContext context)
     {
-        var kind = new Argument<string>("kind") { Description = "ruleset (ruleset.json), workflow (workflows/*.json) or tests (tests/*.json).", DefaultValueFactory = _ => "ruleset" };
+        var kind = new Argument<string>("kind") { Description = Strings.Schema_Kind, DefaultValueFactory = _ => "ruleset" };
         kind.AcceptOnlyFromAmong([.. SchemaCatalog.Names]);
         var format = CommonOptions.Format("json", "table");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the schema to this file." };
-        var command = new Command("schema", "Print the JSON Schema of a rule-set file kind (editors use it for validation and autocompletion).") { kind, format, output };
+        var output = new Option<string?>("--output", "-o") { Description = Strings.Schema_Output };
+        var command = new Command("schema", Strings.Schema_Description) { kind, format, output };
         command.SetAction(parse =>
         {
             var text = SchemaCatalog.GetText(parse.GetValue(kind)!);

@@ -14,13 +14,13 @@ internal static class ScoreCommand
     public static Command Create(CliContext context)
     {
         var ruleSet = CommonOptions.RuleSet();
-        var data = new Argument<string[]>("data") { Description = "Unit data: .json (an object, an array, or one object per line), .jsonl or .csv; or the portal's (Cổng DVCQG) evaluation responses, one file per endpoint.", Arity = ArgumentArity.OneOrMore };
+        var data = new Argument<string[]>("data") { Description = Strings.Score_Data, Arity = ArgumentArity.OneOrMore };
         var format = CommonOptions.Format("table", "json");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of the console." };
-        var all = new Option<bool>("--all") { Description = "Also list criteria that do not apply to the unit's level." };
-        var compare = new Option<bool>("--compare") { Description = "Instead of the score cards, list per unit the criteria and groups whose computed score differs from the score the portal published by more than 0.015 points." };
-        var explain = new Option<bool>("--explain") { Description = "Also list, per unit, the criteria where points were lost (most recoverable first) and the points needed for the next grade." };
-        var command = new Command("score", "Score units and explain every criterion: status, value, target, points and a Vietnamese sentence.") { ruleSet, data, format, output, all, compare, explain };
+        var output = new Option<string?>("--output", "-o") { Description = Strings.Score_Output };
+        var all = new Option<bool>("--all") { Description = Strings.Score_All };
+        var compare = new Option<bool>("--compare") { Description = Strings.Score_Compare };
+        var explain = new Option<bool>("--explain") { Description = Strings.Score_Explain };
+        var command = new Command("score", Strings.Score_Description) { ruleSet, data, format, output, all, compare, explain };
         command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), new ScoreFlags(parse.GetValue(all), parse.GetValue(compare), parse.GetValue(explain)), token));
         return command;
     }
@@ -38,13 +38,13 @@ internal static class ScoreCommand
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)
         {
-            context.Error.WriteLine($"INVALID {ruleSetArgument}: bộ tiêu chí có lỗi nên chưa chấm điểm đơn vị nào.");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Score_InvalidRuleSet, ruleSetArgument));
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
         if (dataPaths.FirstOrDefault(p => !File.Exists(p)) is { } absent)
         {
-            context.Error.WriteLine($"Không tìm thấy tệp dữ liệu '{absent}'.");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Error_DataFileNotFound, absent));
             return ExitCodes.UsageError;
         }
 
@@ -128,13 +128,13 @@ internal static class ScoreCommand
         {
             foreach (var problem in card.Problems)
             {
-                context.Error.WriteLine($"{problem.File ?? card.Unit.Code}, dòng {problem.Row}, {card.Unit.Code}, cột {problem.Input} = '{problem.Value}': {problem.Reason}");
+                context.Error.WriteLine(CliLanguage.Format(Strings.Score_DataProblem, problem.File ?? card.Unit.Code, problem.Row, card.Unit.Code, problem.Input, problem.Value, problem.Reason));
             }
         }
 
         foreach (var rejection in read.Rejections)
         {
-            context.Error.WriteLine($"Bị loại: {rejection}");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Data_Rejected, rejection));
         }
 
         var withProblems = cards.Count(c => c.Problems.Count > 0);

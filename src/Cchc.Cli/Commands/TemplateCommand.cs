@@ -13,13 +13,13 @@ internal static class TemplateCommand
     public static Command Create(CliContext context)
     {
         var ruleSet = CommonOptions.RuleSet();
-        var format = new Option<string?>("--format", "-f") { Description = $"Output format: {string.Join(", ", Formats)}. Default: from the extension of --output, else csv." };
+        var format = new Option<string?>("--format", "-f") { Description = CliLanguage.Format(Strings.Template_Format, string.Join(", ", Formats)) };
         format.AcceptOnlyFromAmong(Formats);
-        var level = new Option<string?>("--level") { Description = "Only the inputs used by criteria of this level: xa, huyen or so." };
+        var level = new Option<string?>("--level") { Description = Strings.Template_Level };
         level.AcceptOnlyFromAmong("xa", "huyen", "so");
-        var claims = new Option<bool>("--claims") { Description = "Add one self-assessment column (tuCham:<criterion id>) per criterion that can be claimed." };
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file (.csv, .xlsx or .json) instead of the console, atomically." };
-        var command = new Command("template", "Write the empty data sheet (identity columns, then one column per input headed 'label (name)'; XLSX adds a guide sheet), or the inputs as JSON.")
+        var claims = new Option<bool>("--claims") { Description = Strings.Template_Claims };
+        var output = new Option<string?>("--output", "-o") { Description = Strings.Template_Output };
+        var command = new Command("template", Strings.Template_Description)
         {
             ruleSet, format, level, claims, output,
         };
@@ -37,20 +37,20 @@ internal static class TemplateCommand
         var byExtension = outputPath is null ? null : FormatOf(outputPath);
         if (formatOption is not null && byExtension is not null && formatOption != byExtension)
         {
-            context.Error.WriteLine($"--format {formatOption} không khớp với tệp '{outputPath}': hãy dùng tệp đuôi .{formatOption}, hoặc bỏ --format.");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Template_FormatMismatch, formatOption, outputPath));
             return ExitCodes.UsageError;
         }
 
         var format = formatOption ?? byExtension ?? "csv";
         if (format == "xlsx" && outputPath is null)
         {
-            context.Error.WriteLine("XLSX chỉ ghi ra tệp: thêm -o mau.xlsx.");
+            context.Error.WriteLine(Strings.Template_XlsxToFile);
             return ExitCodes.UsageError;
         }
 
         if (format == "json" && claims)
         {
-            context.Error.WriteLine("--claims thêm cột vào bảng dữ liệu (csv hoặc xlsx); đầu ra JSON chỉ liệt kê các đầu vào.");
+            context.Error.WriteLine(Strings.Template_ClaimsJson);
             return ExitCodes.UsageError;
         }
 

@@ -12,10 +12,10 @@ internal static class TestCommand
     {
         var ruleSet = CommonOptions.RuleSet();
         var format = CommonOptions.Format("table", "json");
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every case, not only the failures." };
-        var filter = new Option<string?>("--filter") { Description = "Chỉ chạy các ca của một tệp (tests/x.json hoặc x.json) hoặc các ca có tên chứa chuỗi này." };
-        var accept = new Option<bool>("--accept") { Description = "Ghi kết quả mới của các ca không đạt vào chính các giá trị mong đợi mà ca đó nêu (in ra các dòng thay đổi trước); không có cờ này thì không ghi gì." };
-        var command = new Command("test", "Run the analysts' test cases beside a rule set; ends with 'N passed, N failed'.") { ruleSet, format, verbose, filter, accept };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = Strings.Test_Verbose };
+        var filter = new Option<string?>("--filter") { Description = Strings.Test_Filter };
+        var accept = new Option<bool>("--accept") { Description = Strings.Test_Accept };
+        var command = new Command("test", Strings.Test_Description) { ruleSet, format, verbose, filter, accept };
         command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(format)!, new TestFlags(parse.GetValue(verbose), parse.GetValue(filter), parse.GetValue(accept)), token));
         return command;
     }
@@ -48,7 +48,7 @@ internal static class TestCommand
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is null)
         {
-            context.Error.WriteLine($"INVALID {ruleSetArgument}: bộ tiêu chí có lỗi nên chưa chạy ca kiểm thử nào.");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Test_InvalidRuleSet, ruleSetArgument));
             context.Out.WriteLine("0 passed, 0 failed");
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
@@ -57,7 +57,7 @@ internal static class TestCommand
         var selected = loaded.RuleSet.TestCases.Where(c => Selected(c, flags.Filter)).ToList();
         if (selected.Count == 0 && !string.IsNullOrWhiteSpace(flags.Filter))
         {
-            context.Error.WriteLine($"Không có ca kiểm thử nào khớp với --filter '{flags.Filter}'.");
+            context.Error.WriteLine(CliLanguage.Format(Strings.Test_NoMatch, flags.Filter));
         }
 
         var results = new List<AnalystTestResult>(selected.Count);
@@ -75,7 +75,7 @@ internal static class TestCommand
             var changes = TestAccept.Plan(loaded.RuleSet.Directory, results.Where(r => !r.Passed));
             foreach (var change in changes)
             {
-                context.Error.WriteLine($"{(flags.Accept ? "Ghi" : "Nếu chấp nhận (--accept) sẽ ghi")} {change.Relative}:");
+                context.Error.WriteLine(CliLanguage.Format(flags.Accept ? Strings.Test_Writing : Strings.Test_WouldWrite, change.Relative));
                 foreach (var (line, before, after) in change.Lines)
                 {
                     context.Error.WriteLine($"  {line,5} - {before.Trim()}");
@@ -86,7 +86,7 @@ internal static class TestCommand
             if (flags.Accept)
             {
                 TestAccept.Write(changes);
-                context.Error.WriteLine($"Đã ghi kết quả mới vào {changes.Count} tệp kiểm thử; xem lại thay đổi (git diff) trước khi lưu.");
+                context.Error.WriteLine(CliLanguage.Format(Strings.Test_Written, changes.Count));
             }
         }
 
@@ -115,7 +115,7 @@ internal static class TestCommand
                 }
             }
 
-            context.Out.WriteLine($"{loaded.RuleSet.Id} {loaded.RuleSet.Version}: {VietnameseFormat.Number(results.Count)} ca kiểm thử");
+            context.Out.WriteLine(CliLanguage.Format(Strings.Test_Cases, loaded.RuleSet.Id, loaded.RuleSet.Version, VietnameseFormat.Number(results.Count)));
             context.Out.WriteLine($"{passed} passed, {failed} failed");
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Units;
 
@@ -40,7 +41,7 @@ internal static class InputConverter
                     return d01 == 1;
                 }
 
-                problem = Invalid(input, raw, "không phải giá trị có/không (true/false)");
+                problem = Invalid(input, raw, CchcText.Get(nameof(ScoringStrings.Input_NotBoolean)));
                 return null;
 
             case InputType.Date:
@@ -59,7 +60,7 @@ internal static class InputConverter
                     return parsed.Date;
                 }
 
-                problem = Invalid(input, raw, "không phải ngày hợp lệ (yyyy-MM-dd hoặc dd/MM/yyyy)");
+                problem = Invalid(input, raw, CchcText.Get(nameof(ScoringStrings.Input_NotDate)));
                 return null;
 
             case InputType.Choice:
@@ -68,7 +69,7 @@ internal static class InputConverter
                              ?? input.Options.FirstOrDefault(o => string.Equals(UnitData.Normalize(o.Label), choice, StringComparison.OrdinalIgnoreCase));
                 if (option is null)
                 {
-                    problem = Invalid(input, raw, $"không thuộc các lựa chọn: {string.Join(", ", input.Options.Select(o => o.Value))}");
+                    problem = Invalid(input, raw, CchcText.Format(nameof(ScoringStrings.Input_NotAnOption), string.Join(", ", input.Options.Select(o => o.Value))));
                     return null;
                 }
 
@@ -77,25 +78,25 @@ internal static class InputConverter
             default:
                 if (!TryNumber(raw, out var number))
                 {
-                    problem = Invalid(input, raw, IsOutOfRange(raw) ? OutOfRange : "không phải số");
+                    problem = Invalid(input, raw, CchcText.Get(IsOutOfRange(raw) ? nameof(ScoringStrings.Input_OutOfRange) : nameof(ScoringStrings.Input_NotNumber)));
                     return null;
                 }
 
                 if (input.Type == InputType.Count && number != decimal.Truncate(number))
                 {
-                    problem = Invalid(input, raw, "phải là số nguyên");
+                    problem = Invalid(input, raw, CchcText.Get(nameof(ScoringStrings.Input_NotWhole)));
                     return null;
                 }
 
                 if (input.EffectiveMin is { } min && number < min)
                 {
-                    problem = Invalid(input, raw, min == 0 && input.Type is InputType.Count or InputType.Percent ? "không được âm" : $"nhỏ hơn giá trị tối thiểu {VietnameseFormat.Number(min)}");
+                    problem = Invalid(input, raw, min == 0 && input.Type is InputType.Count or InputType.Percent ? CchcText.Get(nameof(ScoringStrings.Input_Negative)) : CchcText.Format(nameof(ScoringStrings.Input_BelowMin), CchcText.Number(min)));
                     return null;
                 }
 
                 if (input.EffectiveMax is { } max && number > max)
                 {
-                    problem = Invalid(input, raw, input.Type == InputType.Percent && max == 100 ? "tỷ lệ phần trăm vượt quá 100" : $"lớn hơn giá trị tối đa {VietnameseFormat.Number(max)}");
+                    problem = Invalid(input, raw, input.Type == InputType.Percent && max == 100 ? CchcText.Get(nameof(ScoringStrings.Input_PercentOver100)) : CchcText.Format(nameof(ScoringStrings.Input_AboveMax), CchcText.Number(max)));
                     return null;
                 }
 
@@ -137,7 +138,7 @@ internal static class InputConverter
     }
 
     /// <summary>The reason given for a number outside the range the engine computes in.</summary>
-    internal const string OutOfRange = "số nằm ngoài phạm vi tính được (NaN, vô cực, hoặc lớn hơn ±7,9 × 10^28)";
+    internal static string OutOfRange => CchcText.Get(nameof(ScoringStrings.Input_OutOfRange));
 
     /// <summary>Whether a value that is not a decimal is nevertheless a number (too large, NaN or infinite).</summary>
     internal static bool IsOutOfRange(object? raw) => raw switch
