@@ -199,3 +199,56 @@ public class VerifyCommandTests
         }
     }
 }
+
+public class TemplateFormulaHeaderTests
+{
+    [Fact]
+    public async Task Template_Csv_LabelThatIsAFormula_IsNeutralisedAndTheColumnStillReads()
+    {
+        var folder = Directory.CreateTempSubdirectory("cchc-template-").FullName;
+        try
+        {
+            var copy = Path.Combine(folder, "ke-hoach-cchc-2023-phu-quy");
+            CopyFolder(TestFiles.RuleSet, copy);
+            var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "ruleset.json")))!;
+            var input = manifest["inputs"]!.AsArray()[0]!;
+            var name = (string)input["name"]!;
+            input["label"] = "=HYPERLINK(\"http://x\")";
+            File.WriteAllText(Path.Combine(copy, "ruleset.json"), manifest.ToJsonString());
+
+            var result = await CchcTool.RunAsync("template", copy);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            var header = Csv.SplitRecord(result.OutLines[0]);
+            var cell = Assert.Single(header, h => h.EndsWith($"({name})", StringComparison.Ordinal));
+            Assert.StartsWith("'=HYPERLINK", cell, StringComparison.Ordinal);
+            Assert.DoesNotContain(header, h => h.Length > 0 && h[0] is '=' or '+' or '-' or '@');
+
+            // The neutralised header still names its input: a sheet filled from the template reads.
+            var data = Path.Combine(folder, "data.csv");
+            var row = header.Select(h => h switch { "code" => "x1", "name" => "Xã Một", "level" => "xa", _ => "" }).ToList();
+            File.WriteAllText(data, result.OutLines[0] + "\n" + string.Join(',', row) + "\n");
+            var score = await CchcTool.RunAsync("score", copy, data, "--format", "json");
+            Assert.DoesNotContain("không có trong bộ tiêu chí", score.Error, StringComparison.Ordinal);
+            Assert.StartsWith("scored 1, rejected 0", score.ErrorLines[^1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in Directory.GetDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
+    }
+}
