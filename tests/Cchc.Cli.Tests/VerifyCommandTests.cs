@@ -67,6 +67,8 @@ public class VerifyCommandTests
             card["points"] = (decimal)card["points"]! + 1;
             var criterion = card["criteria"]!.AsArray().First(c => (string)c!["status"]! == "notMet")!;
             criterion["status"] = "met";
+            var area = card["areas"]!.AsArray()[0]!;
+            area["points"] = (decimal)area["points"]! + 0.5m;
             File.WriteAllText(cards, array.ToJsonString());
 
             var verify = await CchcTool.RunAsync("verify", cards, TestFiles.RuleSet, Data, "--format", "json");
@@ -78,6 +80,7 @@ public class VerifyCommandTests
             Assert.All(differences, d => Assert.Equal(code, (string)d!["unit"]!));
             Assert.Contains(differences, d => (string)d!["field"]! == "points");
             Assert.Contains(differences, d => (string)d!["field"]! == $"criteria[{(string)criterion["id"]!}].status");
+            Assert.Contains(differences, d => (string)d!["field"]! == $"areas[{(string)area["id"]!}].points");
             Assert.DoesNotContain(differences, d => (string)d!["kind"]! is "ruleSet" or "inputs");
         }
         finally

@@ -228,6 +228,16 @@ internal static class VerifyCommand
         Add("result", "grade", card.Grade, fresh.Grade, "xếp loại");
         Add("result", "bonus", Text(card.Bonus), Text(fresh.Bonus), "điểm thưởng");
         Add("result", "penalty", Text(card.Penalty), Text(fresh.Penalty), "điểm trừ");
+        var freshAreas = fresh.Areas.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var area in card.Areas)
+        {
+            if (freshAreas.TryGetValue(area.Id, out var now))
+            {
+                Add("result", $"areas[{area.Id}].points", Text(area.Points), Text(now.Points), $"điểm lĩnh vực {area.Id}");
+                Add("result", $"areas[{area.Id}].maxPoints", Text(area.MaxPoints), Text(now.MaxPoints), $"điểm tối đa lĩnh vực {area.Id}");
+            }
+        }
+
         var freshCriteria = fresh.Criteria.Flatten().GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var cardIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var criterion in card.Criteria.Flatten())
