@@ -34,6 +34,13 @@ internal static class ScoreCommand
             return ExitCodes.UsageError;
         }
 
+        if (outputPath is not null && OutputTarget.ProblemOrUnwritable(outputPath, dataPaths) is { } outputProblem)
+        {
+            // Refused before anything is read, as cchc rank does: `-o data.csv` would destroy the data it scores.
+            context.Error.WriteLine(outputProblem);
+            return ExitCodes.UsageError;
+        }
+
         var loaded = context.Load(ruleSetArgument);
         context.PrintDiagnostics(loaded.Diagnostics);
         if (loaded.RuleSet is not { } ruleSet)

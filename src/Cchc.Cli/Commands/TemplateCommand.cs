@@ -87,7 +87,7 @@ internal static class TemplateCommand
                 return;
             }
 
-            template.WriteCsv(writer);
+            WriteCsv(writer, template);
         }
 
         if (outputPath is null)
@@ -101,6 +101,27 @@ internal static class TemplateCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The header row as <see cref="DataSheetTemplate.WriteCsv"/> writes it, except that a header a spreadsheet would
+    /// run as a formula (a label from the rule file starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a
+    /// carriage return) gets a leading <c>'</c>, as OWASP recommends and as the ranking's CSV does. The reader still
+    /// finds the column by the <c>(name)</c> that ends the header.
+    /// </summary>
+    internal static void WriteCsv(TextWriter writer, DataSheetTemplate template)
+    {
+        var configuration = new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.InvariantCulture)
+        {
+            InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape,
+        };
+        using var csv = new CsvHelper.CsvWriter(writer, configuration, leaveOpen: true);
+        foreach (var header in template.Headers)
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
     }
 
     /// <summary>The format a file name asks for; other extensions (.txt) leave the choice to --format, else CSV.</summary>

@@ -153,6 +153,19 @@ public sealed record ScoreCard
     /// <summary>The unit.</summary>
     public required UnitInfo Unit { get; init; }
 
+    /// <summary>
+    /// The version of the engine that scored it: the informational version of the Cchc.Scoring assembly (with the
+    /// source revision when the build knew it). Null on cards written before it was recorded.
+    /// </summary>
+    public string? EngineVersion { get; init; }
+
+    /// <summary>
+    /// The SHA-256 (lowercase hex) of the unit's input values in their canonical form (see
+    /// <see cref="InputHash"/>): it changes when any identity field or declared input's value changes. Null on cards
+    /// written before it was recorded.
+    /// </summary>
+    public string? InputSha256 { get; init; }
+
     /// <summary>Total points: base points, plus capped bonus, minus capped penalty.</summary>
     public required decimal Points { get; init; }
 

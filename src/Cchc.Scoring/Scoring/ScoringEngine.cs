@@ -204,6 +204,8 @@ public sealed class ScoringEngine : IScoringEngine
         {
             RuleSet = _info,
             Unit = new UnitInfo(unit.Code, unit.Name, unit.Level.ToCode(), unit.Parent),
+            EngineVersion = InputHash.EngineVersion,
+            InputSha256 = InputHash.Of(RuleSet, unit, score.Values, invalid),
             Points = totals.Points,
             MaxPoints = totals.MaxPoints,
             Index = totals.Index,
