@@ -19,7 +19,8 @@ internal sealed class CurrentEngine(IRuleSetProvider provider, string? pinnedVer
     public IAsyncEnumerable<ScoreCard> ScoreManyAsync(IEnumerable<UnitData> units, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
         => Current.ScoreManyAsync(units, maxDegreeOfParallelism, cancellationToken);
 
-    private IScoringEngine Current
+    /// <summary>The engine of the current version, to use for a whole batch (a ranking reads it once at its start).</summary>
+    internal IScoringEngine Current
     {
         get
         {

@@ -52,6 +52,14 @@ public static class RankingRun
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(dataPaths);
         ArgumentNullException.ThrowIfNull(options);
+
+        // One version for the whole batch: the engine a host injects follows reloads, and a ranking whose units were
+        // scored by two versions would mix their points. It also gives the compact path the engine itself.
+        if (engine is DependencyInjection.CurrentEngine current)
+        {
+            engine = current.Current;
+        }
+
         var ruleSet = engine.RuleSet;
         var standings = new List<UnitStanding>();
         var parents = new Dictionary<string, string>(StringComparer.Ordinal);
