@@ -253,7 +253,7 @@ public sealed record RuleSetDiff(RuleSetIdentity Old, RuleSetIdentity New, IRead
 
     private static string YesNo(bool value) => value ? "có" : "không";
 
-    private static string Levels(IEnumerable<UnitLevel> levels) => string.Join(", ", levels.Select(l => l.ToCode()));
+    private static string Levels(IEnumerable<UnitLevel> levels) => string.Join(", ", levels.Order().Select(l => l.ToCode()));
 
     private static string Kind(CriterionKind kind) => kind switch
     {
