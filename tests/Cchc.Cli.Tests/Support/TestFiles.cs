@@ -85,12 +85,13 @@ internal sealed class TempRuleSet : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public TempRuleSet()
+    public TempRuleSet(string id = TestFiles.RuleSetId)
     {
-        Directory = System.IO.Path.Combine(_folder.Path, TestFiles.RuleSetId);
-        foreach (var source in System.IO.Directory.GetFiles(TestFiles.RuleSet, "*", SearchOption.AllDirectories))
+        Directory = System.IO.Path.Combine(_folder.Path, id);
+        var shipped = System.IO.Path.Combine(AppContext.BaseDirectory, "rules", id);
+        foreach (var source in System.IO.Directory.GetFiles(shipped, "*", SearchOption.AllDirectories))
         {
-            var target = System.IO.Path.Combine(Directory, System.IO.Path.GetRelativePath(TestFiles.RuleSet, source));
+            var target = System.IO.Path.Combine(Directory, System.IO.Path.GetRelativePath(shipped, source));
             System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
             File.Copy(source, target);
         }
