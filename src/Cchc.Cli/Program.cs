@@ -59,6 +59,7 @@ public static class Program
             TestCommand.Create(context),
             ScoreCommand.Create(context),
             RankCommand.Create(context),
+            ImpactCommand.Create(context),
             VerifyCommand.Create(context),
             TemplateCommand.Create(context),
             SchemaCommand.Create(context),
