@@ -75,15 +75,21 @@ public sealed class ImpactCommandTests : IDisposable
     private static Dictionary<string, decimal?> Values34(string csv)
     {
         var lines = File.ReadAllLines(csv);
-        var header = lines[0].Split(',');
+        var separator = lines[0].Contains(';', StringComparison.Ordinal) ? ';' : ',';
+        var header = lines[0].TrimStart('\uFEFF').Split(separator);
         int Column(string name) => Array.IndexOf(header, name);
         var (code, moved, electronic) = (Column("code"), Column("hoSoLuanChuyen"), Column("hoSoLuanChuyenDienTu"));
         var values = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         foreach (var line in lines.Skip(1))
         {
-            var cells = line.Split(',');
-            values[cells[code]] = decimal.TryParse(cells[moved], System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0
-                                  && decimal.TryParse(cells[electronic], System.Globalization.CultureInfo.InvariantCulture, out var e)
+            var cells = line.Split(separator);
+            if (cells.Length != header.Length)
+            {
+                continue;
+            }
+
+            values[cells[code]] = decimal.TryParse(cells[moved].Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0
+                                  && decimal.TryParse(cells[electronic].Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture, out var e)
                 ? 100m * e / m
                 : null;
         }
