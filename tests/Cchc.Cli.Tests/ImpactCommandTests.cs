@@ -143,6 +143,8 @@ public sealed class ImpactCommandTests : IDisposable
         var json = await ImpactJson(_old, _new, data);
 
         AssertThresholdImpact(json, Values34(data));
+        var again = await CchcTool.RunInCultureAsync("de-DE", "impact", _old, _new, data, "--format", "json");
+        Assert.Equal(json.ToJsonString(), JsonNode.Parse(again.Out)!.ToJsonString());
         Assert.InRange(json["spearman"]!.GetValue<double>(), 0.9, 1.0);
         Assert.InRange(json["kendallTauB"]!.GetValue<double>(), 0.8, 1.0);
     }

@@ -103,7 +103,8 @@ internal static class ImpactCommand
 
     private static string N(decimal? value, int decimals = 2) => value is { } v ? N(v, decimals) : "—";
 
-    private static string R(double? value) => value is { } v ? VietnameseFormat.Number((decimal)Math.Round(v, 4), 4) : "—";
+    // Truncated, not rounded: a ranking that is not identical never reads as a correlation of 1.
+    private static string R(double? value) => value is { } v ? VietnameseFormat.Number(Math.Round((decimal)v, 4, MidpointRounding.ToZero), 4) : "—";
 
     private static string Move(int? move) => move switch
     {
@@ -333,7 +334,7 @@ internal static class ImpactCommand
         if (value is { } v)
         {
             // Rounded, so that the last bits of a double never differ between machines.
-            json.WriteNumber(name, Math.Round((decimal)v, 6));
+            json.WriteNumber(name, Math.Round((decimal)v, 6, MidpointRounding.ToZero));
         }
         else
         {
