@@ -65,7 +65,7 @@ internal static class ImpactCommand
             return ExitCodes.Cancelled;
         }
 
-        foreach (var (label, read) in new[] { ("old", impact.OldRead), ("new", impact.NewRead) })
+        foreach (var (label, read) in new[] { ("bộ cũ", impact.OldRead), ("bộ mới", impact.NewRead) })
         {
             foreach (var problem in read.ColumnProblems)
             {

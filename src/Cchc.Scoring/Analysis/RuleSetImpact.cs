@@ -286,7 +286,7 @@ public sealed class RuleSetImpact
         {
             var card = await engine.ScoreAsync(units[i], token).ConfigureAwait(false);
             var leaves = card.Criteria.Flatten().Where(c => c.Children.Count == 0).ToList();
-            var ids = Interlocked.CompareExchange(ref leafIds, [.. leaves.Select(c => c.Id)], null) ?? leafIds!;
+            var ids = Volatile.Read(ref leafIds) ?? Interlocked.CompareExchange(ref leafIds, [.. leaves.Select(c => c.Id)], null) ?? leafIds!;
             if (ids.Length != leaves.Count || leaves.Where((c, k) => !string.Equals(ids[k], c.Id, StringComparison.Ordinal)).Any())
             {
                 throw new InvalidOperationException($"Unit {card.Unit.Code}: its criteria differ from the other units' under rule set {ruleSet.Id}.");
