@@ -1,6 +1,6 @@
 using Cchc.Rules;
-using Cchc.Scoring.Cards;
 using Cchc.Scoring.Ranking;
+using Cchc.Scoring.Scoring;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Analysis;
@@ -281,20 +281,28 @@ public sealed class RuleSetImpact
         var units = batch.Units;
         var kept = new Kept[units.Count];
         var standings = new UnitStanding[units.Count];
-        string[]? leafIds = null;
-        await Parallel.ForEachAsync(Enumerable.Range(0, units.Count), cancellationToken, async (i, token) =>
+
+        // The compact core, as `cchc rank` uses it: no card (its sentences cost far more than the scoring), one reused
+        // result, and per unit only the totals, the grade and the points of each leaf criterion.
+        var plan = engine.Plan;
+        var leafIndexes = Enumerable.Range(0, plan.Count).Where(i => plan.Definition(i).Children.Count == 0).ToArray();
+        var leafIds = leafIndexes.Select(i => plan.Definition(i).Id).ToArray();
+        var score = new UnitScore(plan);
+        for (var i = 0; i < units.Count; i++)
         {
-            var card = await engine.ScoreAsync(units[i], token).ConfigureAwait(false);
-            var leaves = card.Criteria.Flatten().Where(c => c.Children.Count == 0).ToList();
-            var ids = Volatile.Read(ref leafIds) ?? Interlocked.CompareExchange(ref leafIds, [.. leaves.Select(c => c.Id)], null) ?? leafIds!;
-            if (ids.Length != leaves.Count || leaves.Where((c, k) => !string.Equals(ids[k], c.Id, StringComparison.Ordinal)).Any())
+            cancellationToken.ThrowIfCancellationRequested();
+            engine.Convert(units[i], score.Values);
+            await engine.EvaluateAsync(score, units[i].Level, cancellationToken).ConfigureAwait(false);
+            var standing = UnitStanding.Of(units[i], score, null, i);
+            var leaves = new decimal[leafIndexes.Length];
+            for (var k = 0; k < leafIndexes.Length; k++)
             {
-                throw new InvalidOperationException($"Unit {card.Unit.Code}: its criteria differ from the other units' under rule set {ruleSet.Id}.");
+                leaves[k] = score.Shown[leafIndexes[k]] ? score.Points[leafIndexes[k]] : 0m;
             }
 
-            kept[i] = new Kept(card.Unit.Code, card.Unit.Name, card.Points, card.MaxPoints, card.Index, card.Grade, [.. leaves.Select(c => c.Points)]);
-            standings[i] = UnitStanding.Of(card, ruleSet);
-        }).ConfigureAwait(false);
+            standings[i] = standing;
+            kept[i] = new Kept(standing.Code, standing.Name, standing.Points, standing.MaxPoints, standing.Index, standing.Grade, leaves);
+        }
 
         var ranks = new Dictionary<string, int?>(StringComparer.Ordinal);
         foreach (var row in UnitRanker.RankStandings(standings, ruleSet))
@@ -317,7 +325,7 @@ public sealed class RuleSetImpact
                 .Order(StringComparer.Ordinal)];
         }
 
-        return new SideResult(ruleSet, batch.Summary, byCode, ranks, leafIds ?? [], missing);
+        return new SideResult(ruleSet, batch.Summary, byCode, ranks, leafIds, missing);
     }
 
     private sealed record SideResult(CompiledRuleSet RuleSet, UnitReadSummary Summary, Dictionary<string, Kept> ByCode, Dictionary<string, int?> Ranks, string[]? LeafIds, IReadOnlyList<string> MissingInputs);
