@@ -150,6 +150,33 @@ public sealed class ImpactCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Impact_NationalHead_GradesAndRanksAgreeWithRankingEachSide()
+    {
+        var data = NationalHead(300);
+        var json = await ImpactJson(_old, _new, data);
+        var before = await RankRows(_old, data);
+        var after = await RankRows(_new, data);
+
+        foreach (var unit in json["unitImpacts"]!.AsArray())
+        {
+            var code = unit!["code"]!.GetValue<string>();
+            Assert.Equal(before[code], (unit["before"]!["grade"]!.GetValue<string>(), unit["before"]!["rank"]!.GetValue<int>()));
+            Assert.Equal(after[code], (unit["after"]!["grade"]!.GetValue<string>(), unit["after"]!["rank"]!.GetValue<int>()));
+        }
+
+        Assert.Equal(before.Count, json["units"]!.GetValue<int>());
+    }
+
+    private static async Task<Dictionary<string, (string Grade, int Rank)>> RankRows(string ruleSet, string data)
+    {
+        var result = await CchcTool.RunAsync("rank", ruleSet, data, "--format", "json");
+        return JsonNode.Parse(result.Out)!["rows"]!.AsArray().ToDictionary(
+            r => r!["card"]!["unit"]!["code"]!.GetValue<string>(),
+            r => (r!["card"]!["grade"]!.GetValue<string>(), r["rank"]!.GetValue<int>()),
+            StringComparer.Ordinal);
+    }
+
+    [Fact]
     public async Task Impact_IdenticalRuleSets_CorrelationOneNoMovesNoCauses()
     {
         var data = NationalHead(120);
