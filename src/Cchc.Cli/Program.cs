@@ -59,6 +59,7 @@ public static class Program
             TestCommand.Create(context),
             ScoreCommand.Create(context),
             RankCommand.Create(context),
+            ImpactCommand.Create(context),
             VerifyCommand.Create(context),
             DiffCommand.Create(context),
             TemplateCommand.Create(context),
