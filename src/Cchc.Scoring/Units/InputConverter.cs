@@ -10,6 +10,19 @@ internal static class InputConverter
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
 
+    private static bool? BooleanWord(string? word) => word switch
+    {
+        "true" or "có" or "co" or "x" or "1" or "yes" or "đúng" or "đạt" => true,
+        "false" or "không" or "khong" or "0" or "no" or "sai" or "không đạt" => false,
+        _ => null,
+    };
+
+    // The words of BooleanWord that NFC, Trim and ToLowerInvariant leave unchanged: such a cell maps to the same value
+    // without being normalised.
+    private static readonly Dictionary<string, bool> ExactBooleans = new[] { "true", "có", "co", "x", "1", "yes", "đúng", "đạt", "false", "không", "khong", "0", "no", "sai", "không đạt" }
+        .Where(w => string.Equals(UnitData.Normalize(w)!.Trim().ToLowerInvariant(), w, StringComparison.Ordinal) && BooleanWord(w) is not null)
+        .ToDictionary(w => w, w => BooleanWord(w)!.Value, StringComparer.Ordinal);
+
     /// <summary>Converts one value; returns null with a problem when it is missing or invalid.</summary>
     public static object? Convert(InputDefinition input, object? raw, out DataProblem? problem)
     {
@@ -28,11 +41,17 @@ internal static class InputConverter
                     return b;
                 }
 
-                switch (UnitData.Normalize(text)?.Trim().ToLowerInvariant())
+                // A cell that is already one of the words below as written (the usual case) needs no normalising.
+                if (text is not null && ExactBooleans.TryGetValue(text, out var exact))
                 {
-                    case "true" or "có" or "co" or "x" or "1" or "yes" or "đúng" or "đạt":
+                    return exact;
+                }
+
+                switch (BooleanWord(UnitData.Normalize(text)?.Trim().ToLowerInvariant()))
+                {
+                    case true:
                         return true;
-                    case "false" or "không" or "khong" or "0" or "no" or "sai" or "không đạt":
+                    case false:
                         return false;
                 }
 
