@@ -23,6 +23,25 @@ internal static class InputConverter
         .Where(w => string.Equals(UnitData.Normalize(w)!.Trim().ToLowerInvariant(), w, StringComparison.Ordinal) && BooleanWord(w) is not null)
         .ToDictionary(w => w, w => BooleanWord(w)!.Value, StringComparer.Ordinal);
 
+    // The first option whose value is choice: a loop, as this runs for every choice cell (twice when ranking).
+    private static ChoiceOption? OptionByValue(InputDefinition input, string choice)
+    {
+        foreach (var o in input.Options)
+        {
+            if (o.Value == choice)
+            {
+                return o;
+            }
+        }
+
+        return null;
+    }
+
+    // The first option whose label (NFC) is choice, ignoring case. Kept out of Convert: a lambda capturing choice
+    // there would allocate its closure on every call, whatever the input's type.
+    private static ChoiceOption? OptionByLabel(InputDefinition input, string choice)
+        => input.Options.FirstOrDefault(o => string.Equals(UnitData.Normalize(o.Label), choice, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Converts one value; returns null with a problem when it is missing or invalid.</summary>
     public static object? Convert(InputDefinition input, object? raw, out DataProblem? problem)
     {
@@ -84,8 +103,7 @@ internal static class InputConverter
 
             case InputType.Choice:
                 var choice = UnitData.Normalize(System.Convert.ToString(raw, CultureInfo.InvariantCulture))!.Trim();
-                var option = input.Options.FirstOrDefault(o => o.Value == choice)
-                             ?? input.Options.FirstOrDefault(o => string.Equals(UnitData.Normalize(o.Label), choice, StringComparison.OrdinalIgnoreCase));
+                var option = OptionByValue(input, choice) ?? OptionByLabel(input, choice);
                 if (option is null)
                 {
                     problem = Invalid(input, raw, CchcText.Format(nameof(ScoringStrings.Input_NotAnOption), string.Join(", ", input.Options.Select(o => o.Value))));
