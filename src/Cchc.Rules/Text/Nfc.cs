@@ -95,10 +95,33 @@ internal static class Nfc
 
         if (RuntimeNormalizes)
         {
+            // Vietnamese text written precomposed ("có", "không", a commune's name) is in NFC too, and asking ICU costs a
+            // native call per cell: below U+0300 and in Latin Extended Additional (U+1E00–U+1EFF) every character is
+            // NFC on its own (NFC_QC=Yes), none is a combining mark, and none is the second half of a canonical
+            // composition, so a string of them alone is left unchanged by ICU's NFC.
+            if (IsPrecomposedLatin(text))
+            {
+                return text;
+            }
+
             return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         }
 
         return Fallback(text);
+    }
+
+    /// <summary>Whether every character is below U+0300 or in U+1E00–U+1EFF (a string of such characters is in NFC).</summary>
+    internal static bool IsPrecomposedLatin(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && (c < '\u1E00' || c > '\u1EFF'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>NFC by the table alone (public to the tests, which compare it with ICU).</summary>

@@ -10,6 +10,38 @@ internal static class InputConverter
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
 
+    private static bool? BooleanWord(string? word) => word switch
+    {
+        "true" or "có" or "co" or "x" or "1" or "yes" or "đúng" or "đạt" => true,
+        "false" or "không" or "khong" or "0" or "no" or "sai" or "không đạt" => false,
+        _ => null,
+    };
+
+    // The words of BooleanWord that NFC, Trim and ToLowerInvariant leave unchanged: such a cell maps to the same value
+    // without being normalised.
+    private static readonly Dictionary<string, bool> ExactBooleans = new[] { "true", "có", "co", "x", "1", "yes", "đúng", "đạt", "false", "không", "khong", "0", "no", "sai", "không đạt" }
+        .Where(w => string.Equals(UnitData.Normalize(w)!.Trim().ToLowerInvariant(), w, StringComparison.Ordinal) && BooleanWord(w) is not null)
+        .ToDictionary(w => w, w => BooleanWord(w)!.Value, StringComparer.Ordinal);
+
+    // The first option whose value is choice: a loop, as this runs for every choice cell (twice when ranking).
+    private static ChoiceOption? OptionByValue(InputDefinition input, string choice)
+    {
+        foreach (var o in input.Options)
+        {
+            if (o.Value == choice)
+            {
+                return o;
+            }
+        }
+
+        return null;
+    }
+
+    // The first option whose label (NFC) is choice, ignoring case. Kept out of Convert: a lambda capturing choice
+    // there would allocate its closure on every call, whatever the input's type.
+    private static ChoiceOption? OptionByLabel(InputDefinition input, string choice)
+        => input.Options.FirstOrDefault(o => string.Equals(UnitData.Normalize(o.Label), choice, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Converts one value; returns null with a problem when it is missing or invalid.</summary>
     public static object? Convert(InputDefinition input, object? raw, out DataProblem? problem)
     {
@@ -28,11 +60,17 @@ internal static class InputConverter
                     return b;
                 }
 
-                switch (UnitData.Normalize(text)?.Trim().ToLowerInvariant())
+                // A cell that is already one of the words below as written (the usual case) needs no normalising.
+                if (text is not null && ExactBooleans.TryGetValue(text, out var exact))
                 {
-                    case "true" or "có" or "co" or "x" or "1" or "yes" or "đúng" or "đạt":
+                    return exact;
+                }
+
+                switch (BooleanWord(UnitData.Normalize(text)?.Trim().ToLowerInvariant()))
+                {
+                    case true:
                         return true;
-                    case "false" or "không" or "khong" or "0" or "no" or "sai" or "không đạt":
+                    case false:
                         return false;
                 }
 
@@ -65,8 +103,7 @@ internal static class InputConverter
 
             case InputType.Choice:
                 var choice = UnitData.Normalize(System.Convert.ToString(raw, CultureInfo.InvariantCulture))!.Trim();
-                var option = input.Options.FirstOrDefault(o => o.Value == choice)
-                             ?? input.Options.FirstOrDefault(o => string.Equals(UnitData.Normalize(o.Label), choice, StringComparison.OrdinalIgnoreCase));
+                var option = OptionByValue(input, choice) ?? OptionByLabel(input, choice);
                 if (option is null)
                 {
                     problem = Invalid(input, raw, CchcText.Format(nameof(ScoringStrings.Input_NotAnOption), string.Join(", ", input.Options.Select(o => o.Value))));

@@ -47,6 +47,37 @@ public class NfcTests
         Assert.Equal("e\u0302\u0323".Normalize(NormalizationForm.FormC), Nfc.Fallback("e\u0302\u0323"));
     }
 
+    [Fact]
+    public void PrecomposedLatin_EveryCharacterAndPairOfTheRange_IsAlreadyIcuNfc()
+    {
+        // Normalize skips ICU for text made only of these characters: each one, and any two side by side, must be NFC.
+        var range = Enumerable.Range(0, 0x300).Concat(Enumerable.Range(0x1E00, 0x100)).Select(c => (char)c).Where(c => !char.IsSurrogate(c)).ToArray();
+        foreach (var c in range)
+        {
+            Assert.True(Nfc.IsPrecomposedLatin(c.ToString()));
+            Assert.True(c.ToString().IsNormalized(NormalizationForm.FormC), $"U+{(int)c:X4}");
+        }
+
+        var buffer = new char[2];
+        foreach (var first in range)
+        {
+            buffer[0] = first;
+            foreach (var second in range)
+            {
+                buffer[1] = second;
+                var pair = new string(buffer);
+                if (!pair.IsNormalized(NormalizationForm.FormC))
+                {
+                    Assert.Fail($"U+{(int)first:X4} U+{(int)second:X4}");
+                }
+            }
+        }
+
+        Assert.False(Nfc.IsPrecomposedLatin("e\u0301"));
+        Assert.Equal("\u00E9", Nfc.Normalize("e\u0301"));
+        Assert.Equal("có không Thạnh Hồng", Nfc.Normalize("có không Thạnh Hồng"));
+    }
+
     [Property(MaxTest = 300)]
     public Property Fallback_RandomLatinTextWithMarks_EqualsIcuNfc()
     {
