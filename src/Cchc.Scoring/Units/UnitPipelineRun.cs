@@ -80,91 +80,36 @@ internal sealed class UnitPipelineRun
 
     private IEnumerable<UnitData> Stream(CancellationToken cancellationToken)
     {
-        // Rows are taken in batches: repeats are found in file order, then the batch's values are converted on every
-        // core at once (the costliest step of reading), then the units and rejections go on in file order again.
-        const int BatchSize = 512;
-        var batch = new List<UnitData>(BatchSize);
-        var checks = new (IReadOnlyList<UnitRejection> Invalid, UnitData Typed)[BatchSize];
         foreach (var item in Items())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (item.Rejection is { } rejection)
             {
-                // Keep the order of rejections and units as the file has them: the batch before this row goes first.
-                foreach (var unit in Flush(batch, checks))
-                {
-                    yield return unit;
-                }
-
                 _rejections.Add(rejection);
                 continue;
             }
 
-            var candidate = item.Unit!;
-            if (_seen.TryGetValue(candidate.Code, out var first))
+            var unit = item.Unit!;
+            if (_seen.TryGetValue(unit.Code, out var first))
             {
-                var where = first.File is { } file && file != candidate.Source?.File ? $"{file}, dòng {first.Row}" : $"dòng {first.Row}";
-                _rejections.Add(new UnitRejection(candidate.Source?.File ?? "", candidate.Source?.Row ?? 0, "code", candidate.Code, $"mã đơn vị trùng với {where}: giữ dòng đầu tiên") { Unit = candidate.Code, UnitName = candidate.Name, Line = candidate.Source?.Line });
+                var where = first.File is { } file && file != unit.Source?.File ? $"{file}, dòng {first.Row}" : $"dòng {first.Row}";
+                _rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, $"mã đơn vị trùng với {where}: giữ dòng đầu tiên") { Unit = unit.Code, UnitName = unit.Name, Line = unit.Source?.Line });
                 continue;
             }
 
             // The code is taken even when the row is refused below: a later row with the same code is a repeat, and
             // is named as one, whatever became of the first.
-            _seen[candidate.Code] = (candidate.Source?.File, candidate.Source?.Row ?? 0);
-            batch.Add(candidate);
-            if (batch.Count == BatchSize)
+            _seen[unit.Code] = (unit.Source?.File, unit.Source?.Row ?? 0);
+            var invalid = _pipeline.Check(unit, out var typed);
+            if (invalid.Count > 0)
             {
-                foreach (var unit in Flush(batch, checks))
-                {
-                    yield return unit;
-                }
-            }
-        }
-
-        foreach (var unit in Flush(batch, checks))
-        {
-            yield return unit;
-        }
-    }
-
-    /// <summary>Checks a batch (in parallel), then passes its units on and records its rejections, in order.</summary>
-    private List<UnitData> Flush(List<UnitData> batch, (IReadOnlyList<UnitRejection> Invalid, UnitData Typed)[] checks)
-    {
-        if (batch.Count == 0)
-        {
-            return batch;
-        }
-
-        if (batch.Count < 64)
-        {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                checks[i].Invalid = _pipeline.Check(batch[i], out checks[i].Typed);
-            }
-        }
-        else
-        {
-            Parallel.For(0, batch.Count, i => checks[i].Invalid = _pipeline.Check(batch[i], out checks[i].Typed));
-        }
-
-        var accepted = new List<UnitData>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (checks[i].Invalid.Count > 0)
-            {
-                _rejections.AddRange(checks[i].Invalid);
-            }
-            else
-            {
-                _acceptedCount++;
-                accepted.Add(checks[i].Typed);
+                _rejections.AddRange(invalid);
+                continue;
             }
 
-            checks[i] = default;
+            _acceptedCount++;
+            yield return typed;
         }
-
-        batch.Clear();
-        return accepted;
     }
 
     private IEnumerable<UnitReadResult> Items()
