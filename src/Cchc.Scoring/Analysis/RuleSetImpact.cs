@@ -291,8 +291,7 @@ public sealed class RuleSetImpact
         for (var i = 0; i < units.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            engine.Convert(units[i], score.Values);
-            await engine.EvaluateAsync(score, units[i].Level, cancellationToken).ConfigureAwait(false);
+            await engine.ScoreIntoAsync(units[i], score, cancellationToken).ConfigureAwait(false);
             var standing = UnitStanding.Of(units[i], score, null, i);
             var leaves = new decimal[leafIndexes.Length];
             for (var k = 0; k < leafIndexes.Length; k++)

@@ -79,8 +79,7 @@ public static class RankingRun
                         foreach (var unit in units)
                         {
                             token.ThrowIfCancellationRequested();
-                            compact.Convert(unit, score.Values);
-                            await compact.EvaluateAsync(score, unit.Level, token).ConfigureAwait(false);
+                            await compact.ScoreIntoAsync(unit, score, token).ConfigureAwait(false);
                             standings.Add(UnitStanding.Of(unit, score, parents, standings.Count));
                             options.Progress?.Report(standings.Count);
                         }

@@ -59,8 +59,7 @@ public sealed class ScoringEngine : IScoringEngine
     {
         ArgumentNullException.ThrowIfNull(unit);
         var score = new UnitScore(_plan);
-        var invalid = Convert(unit, score.Values);
-        await EvaluateAsync(score, unit.Level, cancellationToken).ConfigureAwait(false);
+        var invalid = await ScoreIntoAsync(unit, score, cancellationToken).ConfigureAwait(false);
         var card = Card(unit, score, invalid);
         if (Evaluator == ScoringEvaluator.Compiled)
         {
@@ -75,6 +74,17 @@ public sealed class ScoringEngine : IScoringEngine
     /// again through RulesEngine and require the same card, so every test of every rule set is a conformance check.
     /// </summary>
     internal static Action<ScoringEngine, UnitData, ScoreCard>? CompiledCardObserver { get; set; }
+
+    /// <summary>
+    /// Scores one unit into <paramref name="score"/> (reused between units): its values converted into the typed slots,
+    /// then evaluated. Returns the invalid values, which count as missing. The compact path of ranking and impact.
+    /// </summary>
+    internal async ValueTask<Dictionary<string, DataProblem>?> ScoreIntoAsync(UnitData unit, UnitScore score, CancellationToken cancellationToken = default)
+    {
+        var invalid = Convert(unit, score.Values);
+        await EvaluateAsync(score, unit.Level, cancellationToken).ConfigureAwait(false);
+        return invalid;
+    }
 
     /// <summary>Scores a unit whose values are already typed into <paramref name="score"/>'s values, with the evaluator of this engine.</summary>
     internal ValueTask EvaluateAsync(UnitScore score, UnitLevel level, CancellationToken cancellationToken = default)
