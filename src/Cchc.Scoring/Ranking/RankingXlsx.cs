@@ -42,27 +42,19 @@ internal static class RankingXlsx
             }
         }
 
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (parents.Count == 0)
-        {
-            return names;
-        }
-
-        foreach (var row in report.Rows)
-        {
-            if (parents.Contains(row.Standing.Code))
-            {
-                names.TryAdd(row.Standing.Code, row.Standing.Name);
-            }
-        }
-
-        return names;
+        return NamesOf(report, parents);
     }
 
     /// <summary>The ranked unit's name for each error that gives a code without a name (a repeated code): one pass.</summary>
     private static Dictionary<string, string> RejectedUnitNames(RankingReport report)
     {
         var codes = RankingTable.Errors(report).Where(e => e.UnitName is null && e.Unit is not null).Select(e => e.Unit!).ToHashSet(StringComparer.Ordinal);
+        return NamesOf(report, codes);
+    }
+
+    /// <summary>The names of the ranked units whose codes are in <paramref name="codes"/>, in one pass over the rows.</summary>
+    private static Dictionary<string, string> NamesOf(RankingReport report, HashSet<string> codes)
+    {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         if (codes.Count == 0)
         {
