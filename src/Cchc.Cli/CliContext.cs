@@ -18,6 +18,41 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextWriter
     /// <summary>The evaluator chosen with <c>--engine</c> (compiled unless told rulesengine).</summary>
     public Cchc.Scoring.ScoringEvaluator Evaluator { get; set; }
 
+    /// <summary>Whether every data file exists; the first that does not is named on stderr (a usage error).</summary>
+    public bool DataFilesExist(IEnumerable<string> paths)
+    {
+        if (paths.FirstOrDefault(p => !File.Exists(p)) is not { } absent)
+        {
+            return true;
+        }
+
+        Error.WriteLine(Cchc.Cli.CliLanguage.Format(Strings.Error_DataFileNotFound, absent));
+        return false;
+    }
+
+    /// <summary>
+    /// Reads data files through the one pipeline (the same as cchc rank: a row with a wrong or out-of-range value is
+    /// rejected, so every command counts a file the same way). A missing file, a file of a kind no reader knows or a
+    /// broken workbook is a usage error: said on stderr, and null.
+    /// </summary>
+    public async Task<Cchc.Scoring.Units.UnitBatch?> ReadDataAsync(CompiledRuleSet ruleSet, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        if (!DataFilesExist(paths))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await new Cchc.Scoring.Units.UnitPipeline(ruleSet).ReadAllAsync(paths, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidDataException)
+        {
+            Error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
     /// <summary>A scoring engine for <paramref name="ruleSet"/> with the chosen evaluator.</summary>
     public Cchc.Scoring.ScoringEngine Engine(Cchc.Rules.CompiledRuleSet ruleSet) => new(ruleSet, Evaluator);
 

@@ -43,9 +43,8 @@ internal static class ImpactCommand
             }
         }
 
-        if (dataPaths.FirstOrDefault(p => !File.Exists(p)) is { } absent)
+        if (!context.DataFilesExist(dataPaths))
         {
-            context.Error.WriteLine(CliLanguage.Format(Strings.Error_DataFileNotFound, absent));
             return ExitCodes.UsageError;
         }
 

@@ -106,9 +106,8 @@ internal static class RankCommand
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
-        if (request.DataPaths.FirstOrDefault(p => !File.Exists(p)) is { } absent)
+        if (!context.DataFilesExist(request.DataPaths))
         {
-            context.Error.WriteLine(CliLanguage.Format(Strings.Error_DataFileNotFound, absent));
             return ExitCodes.UsageError;
         }
 

@@ -49,23 +49,9 @@ internal static class ScoreCommand
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
-        if (dataPaths.FirstOrDefault(p => !File.Exists(p)) is { } absent)
-        {
-            context.Error.WriteLine(CliLanguage.Format(Strings.Error_DataFileNotFound, absent));
-            return ExitCodes.UsageError;
-        }
 
-        UnitBatch input;
-        try
+        if (await context.ReadDataAsync(ruleSet, dataPaths, cancellationToken).ConfigureAwait(false) is not { } input)
         {
-            // The same pipeline as cchc rank: a row with a wrong or out-of-range value is rejected here too, so both
-            // commands count the same file the same way.
-            input = await new UnitPipeline(ruleSet).ReadAllAsync(dataPaths, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NotSupportedException or InvalidDataException)
-        {
-            // A data file of a kind the reader does not know, or a broken workbook, is a usage error, not a crash.
-            context.Error.WriteLine(e.Message);
             return ExitCodes.UsageError;
         }
 

@@ -66,20 +66,8 @@ internal static class VerifyCommand
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
-        if (dataPaths.FirstOrDefault(p => !File.Exists(p)) is { } absent)
+        if (await context.ReadDataAsync(ruleSet, dataPaths, cancellationToken).ConfigureAwait(false) is not { } input)
         {
-            context.Error.WriteLine($"Không tìm thấy tệp dữ liệu '{absent}'.");
-            return ExitCodes.UsageError;
-        }
-
-        UnitBatch input;
-        try
-        {
-            input = await new UnitPipeline(ruleSet).ReadAllAsync(dataPaths, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NotSupportedException or InvalidDataException)
-        {
-            context.Error.WriteLine(e.Message);
             return ExitCodes.UsageError;
         }
 
