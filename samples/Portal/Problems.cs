@@ -33,7 +33,7 @@ internal static class Problems
 
     /// <summary>Vietnamese unless the request prefers English.</summary>
     public static string Text(HttpRequest request, string vietnamese, string english)
-        => request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? english : vietnamese;
+        => PortalLanguage.IsEnglish(request) ? english : vietnamese;
 
     private static string Known(IRuleSetCatalog catalog)
         => string.Join(", ", catalog.RuleSets.Select(r => $"{r.Engine.RuleSet.Id}@{r.Engine.RuleSet.Version}"));

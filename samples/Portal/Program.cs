@@ -14,6 +14,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = Jav
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCchcLanguage(); // Accept-Language: en → the library's messages in English, per request
 app.MapOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthJson.WriteAsync });
 app.MapScoring();

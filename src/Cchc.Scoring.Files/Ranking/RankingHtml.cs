@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cchc.Scoring.Explanations;
+using Cchc.Scoring.Texts;
 
 
 namespace Cchc.Scoring.Ranking;
@@ -55,7 +56,7 @@ internal static class RankingHtml
         WriteGrades(writer, report);
         cancellationToken.ThrowIfCancellationRequested();
 
-        writer.WriteLine("<h2>Bảng xếp hạng</h2>");
+        writer.WriteLine($"<h2>{FileText.Get(nameof(FileStrings.Report_HtmlRanking))}</h2>");
         writer.Write("<p class=\"m\">Điểm bị mất theo lĩnh vực (cả thanh = toàn bộ điểm tối đa):");
         foreach (var area in ruleSet.Areas)
         {
@@ -94,7 +95,7 @@ internal static class RankingHtml
 
         // About 8 px per letter at 13 px: long grade names ("Hoàn thành toàn bộ mục tiêu") must not run into the bars.
         var labelWidth = Math.Max(80, grades.Count == 0 ? 0 : (grades.Max(g => g.Grade.Length) * 8) + 10);
-        writer.WriteLine("<h2>Phân bố xếp loại</h2>");
+        writer.WriteLine($"<h2>{FileText.Get(nameof(FileStrings.Report_HtmlGrades))}</h2>");
         writer.WriteLine($"<svg id=\"grades\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 140}\" height=\"{grades.Count * (barHeight + 6) + 6}\" role=\"img\" aria-label=\"Phân bố xếp loại\">");
         for (var i = 0; i < grades.Count; i++)
         {
@@ -166,7 +167,7 @@ internal static class RankingHtml
         var parents = ParentSummary.Of(report);
         var decimals = report.RuleSet.Index.Decimals;
         string Index(decimal? value) => value is { } v ? VietnameseFormat.Number(v, decimals) : "—";
-        writer.WriteLine("<h2 id=\"parents-title\">Tổng hợp theo đơn vị cấp trên</h2>");
+        writer.WriteLine($"<h2 id=\"parents-title\">{FileText.Get(nameof(FileStrings.Report_HtmlParents))}</h2>");
         writer.Write("<table id=\"parents\"><thead><tr><th>Hạng</th><th>Đơn vị cấp trên</th><th>Số đơn vị</th><th>Chỉ số bình quân</th><th>Cao nhất</th><th>Thấp nhất</th>");
         foreach (var grade in parents.Count == 0 ? [] : parents[0].Grades)
         {
@@ -192,7 +193,7 @@ internal static class RankingHtml
     private static void WriteErrors(StreamWriter writer, RankingReport report)
     {
         var errors = RankingTable.Errors(report).ToList();
-        writer.WriteLine("<h2 id=\"errors-title\">Lỗi dữ liệu</h2>");
+        writer.WriteLine($"<h2 id=\"errors-title\">{FileText.Get(nameof(FileStrings.Report_HtmlErrors))}</h2>");
         if (errors.Count == 0)
         {
             writer.WriteLine("<p id=\"no-errors\">Không có dòng nào bị loại, không thiếu cột nào.</p>");

@@ -1,3 +1,4 @@
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Ranking;
@@ -8,18 +9,18 @@ internal static class RankingTable
     /// <summary>Headers read "Vietnamese (name)", like the data template: people read the first part, programs the second.</summary>
     public static IReadOnlyList<string> Headers(RankingReport report)
     {
-        var headers = new List<string> { "Hạng (rank)" };
+        var headers = new List<string> { FileText.Get(nameof(FileStrings.Report_Rank)) };
         if (report.GroupedByParent)
         {
-            headers.Add("Hạng trong đơn vị cấp trên (groupRank)");
+            headers.Add(FileText.Get(nameof(FileStrings.Report_GroupRank)));
         }
 
-        headers.AddRange(["Mã (code)", "Tên (name)", "Cấp (level)", "Đơn vị cấp trên (parent)", "Điểm (points)", "Điểm tối đa (maxPoints)", "Chỉ số (index)", "Xếp loại (grade)", "Đủ dữ liệu (complete)"]);
+        headers.AddRange([FileText.Get(nameof(FileStrings.Report_Code)), FileText.Get(nameof(FileStrings.Report_Name)), FileText.Get(nameof(FileStrings.Report_Level)), FileText.Get(nameof(FileStrings.Report_Parent)), FileText.Get(nameof(FileStrings.Report_Points)), FileText.Get(nameof(FileStrings.Report_MaxPoints)), FileText.Get(nameof(FileStrings.Report_Index)), FileText.Get(nameof(FileStrings.Report_Grade)), FileText.Get(nameof(FileStrings.Report_Complete))]);
         headers.AddRange(report.RuleSet.Areas.Select(a => $"{a.Title} ({a.Id})"));
         for (var i = 1; i <= UnitRanker.TopLossCount; i++)
         {
-            headers.Add($"Mất điểm nhiều thứ {i} (loss{i})");
-            headers.Add($"Số điểm mất thứ {i} (loss{i}Points)");
+            headers.Add(FileText.Format(nameof(FileStrings.Report_Loss), i));
+            headers.Add(FileText.Format(nameof(FileStrings.Report_LossPoints), i));
         }
 
         return headers;
@@ -52,7 +53,8 @@ internal static class RankingTable
         return [.. cells];
     }
 
-    public static IReadOnlyList<string> ErrorHeaders { get; } = ["Tệp (file)", "Dòng (row)", "Cột (column)", "Giá trị (value)", "Lý do (reason)"];
+    /// <summary>The error rows' headers, in the current language.</summary>
+    public static IReadOnlyList<string> ErrorHeaders => [FileText.Get(nameof(FileStrings.Report_File)), FileText.Get(nameof(FileStrings.Report_Row)), FileText.Get(nameof(FileStrings.Report_Column)), FileText.Get(nameof(FileStrings.Report_Value)), FileText.Get(nameof(FileStrings.Report_Reason))];
 
     /// <summary>Header problems first (they explain many rows at once), then the rejected rows.</summary>
     public static IEnumerable<UnitRejection> Errors(RankingReport report) => report.ColumnProblems.Concat(report.Rejections);

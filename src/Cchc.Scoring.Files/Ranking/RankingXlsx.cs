@@ -1,4 +1,5 @@
 using Cchc.Scoring.Spreadsheets;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Ranking;
@@ -22,10 +23,10 @@ internal static class RankingXlsx
         var unitNames = RejectedUnitNames(report);
         IReadOnlyList<XlsxSheet> sheets =
         [
-            new("Xếp hạng", Columns(report), report.Rows.Select(r => Cells(report, r, parentNames))),
+            new(FileText.Get(nameof(FileStrings.Report_SheetRanking)), Columns(report), report.Rows.Select(r => Cells(report, r, parentNames))),
             Parents(report, parentNames),
-            new("Lỗi", ErrorColumns, RankingTable.Errors(report).Select(e => ErrorCells(e, report, unitNames))),
-            new("Tóm tắt", [new("Mục"), new("Giá trị", Width: 80)], Summary(report, parentNames)),
+            new(FileText.Get(nameof(FileStrings.Report_SheetErrors)), ErrorColumns, RankingTable.Errors(report).Select(e => ErrorCells(e, report, unitNames))),
+            new(FileText.Get(nameof(FileStrings.Report_SheetSummary)), [new("Mục"), new("Giá trị", Width: 80)], Summary(report, parentNames)),
         ];
         StyledXlsx.Save(sheets, output, cancellationToken);
     }
@@ -74,25 +75,25 @@ internal static class RankingXlsx
 
     private static List<XlsxColumn> Columns(RankingReport report)
     {
-        var columns = new List<XlsxColumn> { new("Hạng (rank)", XlsxFormat.Integer) };
+        var columns = new List<XlsxColumn> { new(FileText.Get(nameof(FileStrings.Report_Rank)), XlsxFormat.Integer) };
         if (report.GroupedByParent)
         {
-            columns.Add(new("Hạng trong đơn vị cấp trên (groupRank)", XlsxFormat.Integer));
+            columns.Add(new(FileText.Get(nameof(FileStrings.Report_GroupRank)), XlsxFormat.Integer));
         }
 
         columns.AddRange(
         [
-            new("Mã (code)", XlsxFormat.Text), new("Tên (name)"), new("Cấp (level)"),
-            new("Đơn vị cấp trên (parent)", XlsxFormat.Text), new("Tên đơn vị cấp trên (parentName)"),
-            new("Điểm (points)", XlsxFormat.Decimal2), new("Điểm tối đa (maxPoints)", XlsxFormat.Decimal2),
-            new("Chỉ số (index)", XlsxFormat.Decimal2), new("Xếp loại (grade)"), new("Đủ dữ liệu (complete)"),
+            new(FileText.Get(nameof(FileStrings.Report_Code)), XlsxFormat.Text), new(FileText.Get(nameof(FileStrings.Report_Name))), new(FileText.Get(nameof(FileStrings.Report_Level))),
+            new(FileText.Get(nameof(FileStrings.Report_Parent)), XlsxFormat.Text), new(FileText.Get(nameof(FileStrings.Report_ParentName))),
+            new(FileText.Get(nameof(FileStrings.Report_Points)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Report_MaxPoints)), XlsxFormat.Decimal2),
+            new(FileText.Get(nameof(FileStrings.Report_Index)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Report_Grade))), new(FileText.Get(nameof(FileStrings.Report_Complete))),
         ]);
         columns.AddRange(report.RuleSet.Areas.Select(a => new XlsxColumn($"{a.Title} ({a.Id})", XlsxFormat.Decimal2)));
         for (var i = 1; i <= UnitRanker.TopLossCount; i++)
         {
-            columns.Add(new($"Mất điểm nhiều thứ {i} (loss{i})", XlsxFormat.Text));
-            columns.Add(new($"Tên tiêu chí thứ {i} (loss{i}Title)", Width: 40));
-            columns.Add(new($"Số điểm mất thứ {i} (loss{i}Points)", XlsxFormat.Decimal2));
+            columns.Add(new(FileText.Format(nameof(FileStrings.Report_Loss), i), XlsxFormat.Text));
+            columns.Add(new(FileText.Format(nameof(FileStrings.Report_LossTitle), i), Width: 40));
+            columns.Add(new(FileText.Format(nameof(FileStrings.Report_LossPoints), i), XlsxFormat.Decimal2));
         }
 
         return columns;
@@ -136,10 +137,10 @@ internal static class RankingXlsx
         return cells;
     }
 
-    private static IReadOnlyList<XlsxColumn> ErrorColumns { get; } =
+    private static IReadOnlyList<XlsxColumn> ErrorColumns =>
     [
-        new("Tệp (file)"), new("Dòng (row)", XlsxFormat.Integer), new("Mã đơn vị (unit)", XlsxFormat.Text),
-        new("Tên đơn vị (unitName)"), new("Cột (column)"), new("Giá trị (value)", XlsxFormat.Text), new("Lý do (reason)", Width: 80),
+        new(FileText.Get(nameof(FileStrings.Report_File))), new(FileText.Get(nameof(FileStrings.Report_Row)), XlsxFormat.Integer), new(FileText.Get(nameof(FileStrings.Report_Unit)), XlsxFormat.Text),
+        new(FileText.Get(nameof(FileStrings.Report_UnitName))), new(FileText.Get(nameof(FileStrings.Report_Column))), new(FileText.Get(nameof(FileStrings.Report_Value)), XlsxFormat.Text), new(FileText.Get(nameof(FileStrings.Report_Reason)), Width: 80),
     ];
 
     /// <summary>
@@ -169,7 +170,7 @@ internal static class RankingXlsx
             new("Chỉ số bình quân (averageIndex)", XlsxFormat.Decimal2), new("Cao nhất (bestIndex)", XlsxFormat.Decimal2),
             new("Thấp nhất (worstIndex)", XlsxFormat.Decimal2), .. grades.Select(g => new XlsxColumn(g, XlsxFormat.Integer)),
         ];
-        return new("Theo cấp trên", columns, parents.Select(p => (object?[])
+        return new(FileText.Get(nameof(FileStrings.Report_SheetParents)), columns, parents.Select(p => (object?[])
         [
             p.Rank, p.Parent, parentNames.GetValueOrDefault(p.Parent), p.Units, p.AverageIndex, p.BestIndex, p.WorstIndex,
             .. p.Grades.Select(g => (object?)g.Count),

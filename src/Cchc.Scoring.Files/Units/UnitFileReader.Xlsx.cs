@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cchc.Rules.Model;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Units;
 
@@ -231,8 +232,8 @@ internal sealed partial class UnitFileReader
             }
 
             var input = _ruleSet!.InputsByName[name];
-            var note = $"mọi giá trị của cột '{input.Label} ({name})' đều từ 0 đến 1 (lớn nhất {VietnameseFormat.Number((decimal)largest, 4)}): "
-                + "nếu ô được định dạng % trong Excel thì 72,5% được lưu là 0,725 và bị đọc là 0,725% — hãy nhập số phần trăm (72,5) hoặc bỏ định dạng %";
+            var shown = CchcText.English ? Math.Round((decimal)largest, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture) : VietnameseFormat.Number((decimal)largest, 4);
+            var note = FileText.Format(nameof(FileStrings.Reader_PercentAsFraction), input.Label, name, shown);
             _warnings.Add($"{file}: {note}.");
             _columnProblems.Add(new UnitRejection(file, headerRow, name, null, note));
         }

@@ -1,5 +1,6 @@
 using Cchc.Rules;
 using Cchc.Rules.Model;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Units;
 
@@ -25,8 +26,8 @@ public sealed record UnitRejection(string File, int Row, string? Column, string?
 
     /// <inheritdoc />
     public override string ToString()
-        => $"{File}, {(Line is { } line ? $"mục {Row} (dòng {line})" : $"dòng {Row}")}{(Unit is null ? "" : $", đơn vị {Unit}")}"
-           + $"{(Column is null ? "" : $", cột {Column}")}{(Value is null ? "" : $" = '{Value}'")}: {Reason}";
+        => $"{File}, {(Line is { } line ? FileText.Format(nameof(FileStrings.Rejection_Item), Row, line) : FileText.Format(nameof(FileStrings.Rejection_Row), Row))}{(Unit is null ? "" : FileText.Format(nameof(FileStrings.Rejection_Unit), Unit))}"
+           + $"{(Column is null ? "" : FileText.Format(nameof(FileStrings.Rejection_Column), Column))}{(Value is null ? "" : $" = '{Value}'")}: {Reason}";
 }
 
 /// <summary>One item read from a data file: a unit, or the reason it was rejected.</summary>
@@ -80,7 +81,7 @@ internal sealed partial class UnitFileReader
             ".json" when PortalDataReader.IsPortalResponse(path) => ReadPortal(path),
             ".json" or ".jsonl" or ".ndjson" => ReadJson(path),
             ".xlsx" => ReadXlsx(CheckWorkbook(path)),
-            _ => throw new NotSupportedException($"Không đọc được tệp '{path}': chỉ hỗ trợ .json, .jsonl, .ndjson, .csv và .xlsx."),
+            _ => throw new NotSupportedException(FileText.Format(nameof(FileStrings.Reader_Unsupported), path)),
         };
     }
 
@@ -89,8 +90,8 @@ internal sealed partial class UnitFileReader
     {
         foreach (var identity in RequiredColumns.Where(i => !headers.Contains(i)))
         {
-            _warnings.Add($"{file}: thiếu cột bắt buộc '{identity}'.");
-            _columnProblems.Add(new UnitRejection(file, headerRow, identity, null, $"thiếu cột bắt buộc '{identity}': mọi dòng đều bị loại"));
+            _warnings.Add(FileText.Format(nameof(FileStrings.Reader_MissingRequiredWarning), file, identity));
+            _columnProblems.Add(new UnitRejection(file, headerRow, identity, null, FileText.Format(nameof(FileStrings.Reader_MissingRequired), identity)));
         }
 
         if (_ruleSet is null)
@@ -119,7 +120,7 @@ internal sealed partial class UnitFileReader
             .ToHashSet(StringComparer.Ordinal);
         foreach (var input in inputs.Where(i => needed.Contains(i.Name)))
         {
-            _columnProblems.Add(new UnitRejection(file, headerRow, input.Name, null, $"thiếu cột '{input.Label} ({input.Name})': mọi đơn vị đều thiếu dữ liệu này"));
+            _columnProblems.Add(new UnitRejection(file, headerRow, input.Name, null, FileText.Format(nameof(FileStrings.Reader_MissingInput), input.Label, input.Name)));
         }
 
         _missingInputs = null;
@@ -193,7 +194,7 @@ internal sealed partial class UnitFileReader
             if (!UnitData.IdentityFields.Contains(name) && !_ruleSet.InputsByName.ContainsKey(name) && !UnitData.IsClaimColumn(name))
             {
                 var suggestion = Cchc.Rules.Diagnostics.NameSuggestions.Closest(name, _ruleSet.InputsByName.Keys);
-                var note = $"cột '{header}' không phải dữ liệu đầu vào của bộ tiêu chí {_ruleSet.Id}, bị bỏ qua{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}";
+                var note = FileText.Format(nameof(FileStrings.Reader_UnknownColumn), header, _ruleSet.Id, suggestion is null ? "" : FileText.Format(nameof(FileStrings.Reader_DidYouMean), suggestion));
                 _warnings.Add($"{file}: {note}.");
                 _columnProblems.Add(new UnitRejection(file, headerRow, header, null, note));
             }

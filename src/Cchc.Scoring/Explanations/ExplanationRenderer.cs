@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Explanations;
 
@@ -19,7 +20,7 @@ internal sealed record ExplanationFacts(
     string? Error,
     UnitLevel Level);
 
-/// <summary>Renders a criterion's Vietnamese sentence from its template, or from a standard sentence.</summary>
+/// <summary>Renders a criterion's sentence from its template (the rule set's, Vietnamese), or from a standard sentence (Vietnamese, or English with <see cref="Cchc.Rules.CchcLanguage.Current"/>).</summary>
 internal static class ExplanationRenderer
 {
     private const string Unknown = "—";
@@ -49,7 +50,7 @@ internal static class ExplanationRenderer
         "gap" => facts.Gap ?? Unknown,
         "points" => VietnameseFormat.Number(facts.Points),
         "maxPoints" => VietnameseFormat.Number(facts.MaxPoints),
-        "leadUnit" => facts.Criterion.LeadUnit ?? "chưa phân công",
+        "leadUnit" => facts.Criterion.LeadUnit ?? CchcText.Get(nameof(ScoringStrings.Expl_NoLeadUnit)),
         "missing" => facts.Missing ?? Unknown,
         _ => "{" + placeholder + "}",
     };
@@ -91,28 +92,33 @@ internal static class ExplanationRenderer
         return [.. parts];
     }
 
+    /// <summary>
+    /// The standard sentence of a status, from the library's texts in <see cref="Cchc.Rules.CchcLanguage.Current"/>
+    /// (Vietnamese unless set to English): its parts <c>{targetPart}</c> and <c>{leadPart}</c> are filled here, its
+    /// placeholders by <see cref="Render"/>. The expression's error and the level are written into the template, as
+    /// they always were.
+    /// </summary>
     private static string Standard(ExplanationFacts facts)
     {
-        var target = facts.Target is null ? "" : "; mục tiêu {targetText}";
-        var lead = facts.Criterion.LeadUnit is null ? "" : " Đơn vị phụ trách: {leadUnit}.";
-        return facts.Status switch
+        var template = facts.Status switch
         {
-            CriterionStatus.Met => facts.Value is null ? "{title}: đạt." : $"{{title}}: đạt ({{value}}{target}).",
-            CriterionStatus.Partial => $"{{title}}: đạt một phần, {{points}}/{{maxPoints}} điểm ({{value}}{target}).{lead}",
-            CriterionStatus.NotMet => facts.Gap is null
-                ? $"{{title}}: chưa đạt ({{value}}{target}).{lead}"
-                : $"{{title}}: chưa đạt ({{value}}{target}, còn thiếu {{gap}}).{lead}",
-            CriterionStatus.NoOccurrence => facts.Criterion.WhenNoOccurrence switch
+            CriterionStatus.Met => CchcText.Get(facts.Value is null ? nameof(ScoringStrings.Expl_Met) : nameof(ScoringStrings.Expl_MetValue)),
+            CriterionStatus.Partial => CchcText.Get(nameof(ScoringStrings.Expl_Partial)),
+            CriterionStatus.NotMet => CchcText.Get(facts.Gap is null ? nameof(ScoringStrings.Expl_NotMet) : nameof(ScoringStrings.Expl_NotMetGap)),
+            CriterionStatus.NoOccurrence => CchcText.Get(facts.Criterion.WhenNoOccurrence switch
             {
-                NoOccurrencePolicy.Full => "{title}: không phát sinh trong kỳ đánh giá, được tính đủ điểm.",
-                NoOccurrencePolicy.Zero => "{title}: không phát sinh trong kỳ đánh giá, không được tính điểm.",
-                _ => "{title}: không phát sinh trong kỳ đánh giá, không tính vào điểm tối đa.",
-            },
+                NoOccurrencePolicy.Full => nameof(ScoringStrings.Expl_NoOccurrenceFull),
+                NoOccurrencePolicy.Zero => nameof(ScoringStrings.Expl_NoOccurrenceZero),
+                _ => nameof(ScoringStrings.Expl_NoOccurrenceExcluded),
+            }),
             CriterionStatus.NotApplicable => facts.Criterion.AppliesTo(facts.Level)
-                ? "{title}: không áp dụng đối với đơn vị này, không tính vào điểm tối đa."
-                : $"{{title}}: không áp dụng đối với đơn vị {facts.Level.ToVietnamese()}.",
-            CriterionStatus.MissingData => "{title}: thiếu dữ liệu ({missing}), chưa chấm được.",
-            _ => $"{{title}}: không tính được do lỗi biểu thức ({facts.Error ?? Unknown}).",
+                ? CchcText.Get(nameof(ScoringStrings.Expl_NotApplicable))
+                : CchcText.Get(nameof(ScoringStrings.Expl_NotApplicableLevel)).Replace("{level}", facts.Level.ToVietnamese(), StringComparison.Ordinal),
+            CriterionStatus.MissingData => CchcText.Get(nameof(ScoringStrings.Expl_MissingData)),
+            _ => CchcText.Get(nameof(ScoringStrings.Expl_Error)).Replace("{error}", facts.Error ?? Unknown, StringComparison.Ordinal),
         };
+        return template
+            .Replace("{targetPart}", facts.Target is null ? "" : CchcText.Get(nameof(ScoringStrings.Expl_TargetPart)), StringComparison.Ordinal)
+            .Replace("{leadPart}", facts.Criterion.LeadUnit is null ? "" : CchcText.Get(nameof(ScoringStrings.Expl_LeadPart)), StringComparison.Ordinal);
     }
 }

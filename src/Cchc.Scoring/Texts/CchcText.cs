@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using Cchc.Rules;
 
 namespace Cchc.Scoring.Texts;
@@ -16,6 +17,15 @@ internal static class CchcText
 
     /// <summary>The text of <paramref name="key"/> with its placeholders filled (values already formatted for people).</summary>
     public static string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, Get(key), args);
+
+    /// <summary>The text of <paramref name="key"/> in another catalog (the file formats' FileStrings), in the current language.</summary>
+    public static string Get(ResourceManager resources, string key)
+        => resources.GetString(key, CchcLanguage.Current)
+           ?? throw new InvalidOperationException($"Missing text resource '{key}'.");
+
+    /// <summary>The text of <paramref name="key"/> in another catalog, its placeholders filled.</summary>
+    public static string Format(ResourceManager resources, string key, params object?[] args)
+        => string.Format(CultureInfo.InvariantCulture, Get(resources, key), args);
 
     /// <summary>True when the current language is English.</summary>
     public static bool English => CchcLanguage.Current.TwoLetterISOLanguageName == "en";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cchc.Rules.Model;
+using Cchc.Scoring.Texts;
 using Newtonsoft.Json.Linq;
 
 namespace Cchc.Scoring.Units;
@@ -64,13 +65,13 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
         var code = Text("code");
         if (string.IsNullOrWhiteSpace(code))
         {
-            throw new UnitDataException("code", row.GetValueOrDefault("code")?.ToString(), "thiếu mã đơn vị (code)", source);
+            throw new UnitDataException("code", row.GetValueOrDefault("code")?.ToString(), CchcText.Get(nameof(ScoringStrings.Unit_MissingCode)), source);
         }
 
         var levelText = Text("level");
         if (!UnitLevels.TryParse(levelText, out var level))
         {
-            throw new UnitDataException("level", levelText, "cấp đơn vị (level) phải là xa, huyen hoặc so", source);
+            throw new UnitDataException("level", levelText, CchcText.Get(nameof(ScoringStrings.Unit_BadLevel)), source);
         }
 
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -180,7 +181,7 @@ public sealed class UnitDataException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public UnitDataException(string field, string? value, string reason, UnitSource? source)
-        : base($"{(source is null ? "" : $"{source.File}, dòng {source.Row}: ")}{field} = '{value}': {reason}")
+        : base($"{(source is null ? "" : CchcText.Format(nameof(ScoringStrings.Unit_At), source.File, source.Row))}{field} = '{value}': {reason}")
     {
         Field = field;
         Value = value;
@@ -194,7 +195,7 @@ public sealed class UnitDataException : Exception
     /// <summary>The value found, if any.</summary>
     public string? Value { get; }
 
-    /// <summary>Why the unit cannot be scored, in Vietnamese.</summary>
+    /// <summary>Why the unit cannot be scored, in <see cref="Cchc.Rules.CchcLanguage.Current"/> (Vietnamese unless set to English).</summary>
     public string Reason { get; }
 
     /// <summary>Where the unit was read from.</summary>
