@@ -62,6 +62,22 @@ public sealed class ExplanationTests(ExplanationRuleSet fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Render_NoTemplateNotMet_InEnglish_IsTheEnglishStandardSentence()
+    {
+        var score = await Task.Run(() =>
+        {
+            Cchc.Rules.CchcLanguage.Current = Cchc.Rules.CchcLanguage.English;
+            return ScoreAsync("STD", ("tyLeHaiLong", 83.27m));
+        });
+
+        // The sentence is the library's; the title, the values (the gap's unit too: it also fills the rule sets' Vietnamese
+        // templates) and the lead unit are the rule set's and the data's.
+        Assert.Equal(
+            "Mức độ hài lòng (chuẩn): not met (83,27%; target ≥ 87%, 3,73 điểm phần trăm short). Responsible unit: Văn phòng HĐND và UBND.",
+            score.Explanation);
+    }
+
+    [Fact]
     public async Task Render_NoTemplateMissingData_IsTheStandardSentence()
     {
         var score = await ScoreAsync("STD");
