@@ -256,7 +256,7 @@ public sealed class PreviousRanking
 
                         break;
                     case JsonTokenType.StartArray when depth == 0:
-                        throw new JsonException("a ranking is one object, not an array");
+                        throw new InvalidDataException("Tệp là một mảng JSON (như thẻ điểm của cchc score), không phải một bảng xếp hạng do cchc rank ghi ra (một đối tượng có 'ruleSet' và 'rows').");
                     case JsonTokenType.StartObject when depth == 2 && _names[1] == "rows":
                         Item++;
                         _code = _name = _index = _rank = _grade = null;
