@@ -27,6 +27,7 @@ internal static class RankingHtml
         .k{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}
         .m{color:#616e7c}
         .up{color:#1a7f37}.dn{color:#c62828}.eq{color:#616e7c}
+        .up,.dn,.eq{white-space:nowrap}
         """;
 
     public static void Write(RankingReport report, Stream output, CancellationToken cancellationToken)
