@@ -150,7 +150,7 @@ public sealed class PreviousComparison
                 {
                     foreach (var (old, row) in olds)
                     {
-                        errors.Add(new UnitRejection(mapping.File, row, "newCode", newCode, "mã mới không có trong dữ liệu năm nay: dòng ánh xạ không dùng được") { Unit = old });
+                        errors.Add(new UnitRejection(mapping.File, row, "newCode", newCode, "mã mới không có trong các đơn vị được xếp hạng năm nay (không có trong dữ liệu, hoặc dòng của nó bị loại): dòng ánh xạ không dùng được") { Unit = old });
                     }
                 }
 
