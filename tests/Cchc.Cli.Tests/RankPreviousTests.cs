@@ -256,6 +256,30 @@ public sealed class RankPreviousTests : IDisposable
         Assert.Null(rows["a2"]["index"]);
     }
 
+    [Fact]
+    public async Task LastYearsJson_WithABomAndACardLargerThanTheReadBuffer_ReadWhole()
+    {
+        // Explanations make a card tens of kilobytes; the reader streams in 64 KB blocks and must grow for a longer token.
+        var huge = new string('x', 300_000);
+        var previous = _folder.File("lon.json");
+        File.WriteAllText(previous, $$$"""
+            {"ruleSet":{"id":"chi-so-thu","version":"1.0.0"},"summary":{"scored":2},"rows":[
+              {"rank":1,"card":{"unit":{"code":"a2","name":"Xã A2"},"criteria":[{"id":"A1","index":5,"explanation":"{{{huge}}}","unit":{"code":"khong-phai"}}],"index":90,"grade":"Xuất sắc"}},
+              {"rank":2,"topLosses":[{"criterion":"A1","title":"{{{huge}}}"}],"card":{"unit":{"code":"a1","name":"Xã A1"},"index":80,"grade":"Tốt"}}
+            ],"rejections":[]}
+            """, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var result = await CchcTool.RunAsync("rank", _ruleSet, _data, "--previous", previous, "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = JsonNode.Parse(result.Out)!;
+        Assert.Empty(json["previous"]!["warnings"]!.AsArray());
+        var rows = json["rows"]!.AsArray().ToDictionary(r => (string)r!["card"]!["unit"]!["code"]!, r => r!["previous"]!);
+        Assert.Equal((90m, 1, -10m), ((decimal)rows["a2"]["index"]!, (int)rows["a2"]["rank"]!, (decimal)rows["a2"]["indexChange"]!));
+        Assert.Equal((80m, 2), ((decimal)rows["a1"]["index"]!, (int)rows["a1"]["rank"]!));
+        Assert.Equal(2, (int)json["previous"]!["units"]!);
+    }
+
     [Theory]
     [InlineData("the-cards.json", "[{\"unit\":{\"code\":\"a1\"}}]", "không phải một bảng xếp hạng")]
     [InlineData("card.json", "{\"ruleSet\":{\"id\":\"x\"},\"unit\":{\"code\":\"a1\"}}", "không phải một bảng xếp hạng")]
