@@ -280,6 +280,36 @@ public sealed class RankPreviousTests : IDisposable
         Assert.Equal(2, (int)json["previous"]!["units"]!);
     }
 
+    [Fact]
+    public async Task LastYearsXlsx_BadRowsNamedWithTheSheetRowAndTheHeader()
+    {
+        var previous = _folder.File("nam-truoc-tay.xlsx");
+        var sheets = new Dictionary<string, object>
+        {
+            ["Xếp hạng"] = new List<Dictionary<string, object?>>
+            {
+                new() { ["Hạng (rank)"] = 1, ["Mã (code)"] = "a1", ["Tên (name)"] = "Xã A1", ["Chỉ số (index)"] = 80.5, ["Xếp loại (grade)"] = "Tốt" },
+                new() { ["Hạng (rank)"] = 2, ["Mã (code)"] = "a1", ["Tên (name)"] = "Xã A1 lặp", ["Chỉ số (index)"] = 70, ["Xếp loại (grade)"] = "Khá" },
+                new() { ["Hạng (rank)"] = 3, ["Mã (code)"] = null, ["Tên (name)"] = "Không mã", ["Chỉ số (index)"] = 60, ["Xếp loại (grade)"] = "Trung bình" },
+                new() { ["Hạng (rank)"] = 4, ["Mã (code)"] = "a2", ["Tên (name)"] = "Xã A2", ["Chỉ số (index)"] = "bảy mươi", ["Xếp loại (grade)"] = "Khá" },
+            },
+            ["Tóm tắt"] = new List<Dictionary<string, object?>> { new() { ["Mục"] = "Bộ tiêu chí (ruleSet)", ["Giá trị"] = "chi-so-thu 1.0.0" } },
+        };
+        MiniExcel.SaveAs(previous, sheets);
+
+        var result = await CchcTool.RunAsync("rank", _ruleSet, _data, "--previous", previous, "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        var json = JsonNode.Parse(result.Out)!["previous"]!;
+        Assert.Equal(
+            ["3:Mã (code)=a1", "4:Mã (code)=", "5:Chỉ số (index)=bảy mươi"],
+            json["errors"]!.AsArray().Select(e => $"{(int)e!["row"]!}:{(string?)e["column"]}={(string?)e["value"]}"));
+        Assert.Empty(json["warnings"]!.AsArray());   // the same rule set: nothing to say
+        Assert.Equal(("chi-so-thu", "1.0.0"), ((string)json["ruleSet"]!["id"]!, (string)json["ruleSet"]!["version"]!));
+        var a1 = JsonNode.Parse(result.Out)!["rows"]!.AsArray().Single(r => (string)r!["card"]!["unit"]!["code"]! == "a1")!["previous"]!;
+        Assert.Equal((80.5m, 9.5m), ((decimal)a1["index"]!, (decimal)a1["indexChange"]!));
+    }
+
     [Theory]
     [InlineData("the-cards.json", "[{\"unit\":{\"code\":\"a1\"}}]", "không phải một bảng xếp hạng")]
     [InlineData("card.json", "{\"ruleSet\":{\"id\":\"x\"},\"unit\":{\"code\":\"a1\"}}", "không phải một bảng xếp hạng")]
