@@ -33,13 +33,15 @@ internal static class RankCommand
                 result.AddError(Strings.Rank_ParallelismNegative);
             }
         });
+        var previous = new Option<string?>("--previous") { Description = Strings.Rank_Previous };
+        var mapping = new Option<string?>("--mapping") { Description = Strings.Rank_Mapping };
         var command = new Command("rank", Strings.Rank_Description)
         {
-            ruleSet, data, output, format, groupBy, parallelism,
+            ruleSet, data, output, format, groupBy, parallelism, previous, mapping,
         };
         command.SetAction((parse, token) => RunCancellable(
             context,
-            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism)),
+            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism), parse.GetValue(previous), parse.GetValue(mapping)),
             token));
         return command;
     }
@@ -86,6 +88,12 @@ internal static class RankCommand
             return ExitCodes.UsageError;
         }
 
+        if (request.MappingPath is not null && request.PreviousPath is null)
+        {
+            context.Error.WriteLine(Strings.Rank_MappingWithoutPrevious);
+            return ExitCodes.UsageError;
+        }
+
         if (request.OutputPath is not null)
         {
             // Refused before anything is read: `-o data.csv` would destroy the data it ranks.
@@ -111,10 +119,24 @@ internal static class RankCommand
             return ExitCodes.UsageError;
         }
 
+        PreviousRanking? previous = null;
+        if (request.PreviousPath is not null)
+        {
+            try
+            {
+                previous = PreviousRanking.Read(request.PreviousPath, request.MappingPath);
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine(CliLanguage.Format(Strings.Rank_PreviousUnreadable, e.Message));
+                return ExitCodes.UsageError;
+            }
+        }
+
         RankingReport report;
         try
         {
-            report = await Rank(context, ruleSet, request, keepCards: format == "json", cancellationToken).ConfigureAwait(false);
+            report = await Rank(context, ruleSet, request, previous, keepCards: format == "json", cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidDataException)
         {
@@ -143,7 +165,7 @@ internal static class RankCommand
         return Report(context, report);
     }
 
-    private static async Task<RankingReport> Rank(CliContext context, CompiledRuleSet ruleSet, RankRequest request, bool keepCards, CancellationToken cancellationToken)
+    private static async Task<RankingReport> Rank(CliContext context, CompiledRuleSet ruleSet, RankRequest request, PreviousRanking? previous, bool keepCards, CancellationToken cancellationToken)
     {
         var engine = context.Engine(ruleSet);
         TerminalProgress? progress = null;
@@ -157,7 +179,7 @@ internal static class RankCommand
 
         using (progress)
         {
-            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards };
+            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards, Previous = previous };
             return await RankingRun.RunAsync(engine, request.DataPaths, options, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -184,7 +206,7 @@ internal static class RankCommand
         {
             // A CSV has no room for an error sheet: the errors go beside it, and a stale one from an earlier run goes.
             var errorsPath = ErrorsPathOf(outputPath);
-            if (report.Rejections.Count + report.ColumnProblems.Count > 0)
+            if (report.Rejections.Count + report.ColumnProblems.Count + (report.Previous is { } previous ? previous.Errors.Count + previous.Warnings.Count : 0) > 0)
             {
                 AtomicFile.WriteBytes(errorsPath, stream => RankingWriter.WriteErrorsCsv(report, stream));
                 context.Error.WriteLine(CliLanguage.Format(Strings.Rank_ErrorsWritten, errorsPath));
@@ -213,7 +235,26 @@ internal static class RankCommand
 
         var incomplete = report.Rows.Count(r => !r.Complete);
         context.Error.WriteLine($"{report.Summary}; {incomplete} unit(s) ranked with missing data");
-        return report.Summary.Rejected > 0 || incomplete > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
+        if (report.Previous is { } previous)
+        {
+            foreach (var error in previous.Errors)
+            {
+                context.Error.WriteLine(CliLanguage.Format(Strings.Rank_PreviousError, error));
+            }
+
+            foreach (var warning in previous.Warnings)
+            {
+                context.Error.WriteLine(CliLanguage.Format(Strings.Rank_PreviousWarning, warning));
+            }
+
+            var s = previous.Summary;
+            context.Error.WriteLine(CliLanguage.Format(
+                Strings.Rank_PreviousSummary,
+                s.IndexRose, s.IndexFell, s.IndexSame, s.RankRose, s.RankFell, s.RankSame, s.Matched, s.New, s.Merged, s.Split, s.NotFound, s.Gone));
+        }
+
+        // Bad rows of last year's ranking or of the mapping are bad data too: the ranking is written, and the exit says so.
+        return report.Summary.Rejected > 0 || incomplete > 0 || report.Previous?.Errors.Count > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
     }
 
     private static void WriteTable(TextWriter writer, RankingReport report)
@@ -225,6 +266,11 @@ internal static class RankCommand
         }
 
         headers.AddRange(["Mã", "Tên", "Cấp trên", "Điểm", "Chỉ số", "Xếp loại", "Mất nhiều điểm nhất"]);
+        if (report.Previous is not null)
+        {
+            headers.AddRange(["Chỉ số năm trước", "Hạng năm trước", "Xếp loại năm trước", "Tăng/giảm chỉ số", "Tăng/giảm hạng", "So với năm trước"]);
+        }
+
         var table = new Table([.. headers]);
         foreach (var row in report.Rows)
         {
@@ -244,6 +290,19 @@ internal static class RankCommand
                 unit.Grade ?? "—",
                 string.Join("; ", row.TopLosses.Select(l => $"{l.CriterionId} −{VietnameseFormat.Number(l.Lost)}")),
             ]);
+            if (report.Previous is not null && row.Previous is { } year)
+            {
+                var decimals = report.RuleSet.Index.Decimals;
+                cells.AddRange([
+                    year.Index is { } last ? VietnameseFormat.Number(last, decimals) : "—",
+                    year.Rank is { } lastRank ? VietnameseFormat.Number(lastRank, 0) : "—",
+                    year.Grade ?? "—",
+                    Arrow(year.IndexChange, decimals),
+                    Arrow(year.RankChange, 0),
+                    StatusWord(year.Status) + year.GradeChange switch { > 0 => ", xếp loại lên", < 0 => ", xếp loại xuống", 0 => ", giữ xếp loại", _ => "" },
+                ]);
+            }
+
             table.Add([.. cells]);
         }
 
@@ -252,7 +311,38 @@ internal static class RankCommand
         {
             writer.WriteLine(Strings.Rank_IncompleteNote);
         }
+
+        if (report.Previous is { } previous)
+        {
+            var s = previous.Summary;
+            writer.WriteLine();
+            writer.WriteLine(CliLanguage.Format(
+                Strings.Rank_PreviousSummary,
+                s.IndexRose, s.IndexFell, s.IndexSame, s.RankRose, s.RankFell, s.RankSame, s.Matched, s.New, s.Merged, s.Split, s.NotFound, s.Gone));
+            foreach (var t in s.GradeTransitions)
+            {
+                writer.WriteLine($"  {t.From} → {t.To}: {t.Count}");
+            }
+        }
     }
 
-    private sealed record RankRequest(string RuleSet, string[] DataPaths, string? OutputPath, string? Format, bool GroupByParent, int Parallelism);
+    /// <summary>▲ 2,5 / ▼ 1 / = / —, the way the HTML report shows a change.</summary>
+    private static string Arrow(decimal? change, int decimals) => change switch
+    {
+        null => "—",
+        > 0 => "▲ " + VietnameseFormat.Number(change.Value, decimals),
+        < 0 => "▼ " + VietnameseFormat.Number(-change.Value, decimals),
+        _ => "=",
+    };
+
+    private static string StatusWord(PreviousStatus status) => status switch
+    {
+        PreviousStatus.Matched => "khớp",
+        PreviousStatus.New => "mới",
+        PreviousStatus.Merged => "sáp nhập",
+        PreviousStatus.Split => "chia tách",
+        _ => "không tìm thấy",
+    };
+
+    private sealed record RankRequest(string RuleSet, string[] DataPaths, string? OutputPath, string? Format, bool GroupByParent, int Parallelism, string? PreviousPath, string? MappingPath);
 }

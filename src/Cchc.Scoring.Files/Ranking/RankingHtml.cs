@@ -27,6 +27,8 @@ internal static class RankingHtml
         .b i{display:block;height:12px}
         .k{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}
         .m{color:#616e7c}
+        .up{color:#1a7f37}.dn{color:#c62828}.eq{color:#616e7c}
+        .up,.dn,.eq{white-space:nowrap}
         """;
 
     public static void Write(RankingReport report, Stream output, CancellationToken cancellationToken)
@@ -54,6 +56,11 @@ internal static class RankingHtml
 
         writer.WriteLine("<p class=\"m\"><a href=\"#ranking\">Bảng xếp hạng</a> · <a href=\"#parents-title\">Tổng hợp theo đơn vị cấp trên</a> · <a href=\"#errors-title\">Lỗi dữ liệu</a></p>");
         WriteGrades(writer, report);
+        if (report.Previous is { } previous)
+        {
+            WritePrevious(writer, report, previous);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         writer.WriteLine($"<h2>{FileText.Get(nameof(FileStrings.Report_HtmlRanking))}</h2>");
@@ -70,7 +77,7 @@ internal static class RankingHtml
             writer.Write("<th>Hạng trong đơn vị cấp trên</th>");
         }
 
-        writer.WriteLine("<th>Mã</th><th>Tên</th><th>Đơn vị cấp trên</th><th>Điểm</th><th>Chỉ số</th><th>Xếp loại</th><th>Điểm bị mất</th><th>Mất nhiều điểm nhất</th></tr></thead>");
+        writer.WriteLine($"<th>Mã</th><th>Tên</th><th>Đơn vị cấp trên</th><th>Điểm</th><th>Chỉ số</th><th>Xếp loại</th><th>Điểm bị mất</th><th>Mất nhiều điểm nhất</th>{(report.Previous is null ? "" : "<th>Năm trước</th><th>Chỉ số ±</th><th>Hạng ±</th><th>So với năm trước</th>")}</tr></thead>");
         writer.WriteLine("<tbody>");
         foreach (var row in report.Rows)
         {
@@ -140,7 +147,83 @@ internal static class RankingHtml
 
         writer.Write("</div></td><td>");
         writer.Write(E(string.Join("; ", row.TopLosses.Select(l => $"{l.CriterionId} −{VietnameseFormat.Number(l.Lost)}"))));
-        writer.WriteLine("</td></tr>");
+        writer.Write("</td>");
+        if (report.Previous is not null && row.Previous is { } year)
+        {
+            WritePreviousCells(writer, report, row, year);
+        }
+
+        writer.WriteLine("</tr>");
+    }
+
+    /// <summary>Last year's index, rank and grade, the changes as arrows (▲ up, ▼ down, = same) and the status with its note.</summary>
+    private static void WritePreviousCells(StreamWriter writer, RankingReport report, RankedUnit row, PreviousYear year)
+    {
+        var decimals = report.RuleSet.Index.Decimals;
+        var last = new List<string>();
+        if (year.Index is { } index)
+        {
+            last.Add(VietnameseFormat.Number(index, decimals) + (year.Status is PreviousStatus.Merged ? " (bình quân)" : ""));
+        }
+
+        if (year.Rank is { } rank)
+        {
+            last.Add($"hạng {N(rank)}");
+        }
+
+        if (year.Grade is { } grade)
+        {
+            last.Add(grade);
+        }
+
+        writer.Write($"<td>{E(last.Count == 0 ? "—" : string.Join(" · ", last))}</td>");
+        writer.Write($"<td class=\"n\">{Change(year.IndexChange, decimals)}</td><td class=\"n\">{Change(year.RankChange, 0)}</td>");
+        var words = PreviousComparison.Word(year.Status);
+        if (year.GradeChange is { } change && year.Grade is { } from && row.Standing.Grade is { } to)
+        {
+            words += change == 0 ? $", giữ {to}" : $", {from} → {to} {(change > 0 ? "▲" : "▼")}";
+        }
+
+        var note = PreviousComparison.Note(row, decimals);
+        writer.Write($"<td data-status=\"{PreviousComparison.JsonWord(year.Status)}\"{(note is null ? "" : $" title=\"{E(note)}\"")}>{E(words)}{(note is null || year.Status == PreviousStatus.Matched ? "" : $"<br><span class=\"m\">{E(note)}</span>")}</td>");
+    }
+
+    /// <summary>A change as a coloured arrow: ▲ green, ▼ red, = grey; — when there is nothing to compare.</summary>
+    private static string Change(decimal? change, int decimals)
+    {
+        var text = PreviousComparison.Arrow(change, decimals);
+        return change switch
+        {
+            null => "—",
+            > 0 => $"<span class=\"up\">{text}</span>",
+            < 0 => $"<span class=\"dn\">{text}</span>",
+            _ => $"<span class=\"eq\">{text}</span>",
+        };
+    }
+
+    /// <summary>The comparison with last year in a few lines: how many rose, fell and stayed, were new or merged, and the grade transitions.</summary>
+    private static void WritePrevious(StreamWriter writer, RankingReport report, PreviousComparison previous)
+    {
+        var s = previous.Summary;
+        var ranking = previous.Ranking;
+        writer.WriteLine("<h2 id=\"previous-title\">So với năm trước</h2>");
+        writer.WriteLine($"<p class=\"m\">Xếp hạng năm trước: {E(ranking.File)} ({N(ranking.Count)} đơn vị{(ranking.RuleSetId is null ? "" : $", bộ tiêu chí {E(ranking.RuleSetId)} {E(ranking.RuleSetVersion ?? "")}")}). Hạng chỉ so với đơn vị khớp một-một; đơn vị sáp nhập so chỉ số với bình quân chỉ số các đơn vị tiền thân.</p>");
+        writer.WriteLine($"<p id=\"previous\" data-rose=\"{s.IndexRose}\" data-fell=\"{s.IndexFell}\" data-same=\"{s.IndexSame}\" data-new=\"{s.New}\" data-merged=\"{s.Merged}\">"
+            + $"Chỉ số: <span class=\"up\">▲ tăng {N(s.IndexRose)}</span>, <span class=\"dn\">▼ giảm {N(s.IndexFell)}</span>, <span class=\"eq\">= không đổi {N(s.IndexSame)}</span>. "
+            + $"Hạng: lên {N(s.RankRose)}, xuống {N(s.RankFell)}, giữ nguyên {N(s.RankSame)}. "
+            + $"Khớp {N(s.Matched)}, mới {N(s.New)}, sáp nhập {N(s.Merged)}, chia tách {N(s.Split)}, không tìm thấy {N(s.NotFound)}; {N(s.Gone)} đơn vị năm trước không còn trong năm nay."
+            + (previous.Errors.Count + previous.Warnings.Count == 0 ? "" : $" {N(previous.Errors.Count)} lỗi, {N(previous.Warnings.Count)} cảnh báo: xem <a href=\"#errors-title\">Lỗi dữ liệu</a>.")
+            + "</p>");
+        if (s.GradeTransitions.Count > 0)
+        {
+            writer.WriteLine("<table id=\"grade-transitions\"><thead><tr><th>Xếp loại năm trước</th><th>Xếp loại năm nay</th><th>Số đơn vị</th></tr></thead><tbody>");
+            foreach (var t in s.GradeTransitions)
+            {
+                writer.WriteLine($"<tr><td>{E(t.From)}</td><td>{E(t.To)}</td><td class=\"n\">{N(t.Count)}</td></tr>");
+            }
+
+            writer.WriteLine("</tbody></table>");
+        }
     }
 
     /// <summary>The criteria named in the last column, once, instead of a title on every row.</summary>

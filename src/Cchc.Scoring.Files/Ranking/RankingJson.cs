@@ -79,6 +79,10 @@ internal static class RankingJson
         }
 
         json.WriteEndArray();
+        if (report.Previous is { } previous)
+        {
+            WritePrevious(json, previous);
+        }
 
         json.WriteStartArray("rows");
         foreach (var row in report.Rows)
@@ -104,6 +108,11 @@ internal static class RankingJson
             }
 
             json.WriteEndArray();
+            if (report.Previous is { } comparison && row.Previous is { } year)
+            {
+                WriteRowPrevious(json, report, comparison, row, year);
+            }
+
             json.WritePropertyName("card");
             cards.Write(json, row);
             json.WriteEndObject();
@@ -122,6 +131,109 @@ internal static class RankingJson
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The comparison with last year: its file, rule set, counts and the problems of its files.</summary>
+    private static void WritePrevious(Utf8JsonWriter json, PreviousComparison previous)
+    {
+        var ranking = previous.Ranking;
+        var s = previous.Summary;
+        json.WriteStartObject("previous");
+        json.WriteString("file", ranking.File);
+        json.WriteStartObject("ruleSet");
+        WriteStringOrNull(json, "id", ranking.RuleSetId);
+        WriteStringOrNull(json, "version", ranking.RuleSetVersion);
+        json.WriteEndObject();
+        json.WriteNumber("units", ranking.Count);
+        json.WriteNumber("ranked", ranking.Ranked);
+        json.WriteStartObject("summary");
+        json.WriteNumber("matched", s.Matched);
+        json.WriteNumber("new", s.New);
+        json.WriteNumber("merged", s.Merged);
+        json.WriteNumber("split", s.Split);
+        json.WriteNumber("notFound", s.NotFound);
+        json.WriteNumber("gone", s.Gone);
+        json.WriteNumber("indexRose", s.IndexRose);
+        json.WriteNumber("indexFell", s.IndexFell);
+        json.WriteNumber("indexSame", s.IndexSame);
+        json.WriteNumber("rankRose", s.RankRose);
+        json.WriteNumber("rankFell", s.RankFell);
+        json.WriteNumber("rankSame", s.RankSame);
+        json.WriteStartArray("gradeTransitions");
+        foreach (var t in s.GradeTransitions)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", t.From);
+            json.WriteString("to", t.To);
+            json.WriteNumber("count", t.Count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        WriteErrors(json, "errors", previous.Errors);
+        WriteErrors(json, "warnings", previous.Warnings);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A row's movement: status, last year's index/rank/grade, the changes (rankChange &gt; 0 = moved up), both years'
+    /// rank as a percentage of their populations, and the predecessors a merged or split unit is compared with.
+    /// </summary>
+    private static void WriteRowPrevious(Utf8JsonWriter json, RankingReport report, PreviousComparison comparison, RankedUnit row, PreviousYear year)
+    {
+        json.WriteStartObject("previous");
+        json.WriteString("status", PreviousComparison.JsonWord(year.Status));
+        WriteDecimalOrNull(json, "index", year.Index);
+        WriteNumberOrNull(json, "rank", year.Rank);
+        WriteStringOrNull(json, "grade", year.Grade);
+        WriteDecimalOrNull(json, "indexChange", year.IndexChange);
+        WriteNumberOrNull(json, "rankChange", year.RankChange);
+        WriteStringOrNull(json, "gradeChange", year.GradeChange switch { > 0 => "up", < 0 => "down", 0 => "same", _ => null });
+        WriteDecimalOrNull(json, "rankPercent", comparison.RankPercent(row));
+        WriteDecimalOrNull(json, "previousRankPercent", comparison.PreviousRankPercent(year));
+        if (year.Status is PreviousStatus.Merged or PreviousStatus.Split || (year.Predecessors.Count == 1 && year.Predecessors[0].Code != row.Standing.Code))
+        {
+            json.WriteStartArray("predecessors");
+            foreach (var p in year.Predecessors)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", p.Code);
+                json.WriteString("name", p.Name);
+                WriteDecimalOrNull(json, "index", p.Index);
+                WriteNumberOrNull(json, "rank", p.Rank);
+                WriteStringOrNull(json, "grade", p.Grade);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (year.Missing.Count > 0)
+        {
+            json.WriteStartArray("missing");
+            foreach (var code in year.Missing)
+            {
+                json.WriteStringValue(code);
+            }
+
+            json.WriteEndArray();
+        }
+
+        WriteStringOrNull(json, "note", PreviousComparison.Note(row, report.RuleSet.Index.Decimals));
+        json.WriteEndObject();
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)

@@ -40,6 +40,9 @@ public sealed record RankingReport : IDisposable
     /// <summary>Problems of the header: missing or unknown columns, reported once each.</summary>
     public IReadOnlyList<UnitRejection> ColumnProblems { get; init; } = [];
 
+    /// <summary>The comparison with last year's ranking, when one was given (<see cref="RankingOptions.Previous"/>).</summary>
+    public PreviousComparison? Previous { get; init; }
+
     /// <summary>The counts; rejected rows are counted once each.</summary>
     public RankingSummary Summary => new(Rows.Count, Rejections.Select(r => (r.File, r.Row)).Distinct().Count());
 

@@ -21,6 +21,12 @@ public sealed record RankingOptions
     /// report is disposed. Off by default: CSV, XLSX, HTML and the table need only the rows.
     /// </summary>
     public bool KeepCards { get; init; }
+
+    /// <summary>
+    /// Last year's ranking (with the mapping of merged units' codes, if any): each row then carries its movement
+    /// (<see cref="RankedUnit.Previous"/>) and the report the summary (<see cref="RankingReport.Previous"/>).
+    /// </summary>
+    public PreviousRanking? Previous { get; init; }
 }
 
 /// <summary>
@@ -96,10 +102,18 @@ public static class RankingRun
                 },
                 cancellationToken).ConfigureAwait(false);
 
+            var rows = UnitRanker.RankStandings(standings, ruleSet, options.GroupByParent);
+            PreviousComparison? previous = null;
+            if (options.Previous is not null)
+            {
+                (rows, previous) = PreviousComparison.Compare(rows, options.Previous, ruleSet);
+            }
+
             return new RankingReport
             {
                 RuleSet = ruleSet,
-                Rows = UnitRanker.RankStandings(standings, ruleSet, options.GroupByParent),
+                Rows = rows,
+                Previous = previous,
                 GroupedByParent = options.GroupByParent,
                 Rejections = read.Rejections,
                 ColumnProblems = read.ColumnProblems,

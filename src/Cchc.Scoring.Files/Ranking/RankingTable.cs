@@ -23,6 +23,11 @@ internal static class RankingTable
             headers.Add(FileText.Format(nameof(FileStrings.Report_LossPoints), i));
         }
 
+        if (report.Previous is not null)
+        {
+            headers.AddRange(PreviousHeaders);
+        }
+
         return headers;
     }
 
@@ -50,14 +55,54 @@ internal static class RankingTable
             cells.Add(loss?.Lost);
         }
 
+        if (report.Previous is not null)
+        {
+            cells.AddRange(PreviousCells(report, row));
+        }
+
         return [.. cells];
+    }
+
+    /// <summary>The columns of the comparison with last year, last in the row so that the others keep their places.</summary>
+    public static IReadOnlyList<string> PreviousHeaders { get; } =
+    [
+        "Chỉ số năm trước (previousIndex)", "Hạng năm trước (previousRank)", "Xếp loại năm trước (previousGrade)",
+        "Tăng/giảm chỉ số (indexChange)", "Tăng/giảm hạng (rankChange)", "Xếp loại so với năm trước (gradeChange)",
+        "So với năm trước (previousStatus)", "Mã năm trước (previousCodes)", "Ghi chú so với năm trước (previousNote)",
+    ];
+
+    /// <summary>
+    /// One row's comparison with last year: numbers as decimals, ranks as integers (a positive rank change = moved up),
+    /// words in Vietnamese, nothing as null.
+    /// </summary>
+    public static object?[] PreviousCells(RankingReport report, RankedUnit row)
+    {
+        var year = row.Previous;
+        if (year is null)
+        {
+            return new object?[PreviousHeaders.Count];
+        }
+
+        return
+        [
+            year.Index, year.Rank, year.Grade, year.IndexChange, year.RankChange, PreviousComparison.GradeWord(year.GradeChange),
+            PreviousComparison.Word(year.Status), year.Predecessors.Count == 0 ? null : string.Join(";", year.Predecessors.Select(p => p.Code)),
+            PreviousComparison.Note(row, report.RuleSet.Index.Decimals),
+        ];
     }
 
     /// <summary>The error rows' headers, in the current language.</summary>
     public static IReadOnlyList<string> ErrorHeaders => [FileText.Get(nameof(FileStrings.Report_File)), FileText.Get(nameof(FileStrings.Report_Row)), FileText.Get(nameof(FileStrings.Report_Column)), FileText.Get(nameof(FileStrings.Report_Value)), FileText.Get(nameof(FileStrings.Report_Reason))];
 
     /// <summary>Header problems first (they explain many rows at once), then the rejected rows.</summary>
-    public static IEnumerable<UnitRejection> Errors(RankingReport report) => report.ColumnProblems.Concat(report.Rejections);
+    /// <remarks>
+    /// Then the problems of last year's ranking and of the mapping, when compared with last year: errors, then
+    /// warnings (their reason starts with "cảnh báo").
+    /// </remarks>
+    public static IEnumerable<UnitRejection> Errors(RankingReport report)
+        => report.Previous is not { } previous
+            ? report.ColumnProblems.Concat(report.Rejections)
+            : report.ColumnProblems.Concat(report.Rejections).Concat(previous.Errors).Concat(previous.Warnings.Select(w => w with { Reason = "cảnh báo: " + w.Reason }));
 
     public static object?[] ErrorCells(UnitRejection error) => [error.File, error.Row, error.Column, error.Value, error.Reason];
 }

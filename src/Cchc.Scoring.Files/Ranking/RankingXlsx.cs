@@ -96,6 +96,17 @@ internal static class RankingXlsx
             columns.Add(new(FileText.Format(nameof(FileStrings.Report_LossPoints), i), XlsxFormat.Decimal2));
         }
 
+        if (report.Previous is not null)
+        {
+            var headers = RankingTable.PreviousHeaders;
+            columns.AddRange(
+            [
+                new(headers[0], XlsxFormat.Decimal2), new(headers[1], XlsxFormat.Integer), new(headers[2]),
+                new(headers[3], XlsxFormat.Decimal2), new(headers[4], XlsxFormat.Integer), new(headers[5]),
+                new(headers[6]), new(headers[7], XlsxFormat.Text), new(headers[8], Width: 80),
+            ]);
+        }
+
         return columns;
     }
 
@@ -103,7 +114,8 @@ internal static class RankingXlsx
     {
         var unit = row.Standing;
         var areas = report.RuleSet.Areas.Count;
-        var cells = new object?[(report.GroupedByParent ? 12 : 11) + areas + (3 * UnitRanker.TopLossCount)];
+        var lossesAt = (report.GroupedByParent ? 12 : 11) + areas;
+        var cells = new object?[lossesAt + (3 * UnitRanker.TopLossCount) + (report.Previous is null ? 0 : RankingTable.PreviousHeaders.Count)];
         var i = 0;
         cells[i++] = row.Rank;
         if (report.GroupedByParent)
@@ -132,6 +144,11 @@ internal static class RankingXlsx
             cells[i++] = losses[l].CriterionId;
             cells[i++] = losses[l].Title;
             cells[i++] = losses[l].Lost;
+        }
+
+        if (report.Previous is not null)
+        {
+            RankingTable.PreviousCells(report, row).CopyTo(cells, lossesAt + (3 * UnitRanker.TopLossCount));
         }
 
         return cells;
@@ -177,6 +194,33 @@ internal static class RankingXlsx
         ]));
     }
 
+    /// <summary>The comparison with last year in (label, value) lines: the XLSX summary sheet's rows.</summary>
+    internal static IEnumerable<(string Label, object Value)> PreviousSummaryLines(RankingReport report, PreviousComparison previous)
+    {
+        var s = previous.Summary;
+        var ranking = previous.Ranking;
+        yield return ("Xếp hạng năm trước (previous)", $"{ranking.File}: {ranking.Count} đơn vị, bộ tiêu chí {ranking.RuleSetId ?? "?"} {ranking.RuleSetVersion ?? ""}".TrimEnd());
+        yield return ("So với năm trước: khớp (matched)", s.Matched);
+        yield return ("So với năm trước: mới (new)", s.New);
+        yield return ("So với năm trước: sáp nhập (merged)", s.Merged);
+        yield return ("So với năm trước: chia tách (split)", s.Split);
+        yield return ("So với năm trước: không tìm thấy (notFound)", s.NotFound);
+        yield return ("Đơn vị năm trước không còn (gone)", s.Gone);
+        yield return ("Chỉ số tăng (indexRose)", s.IndexRose);
+        yield return ("Chỉ số giảm (indexFell)", s.IndexFell);
+        yield return ("Chỉ số không đổi (indexSame)", s.IndexSame);
+        yield return ("Hạng tăng (rankRose)", s.RankRose);
+        yield return ("Hạng giảm (rankFell)", s.RankFell);
+        yield return ("Hạng giữ nguyên (rankSame)", s.RankSame);
+        foreach (var t in s.GradeTransitions)
+        {
+            yield return ($"Xếp loại {t.From} → {t.To}", t.Count);
+        }
+
+        yield return ("Lỗi / cảnh báo so với năm trước", $"{previous.Errors.Count} lỗi, {previous.Warnings.Count} cảnh báo (trang Lỗi)");
+        yield return ("Ghi chú", "Hạng chỉ so với đơn vị khớp một-một; đơn vị sáp nhập so chỉ số với bình quân chỉ số các đơn vị tiền thân. Tăng/giảm hạng dương = lên hạng.");
+    }
+
     private static IEnumerable<object?[]> Summary(RankingReport report, Dictionary<string, string> parentNames)
     {
         var summary = report.Summary;
@@ -193,6 +237,14 @@ internal static class RankingXlsx
         }
 
         yield return ["Tóm tắt (summary)", summary.ToString()];
+        if (report.Previous is { } previous)
+        {
+            foreach (var (label, value) in PreviousSummaryLines(report, previous))
+            {
+                yield return [label, value];
+            }
+        }
+
         yield return ["Tên đơn vị cấp trên", parentNames.Count > 0 ? $"{parentNames.Count} đơn vị cấp trên có tên trong dữ liệu. {ParentNameNote}" : $"Không có. {ParentNameNote}"];
     }
 }

@@ -23,4 +23,7 @@ public sealed record RankedUnit(int? Rank, int? GroupRank, UnitStanding Standing
 
     /// <summary>The criteria that cost the unit most points, most first (at most three).</summary>
     public IReadOnlyList<PointLoss> TopLosses => Standing.TopLosses;
+
+    /// <summary>The unit's movement against last year, when the ranking was compared with last year's (<c>RankingOptions.Previous</c>).</summary>
+    public PreviousYear? Previous { get; init; }
 }

@@ -1,0 +1,522 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Cchc.Rules.Text;
+using Cchc.Scoring.Units;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Cchc.Scoring.Ranking;
+
+/// <summary>
+/// Last year's ranking, read from what <c>cchc rank</c> writes (its JSON or its XLSX), and optionally the mapping of
+/// last year's codes to this year's (units merged or split since): what <see cref="RankingOptions.Previous"/> compares
+/// this year's units with.
+/// </summary>
+/// <remarks>
+/// Keeps a few dozen bytes per unit of last year (code, name, index, rank, grade), not its card: last year's JSON of
+/// 10,600 communes with every card is read as a stream. A file that is not a ranking is refused
+/// (<see cref="InvalidDataException"/>); a bad row is reported in <see cref="Errors"/> with its file, row, column and
+/// value and the rest is still read.
+/// </remarks>
+public sealed class PreviousRanking
+{
+    private PreviousRanking(string file, string? ruleSetId, string? ruleSetVersion, Dictionary<string, PreviousUnit> units, int ranked, List<UnitRejection> errors, List<UnitRejection> warnings, PreviousMapping? mapping)
+    {
+        File = file;
+        RuleSetId = ruleSetId;
+        RuleSetVersion = ruleSetVersion;
+        UnitsByCode = units;
+        Ranked = ranked;
+        LoadErrors = errors;
+        LoadWarnings = warnings;
+        Mapping = mapping;
+    }
+
+    /// <summary>The file's name, as errors name it.</summary>
+    public string File { get; }
+
+    /// <summary>The id of the rule set that made last year's ranking, when the file says it.</summary>
+    public string? RuleSetId { get; }
+
+    /// <summary>The version of that rule set, when the file says it.</summary>
+    public string? RuleSetVersion { get; }
+
+    /// <summary>Last year's units read (each code once).</summary>
+    public int Count => UnitsByCode.Count;
+
+    /// <summary>Bad rows of the ranking file and of the mapping file (each skipped or kept without the bad value).</summary>
+    public IReadOnlyList<UnitRejection> Errors => LoadErrors;
+
+    /// <summary>What is accepted but worth a look (a unit without an index, an old code split between new units).</summary>
+    public IReadOnlyList<UnitRejection> Warnings => LoadWarnings;
+
+    /// <summary>Last year's units by code.</summary>
+    internal Dictionary<string, PreviousUnit> UnitsByCode { get; }
+
+    /// <summary>How many of last year's units had a rank: the population last year's ranks are out of.</summary>
+    internal int Ranked { get; }
+
+    internal List<UnitRejection> LoadErrors { get; }
+
+    internal List<UnitRejection> LoadWarnings { get; }
+
+    internal PreviousMapping? Mapping { get; }
+
+    /// <summary>
+    /// Reads last year's ranking (<c>.json</c> or <c>.xlsx</c>, as <c>cchc rank</c> writes them) and, when given, the
+    /// mapping of old codes to new codes (CSV with the header <c>oldCode,newCode</c>).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A file does not exist.</exception>
+    /// <exception cref="InvalidDataException">A file is not a ranking (or not a mapping), or cannot be read.</exception>
+    public static PreviousRanking Read(string rankingPath, string? mappingPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(rankingPath);
+        if (!System.IO.File.Exists(rankingPath))
+        {
+            throw new FileNotFoundException($"Không có tệp xếp hạng năm trước '{rankingPath}'.", rankingPath);
+        }
+
+        var shown = Path.GetFileName(rankingPath);
+        var units = new Dictionary<string, PreviousUnit>(StringComparer.Ordinal);
+        var errors = new List<UnitRejection>();
+        var warnings = new List<UnitRejection>();
+        var rows = new List<(int Row, string? Code, string? Name, string? Index, string? Rank, string? Grade, string IndexColumn, string CodeColumn)>();
+        string? ruleSetId, ruleSetVersion;
+        switch (Path.GetExtension(rankingPath).ToLowerInvariant())
+        {
+            case ".json":
+                (ruleSetId, ruleSetVersion) = ReadJson(rankingPath, shown, rows);
+                break;
+            case ".xlsx":
+                (ruleSetId, ruleSetVersion) = ReadXlsx(rankingPath, shown, rows);
+                break;
+            default:
+                throw new InvalidDataException($"'{shown}': xếp hạng năm trước phải là tệp .json hoặc .xlsx do cchc rank ghi ra.");
+        }
+
+        var ranked = 0;
+        foreach (var row in rows)
+        {
+            var code = Nfc.Normalize(row.Code?.Trim() ?? "");
+            if (code.Length == 0)
+            {
+                errors.Add(new UnitRejection(shown, row.Row, row.CodeColumn, row.Code, "dòng xếp hạng năm trước không có mã đơn vị: bỏ qua") { UnitName = row.Name });
+                continue;
+            }
+
+            if (units.ContainsKey(code))
+            {
+                errors.Add(new UnitRejection(shown, row.Row, row.CodeColumn, code, "mã đơn vị trùng với một dòng trước trong xếp hạng năm trước: giữ dòng đầu, bỏ dòng này") { Unit = code, UnitName = row.Name });
+                continue;
+            }
+
+            decimal? index = null;
+            if (string.IsNullOrWhiteSpace(row.Index))
+            {
+                warnings.Add(new UnitRejection(shown, row.Row, row.IndexColumn, null, "đơn vị năm trước không có chỉ số: không so sánh được chỉ số") { Unit = code, UnitName = row.Name });
+            }
+            else if (decimal.TryParse(row.Index.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            {
+                index = parsed;
+            }
+            else
+            {
+                errors.Add(new UnitRejection(shown, row.Row, row.IndexColumn, row.Index, "chỉ số năm trước không phải số: đơn vị được giữ, không có chỉ số") { Unit = code, UnitName = row.Name });
+            }
+
+            int? rank = int.TryParse(row.Rank, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : null;
+            if (rank is not null)
+            {
+                ranked++;
+            }
+
+            units[code] = new PreviousUnit(code, Nfc.Normalize(row.Name ?? ""), index, rank, string.IsNullOrWhiteSpace(row.Grade) ? null : Nfc.Normalize(row.Grade.Trim()));
+        }
+
+        if (units.Count == 0)
+        {
+            throw new InvalidDataException($"'{shown}': xếp hạng năm trước không có đơn vị nào.");
+        }
+
+        var mapping = mappingPath is null ? null : PreviousMapping.Read(mappingPath, units, errors, warnings);
+        return new PreviousRanking(shown, ruleSetId, ruleSetVersion, units, ranked, errors, warnings, mapping);
+    }
+
+    /// <summary>
+    /// Streams last year's JSON ranking (one line, every card: hundreds of megabytes for a country), keeping of each
+    /// row only its rank and its card's unit code, name, index and grade.
+    /// </summary>
+    private static (string? Id, string? Version) ReadJson(string path, string shown, List<(int, string?, string?, string?, string?, string?, string, string)> rows)
+    {
+        using var stream = System.IO.File.OpenRead(path);
+        var buffer = new byte[1 << 16];
+        var length = 0;
+        var final = false;
+        var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var walk = new JsonWalk();
+        try
+        {
+            while (true)
+            {
+                if (!final)
+                {
+                    if (length == buffer.Length)
+                    {
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+
+                    var read = stream.Read(buffer, length, buffer.Length - length);
+                    length += read;
+                    final = read == 0;
+                }
+
+                var span = buffer.AsSpan(0, length);
+                if (walk.Item == 0 && walk.Tokens == 0 && span.StartsWith("\uFEFF"u8))
+                {
+                    span = span[3..];
+                    length -= 3;
+                    Buffer.BlockCopy(buffer, 3, buffer, 0, length);
+                    span = buffer.AsSpan(0, length);
+                }
+
+                var reader = new Utf8JsonReader(span, final, state);
+                walk.Run(ref reader, rows);
+                state = reader.CurrentState;
+                var consumed = (int)reader.BytesConsumed;
+                Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
+                length -= consumed;
+                if (final)
+                {
+                    break;
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{shown}' không phải JSON đọc được (dòng {e.LineNumber + 1}): {e.Message}", e);
+        }
+
+        if (!walk.SawRuleSet || !walk.SawRows)
+        {
+            throw new InvalidDataException($"'{shown}' không phải một bảng xếp hạng do cchc rank ghi ra (cần đối tượng có 'ruleSet' và 'rows').");
+        }
+
+        return (walk.RuleSetId, walk.RuleSetVersion);
+    }
+
+    /// <summary>What the JSON walk remembers: the property name at each depth and the row being read.</summary>
+    private sealed class JsonWalk
+    {
+        private readonly string?[] _names = new string?[8];
+        private string? _code, _name, _index, _rank, _grade;
+
+        public int Item { get; private set; }
+
+        public long Tokens { get; private set; }
+
+        public bool SawRuleSet { get; private set; }
+
+        public bool SawRows { get; private set; }
+
+        public string? RuleSetId { get; private set; }
+
+        public string? RuleSetVersion { get; private set; }
+
+        public void Run(ref Utf8JsonReader reader, List<(int, string?, string?, string?, string?, string?, string, string)> rows)
+        {
+            while (reader.Read())
+            {
+                Tokens++;
+                var depth = reader.CurrentDepth;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        if (depth < _names.Length)
+                        {
+                            _names[depth] = depth <= 5 ? reader.GetString() : null;
+                        }
+
+                        if (depth == 1 && reader.ValueTextEquals("ruleSet"u8))
+                        {
+                            SawRuleSet = true;
+                        }
+                        else if (depth == 1 && reader.ValueTextEquals("rows"u8))
+                        {
+                            SawRows = true;
+                        }
+
+                        break;
+                    case JsonTokenType.StartArray when depth == 0:
+                        throw new InvalidDataException("Tệp là một mảng JSON (như thẻ điểm của cchc score), không phải một bảng xếp hạng do cchc rank ghi ra (một đối tượng có 'ruleSet' và 'rows').");
+                    case JsonTokenType.StartObject when depth == 2 && _names[1] == "rows":
+                        Item++;
+                        _code = _name = _index = _rank = _grade = null;
+                        break;
+                    case JsonTokenType.EndObject when depth == 2 && _names[1] == "rows":
+                        rows.Add((Item, _code, _name, _index, _rank, _grade, "rows[].card.index", "rows[].card.unit.code"));
+                        break;
+                    case JsonTokenType.String or JsonTokenType.Number:
+                        Value(ref reader, depth);
+                        break;
+                }
+            }
+        }
+
+        private void Value(ref Utf8JsonReader reader, int depth)
+        {
+            if (depth == 2 && _names[1] == "ruleSet")
+            {
+                if (_names[2] == "id")
+                {
+                    RuleSetId = reader.GetString();
+                }
+                else if (_names[2] == "version")
+                {
+                    RuleSetVersion = reader.GetString();
+                }
+
+                return;
+            }
+
+            if (_names[1] != "rows" || depth < 3)
+            {
+                return;
+            }
+
+            var text = reader.TokenType == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString();
+            if (depth == 3 && _names[3] == "rank")
+            {
+                _rank = text;
+            }
+            else if (depth == 4 && _names[3] == "card")
+            {
+                if (_names[4] == "index")
+                {
+                    _index = text;
+                }
+                else if (_names[4] == "grade")
+                {
+                    _grade = text;
+                }
+            }
+            else if (depth == 5 && _names[3] == "card" && _names[4] == "unit")
+            {
+                if (_names[5] == "code")
+                {
+                    _code = text;
+                }
+                else if (_names[5] == "name")
+                {
+                    _name = text;
+                }
+            }
+        }
+    }
+
+    private static readonly string[] RequiredColumns = ["code", "index"];
+
+    /// <summary>The sheet "Xếp hạng" of an XLSX ranking, its columns found by the program name in each header's brackets.</summary>
+    private static (string? Id, string? Version) ReadXlsx(string path, string shown, List<(int, string?, string?, string?, string?, string?, string, string)> rows)
+    {
+        const string Sheet = "Xếp hạng";
+        List<string> sheets;
+        try
+        {
+            sheets = MiniExcelLibs.MiniExcel.GetSheetNames(path);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"Không đọc được tệp '{shown}': không phải bảng tính ({e.GetType().Name}: {e.Message}).", e);
+        }
+
+        if (!sheets.Contains(Sheet))
+        {
+            throw new InvalidDataException($"'{shown}' không phải một bảng xếp hạng do cchc rank ghi ra: không có trang '{Sheet}' (các trang: {string.Join(", ", sheets)}).");
+        }
+
+        Dictionary<string, (string Letter, string Header)>? columns = null;
+        var sheetRow = 0;
+        foreach (IDictionary<string, object?> cells in MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false, sheetName: Sheet))
+        {
+            sheetRow++;
+            if (columns is null)
+            {
+                columns = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+                foreach (var (letter, value) in cells)
+                {
+                    var header = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
+                    var open = header.LastIndexOf('(');
+                    if (open >= 0 && header.EndsWith(')'))
+                    {
+                        columns.TryAdd(header[(open + 1)..^1], (letter, header));
+                    }
+                }
+
+                var missing = RequiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+                if (missing.Count > 0)
+                {
+                    throw new InvalidDataException($"'{shown}', trang '{Sheet}', dòng 1: thiếu cột {string.Join(", ", missing.Select(m => m == "code" ? "Mã (code)" : "Chỉ số (index)"))}: không phải một bảng xếp hạng do cchc rank ghi ra.");
+                }
+
+                continue;
+            }
+
+            if (cells.Values.All(v => v is null || v is string s && string.IsNullOrWhiteSpace(s)))
+            {
+                continue;
+            }
+
+            string? Cell(string name) => columns.TryGetValue(name, out var column) && cells.TryGetValue(column.Letter, out var value) ? Text(value) : null;
+            rows.Add((sheetRow, Cell("code"), Cell("name"), Cell("index"), Cell("rank"), Cell("grade"), columns["index"].Header, columns["code"].Header));
+        }
+
+        if (columns is null)
+        {
+            throw new InvalidDataException($"'{shown}': trang '{Sheet}' trống.");
+        }
+
+        string? id = null, version = null;
+        if (sheets.Contains("Tóm tắt"))
+        {
+            foreach (IDictionary<string, object?> cells in MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false, sheetName: "Tóm tắt"))
+            {
+                if (Text(cells.Values.FirstOrDefault()) == "Bộ tiêu chí (ruleSet)" && Text(cells.Values.Skip(1).FirstOrDefault()) is { } ruleSet)
+                {
+                    var space = ruleSet.LastIndexOf(' ');
+                    (id, version) = space > 0 ? (ruleSet[..space], ruleSet[(space + 1)..]) : (ruleSet, null);
+                    break;
+                }
+            }
+        }
+
+        return (id, version);
+    }
+
+    /// <summary>A cell as text; a number in invariant form with the digits a decimal keeps (an index read as 72.5 is 72.5).</summary>
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        double d => ((decimal)d).ToString(CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
+
+/// <summary>
+/// The merger mapping (CSV, header <c>oldCode,newCode</c>, optionally <c>oldName,newName</c>; one row per old code):
+/// this year's code → the old codes it takes over. An old code listed under two new codes is a split.
+/// </summary>
+internal sealed class PreviousMapping
+{
+    private PreviousMapping(string file, Dictionary<string, List<(string Old, int Row)>> predecessors, Dictionary<string, List<string>> successors)
+    {
+        File = file;
+        Predecessors = predecessors;
+        Successors = successors;
+    }
+
+    public string File { get; }
+
+    /// <summary>New code → its old codes with the mapping row of each, in file order.</summary>
+    public Dictionary<string, List<(string Old, int Row)>> Predecessors { get; }
+
+    /// <summary>Old code → the new codes it went to (several when it was split).</summary>
+    public Dictionary<string, List<string>> Successors { get; }
+
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        DetectDelimiter = true,
+        DetectDelimiterValues = [",", ";"],
+        BadDataFound = null,
+        MissingFieldFound = null,
+    };
+
+    public static PreviousMapping Read(string path, Dictionary<string, PreviousUnit> previous, List<UnitRejection> errors, List<UnitRejection> warnings)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            throw new FileNotFoundException($"Không có tệp ánh xạ mã '{path}'.", path);
+        }
+
+        var shown = Path.GetFileName(path);
+        var predecessors = new Dictionary<string, List<(string, int)>>(StringComparer.Ordinal);
+        var successors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var firstRow = new Dictionary<(string Old, string New), int>();
+        using var reader = new StreamReader(path, UnitFileReader.StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvParser(reader, Configuration);
+        try
+        {
+            if (!csv.Read())
+            {
+                throw new InvalidDataException($"'{shown}': tệp ánh xạ mã trống (cần dòng tiêu đề oldCode,newCode).");
+            }
+
+            var header = csv.Record!.Select(h => Nfc.Normalize(h.Trim())).ToList();
+            var oldAt = header.IndexOf("oldCode");
+            var newAt = header.IndexOf("newCode");
+            if (oldAt < 0 || newAt < 0)
+            {
+                throw new InvalidDataException($"'{shown}', dòng 1: tệp ánh xạ mã cần các cột oldCode và newCode (có: {string.Join(", ", header)}).");
+            }
+
+            while (csv.Read())
+            {
+                var row = csv.Row;
+                var record = csv.Record!;
+                if (record.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                var old = Nfc.Normalize(oldAt < record.Length ? record[oldAt].Trim() : "");
+                var @new = Nfc.Normalize(newAt < record.Length ? record[newAt].Trim() : "");
+                if (old.Length == 0 || @new.Length == 0)
+                {
+                    errors.Add(new UnitRejection(shown, row, old.Length == 0 ? "oldCode" : "newCode", "", "ô trống: dòng ánh xạ bị bỏ qua") { Unit = old.Length == 0 ? @new : old });
+                    continue;
+                }
+
+                if (firstRow.TryGetValue((old, @new), out var earlier))
+                {
+                    errors.Add(new UnitRejection(shown, row, "oldCode", old, $"cặp {old} → {@new} đã có ở dòng {earlier}: dòng này bị bỏ qua") { Unit = @new });
+                    continue;
+                }
+
+                firstRow[(old, @new)] = row;
+                if (!previous.ContainsKey(old))
+                {
+                    warnings.Add(new UnitRejection(shown, row, "oldCode", old, "mã cũ không có trong xếp hạng năm trước") { Unit = @new });
+                }
+
+                if (successors.TryGetValue(old, out var others))
+                {
+                    warnings.Add(new UnitRejection(shown, row, "newCode", @new, $"mã cũ {old} đã được ánh xạ tới {string.Join(", ", others)}: coi là chia tách, đơn vị cũ được so với cả các đơn vị mới") { Unit = @new });
+                    others.Add(@new);
+                }
+                else
+                {
+                    successors[old] = [@new];
+                }
+
+                if (!predecessors.TryGetValue(@new, out var list))
+                {
+                    predecessors[@new] = list = [];
+                }
+
+                list.Add((old, row));
+            }
+        }
+        catch (CsvHelperException e)
+        {
+            throw new InvalidDataException($"'{shown}': không đọc được tệp ánh xạ mã: {e.Message}", e);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidDataException($"'{shown}': tệp ánh xạ mã không phải UTF-8.", e);
+        }
+
+        return new PreviousMapping(shown, predecessors, successors);
+    }
+}
