@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Cchc.Rules;
+using Cchc.Rules.Model;
 using Cchc.Scoring;
 using Cchc.Scoring.Ranking;
 using Cchc.Scoring.Units;
@@ -224,7 +225,9 @@ internal static class RankCommand
             headers.Add("Hạng trong cấp trên");
         }
 
-        headers.AddRange(["Mã", "Tên", "Cấp trên", "Điểm", "Chỉ số", "Xếp loại", "Mất nhiều điểm nhất"]);
+        var hasKinds = report.Rows.Any(r => r.Standing.Kind is not null);
+        headers.AddRange(hasKinds ? ["Mã", "Tên", "Loại", "Cấp trên"] : ["Mã", "Tên", "Cấp trên"]);
+        headers.AddRange(["Điểm", "Chỉ số", "Xếp loại", "Mất nhiều điểm nhất"]);
         var table = new Table([.. headers]);
         foreach (var row in report.Rows)
         {
@@ -235,9 +238,13 @@ internal static class RankCommand
                 cells.Add(row.GroupRank is { } groupRank ? VietnameseFormat.Number(groupRank, 0) : "—");
             }
 
+            cells.AddRange([unit.Code, unit.Name + (row.Complete ? "" : " *")]);
+            if (hasKinds)
+            {
+                cells.Add(UnitLevels.KindFromCode(unit.Kind)?.ToVietnamese() ?? "");
+            }
+
             cells.AddRange([
-                unit.Code,
-                unit.Name + (row.Complete ? "" : " *"),
                 unit.Parent ?? "",
                 $"{VietnameseFormat.Number(unit.Points)}/{VietnameseFormat.Number(unit.MaxPoints)}",
                 unit.Index is { } index ? VietnameseFormat.Number(index, report.RuleSet.Index.Decimals) : "—",

@@ -1,3 +1,4 @@
+using Cchc.Rules.Model;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Ranking;
@@ -14,7 +15,13 @@ internal static class RankingTable
             headers.Add("Hạng trong đơn vị cấp trên (groupRank)");
         }
 
-        headers.AddRange(["Mã (code)", "Tên (name)", "Cấp (level)", "Đơn vị cấp trên (parent)", "Điểm (points)", "Điểm tối đa (maxPoints)", "Chỉ số (index)", "Xếp loại (grade)", "Đủ dữ liệu (complete)"]);
+        headers.AddRange(["Mã (code)", "Tên (name)", "Cấp (level)"]);
+        if (report.HasKinds)
+        {
+            headers.Add("Loại (kind)");
+        }
+
+        headers.AddRange(["Đơn vị cấp trên (parent)", "Điểm (points)", "Điểm tối đa (maxPoints)", "Chỉ số (index)", "Xếp loại (grade)", "Đủ dữ liệu (complete)"]);
         headers.AddRange(report.RuleSet.Areas.Select(a => $"{a.Title} ({a.Id})"));
         for (var i = 1; i <= UnitRanker.TopLossCount; i++)
         {
@@ -35,7 +42,13 @@ internal static class RankingTable
             cells.Add(row.GroupRank);
         }
 
-        cells.AddRange([unit.Code, unit.Name, unit.Level, unit.Parent, unit.Points, unit.MaxPoints, unit.Index, unit.Grade, row.Complete]);
+        cells.AddRange([unit.Code, unit.Name, unit.Level]);
+        if (report.HasKinds)
+        {
+            cells.Add(KindWord(unit.Kind));
+        }
+
+        cells.AddRange([unit.Parent, unit.Points, unit.MaxPoints, unit.Index, unit.Grade, row.Complete]);
         for (var i = 0; i < report.RuleSet.Areas.Count; i++)
         {
             cells.Add(unit.AreaPoints(i));
@@ -51,6 +64,9 @@ internal static class RankingTable
 
         return [.. cells];
     }
+
+    /// <summary>A kind's Vietnamese word for the Loại column (xã, phường, đặc khu); null when the data did not state it.</summary>
+    public static string? KindWord(string? kind) => UnitLevels.KindFromCode(kind)?.ToVietnamese();
 
     public static IReadOnlyList<string> ErrorHeaders { get; } = ["Tệp (file)", "Dòng (row)", "Cột (column)", "Giá trị (value)", "Lý do (reason)"];
 

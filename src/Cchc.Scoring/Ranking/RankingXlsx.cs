@@ -83,6 +83,14 @@ internal static class RankingXlsx
         columns.AddRange(
         [
             new("Mã (code)", XlsxFormat.Text), new("Tên (name)"), new("Cấp (level)"),
+        ]);
+        if (report.HasKinds)
+        {
+            columns.Add(new("Loại (kind)"));
+        }
+
+        columns.AddRange(
+        [
             new("Đơn vị cấp trên (parent)", XlsxFormat.Text), new("Tên đơn vị cấp trên (parentName)"),
             new("Điểm (points)", XlsxFormat.Decimal2), new("Điểm tối đa (maxPoints)", XlsxFormat.Decimal2),
             new("Chỉ số (index)", XlsxFormat.Decimal2), new("Xếp loại (grade)"), new("Đủ dữ liệu (complete)"),
@@ -102,7 +110,8 @@ internal static class RankingXlsx
     {
         var unit = row.Standing;
         var areas = report.RuleSet.Areas.Count;
-        var cells = new object?[(report.GroupedByParent ? 12 : 11) + areas + (3 * UnitRanker.TopLossCount)];
+        var hasKinds = report.HasKinds;
+        var cells = new object?[(report.GroupedByParent ? 12 : 11) + (hasKinds ? 1 : 0) + areas + (3 * UnitRanker.TopLossCount)];
         var i = 0;
         cells[i++] = row.Rank;
         if (report.GroupedByParent)
@@ -113,6 +122,10 @@ internal static class RankingXlsx
         cells[i++] = unit.Code;
         cells[i++] = unit.Name;
         cells[i++] = unit.Level;
+        if (hasKinds)
+        {
+            cells[i++] = RankingTable.KindWord(unit.Kind);
+        }
         cells[i++] = unit.Parent;
         cells[i++] = unit.Parent is { } parent && parentNames.TryGetValue(parent, out var name) ? name : null;
         cells[i++] = unit.Points;
