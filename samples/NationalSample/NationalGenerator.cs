@@ -11,6 +11,9 @@ public sealed record GeneratorOptions(int Units, int Districts, int Seed, int Ba
 /// <summary>A bad row written on purpose: its 1-based line in the file (the header is line 1) and what is wrong.</summary>
 public sealed record BadRow(int Line, string Kind, string Column, string Value);
 
+/// <summary>A commune of the earlier batch (before 1 July 2025): code, name (NFC), district, province number and latent quality.</summary>
+public sealed record OldCommune(string Code, string Name, string District, int Province, double Quality);
+
 /// <summary>The generated file and what went into it.</summary>
 public sealed record GeneratedBatch(string Csv, int Rows, int Communes, IReadOnlyList<BadRow> BadRows, int EmptyCells)
 {
@@ -23,11 +26,15 @@ public sealed record GeneratedBatch(string Csv, int Rows, int Communes, IReadOnl
 /// commune effect, squashed to (0, 1). Each input is drawn from its profile (<see cref="Profiles"/>) given that
 /// quality; inputs without a profile get a plain draw for their type and range.
 /// </summary>
-public sealed class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions options)
+public sealed partial class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions options)
 {
     private const char Separator = ';';
     private static readonly string[] Identity = ["code", "name", "level", "parent"];
     private readonly Random _random = new(options.Seed);
+    private readonly List<OldCommune> _communes = [];
+
+    /// <summary>The communes the last <see cref="Generate"/> wrote, in file order: what the 2025 rearrangement merges.</summary>
+    public IReadOnlyList<OldCommune> Communes => _communes;
 
     public GeneratedBatch Generate()
     {
@@ -50,26 +57,8 @@ public sealed class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions 
                 row[1] = "UBND " + UniqueName(names, CommuneKind());
                 row[2] = "xa";
                 row[3] = district.Code;
-                for (var c = 0; c < ruleSet.Inputs.Count; c++)
-                {
-                    var input = ruleSet.Inputs[c];
-                    var value = profiles.TryGetValue(input.Name, out var profile) ? profile.Draw(context) : Plain(input, context);
-                    context.Values[input.Name] = value;
-                }
-
-                for (var c = 0; c < ruleSet.Inputs.Count; c++)
-                {
-                    var input = ruleSet.Inputs[c];
-                    var text = Format(input, context.Values[input.Name]);
-                    if (text.Length > 0 && _random.NextDouble() < 0.0003)
-                    {
-                        text = ""; // a cell the officer left empty: missing data, scored and flagged
-                    }
-
-                    emptyCells += text.Length == 0 ? 1 : 0;
-                    row[4 + c] = text;
-                }
-
+                emptyCells += FillInputs(row, 4, profiles, context);
+                _communes.Add(new OldCommune(row[0], row[1].Normalize(NormalizationForm.FormC), district.Code, district.Province, quality));
                 rows.Add(row);
             }
         }
@@ -85,7 +74,34 @@ public sealed class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions 
         return new GeneratedBatch(csv.ToString(), rows.Count, communeNumber, bad, emptyCells);
     }
 
-    private List<(string Code, double Effect, int Communes)> MakeDistricts()
+    /// <summary>Draws every input of one unit from its quality and writes the cells from <paramref name="offset"/>; returns the empty cells.</summary>
+    private int FillInputs(string[] row, int offset, IReadOnlyDictionary<string, Profile> profiles, UnitContext context)
+    {
+        for (var c = 0; c < ruleSet.Inputs.Count; c++)
+        {
+            var input = ruleSet.Inputs[c];
+            var value = profiles.TryGetValue(input.Name, out var profile) ? profile.Draw(context) : Plain(input, context);
+            context.Values[input.Name] = value;
+        }
+
+        var emptyCells = 0;
+        for (var c = 0; c < ruleSet.Inputs.Count; c++)
+        {
+            var input = ruleSet.Inputs[c];
+            var text = Format(input, context.Values[input.Name]);
+            if (text.Length > 0 && _random.NextDouble() < 0.0003)
+            {
+                text = ""; // a cell the officer left empty: missing data, scored and flagged
+            }
+
+            emptyCells += text.Length == 0 ? 1 : 0;
+            row[offset + c] = text;
+        }
+
+        return emptyCells;
+    }
+
+    private List<(string Code, double Effect, int Communes, int Province)> MakeDistricts()
     {
         // About 63 provinces of about 11 districts each; commune counts vary (5 to 30) around units / districts.
         var provinces = Math.Max(1, (int)Math.Round(options.Districts / 11.0));
@@ -107,15 +123,15 @@ public sealed class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions 
         }
 
         return Enumerable.Range(0, options.Districts)
-            .Select(d => ((d + 1).ToString("000", CultureInfo.InvariantCulture), provinceEffects[d * provinces / options.Districts] + Normal(0, 0.2), counts[d]))
+            .Select(d => ((d + 1).ToString("000", CultureInfo.InvariantCulture), provinceEffects[d * provinces / options.Districts] + Normal(0, 0.2), counts[d], d * provinces / options.Districts))
             .ToList();
     }
 
-    private List<BadRow> Spoil(List<string[]> rows, string[] header)
+    private List<BadRow> Spoil(List<string[]> rows, string[] header, int offset = 4, IReadOnlyList<(string Kind, string Column, string Value)>? extra = null, IEnumerable<string[]>? keep = null)
     {
         // Bad rows are tracked by the row itself; their line numbers are known once every row is in place.
         var spoiled = new List<(string[] Row, string Kind, string Column, string Value)>();
-        var touched = new HashSet<string[]>(ReferenceEqualityComparer.Instance);
+        var touched = new HashSet<string[]>(keep ?? [], ReferenceEqualityComparer.Instance);
         string[] Pick()
         {
             while (true)
@@ -133,7 +149,7 @@ public sealed class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions 
         {
             var original = Pick();
             var copy = (string[])original.Clone();
-            var column = 4 + _random.Next(ruleSet.Inputs.Count);
+            var column = offset + _random.Next(ruleSet.Inputs.Count);
             copy[column] = rows[_random.Next(rows.Count)][column];
             var at = Math.Min(rows.Count, rows.IndexOf(original) + 1 + _random.Next(200));
             rows.Insert(at, copy);
@@ -152,7 +168,7 @@ public sealed class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions 
         };
         foreach (var (kind, which, value) in spoilers)
         {
-            var columns = ruleSet.Inputs.Select((input, i) => (input, i)).Where(x => which(x.input)).Select(x => x.i + 4).ToList();
+            var columns = ruleSet.Inputs.Select((input, i) => (input, i)).Where(x => which(x.input)).Select(x => x.i + offset).ToList();
             for (var k = 0; k < options.BadRowsPerKind && columns.Count > 0; k++)
             {
                 var row = Pick();
@@ -172,10 +188,22 @@ public sealed class NationalGenerator(CompiledRuleSet ruleSet, GeneratorOptions 
         for (var k = 0; k < options.BadRowsPerKind; k++)
         {
             var row = Pick();
-            var cut = 5 + _random.Next(Math.Max(1, header.Length - 6));
+            var cut = offset + 1 + _random.Next(Math.Max(1, header.Length - offset - 2));
             var shortened = row[..cut];
             rows[rows.IndexOf(row)] = shortened;
+            touched.Add(shortened);
             spoiled.Add((shortened, "missing cells (row ends early)", header[cut], ""));
+        }
+
+        // Identity cells written wrong (today's batch: a level word no reader knows, a kind that contradicts the level).
+        foreach (var (kind, column, value) in extra ?? [])
+        {
+            for (var k = 0; k < options.BadRowsPerKind; k++)
+            {
+                var row = Pick();
+                row[Array.IndexOf(header, column)] = value;
+                spoiled.Add((row, kind, column, value));
+            }
         }
 
         // Lines in the file: the header is line 1, rows[i] is line i + 2.

@@ -140,7 +140,8 @@ internal static class Profiles
         return counts[answer];
     });
 
-    public static IReadOnlyDictionary<string, Profile> For(CompiledRuleSet ruleSet)
+    /// <summary>The profiles of a rule set's inputs; <paramref name="year"/> is the evaluation year (plans due 19/02 of it).</summary>
+    public static IReadOnlyDictionary<string, Profile> For(CompiledRuleSet ruleSet, int year = 2024)
     {
         var unknown = Known.Keys.Where(name => !ruleSet.InputsByName.ContainsKey(name)).ToList();
         if (unknown.Count > 0 && ruleSet.Id == "chi-so-cchc-xa")
@@ -148,6 +149,21 @@ internal static class Profiles
             throw new InvalidOperationException($"Profiles name inputs the rule set does not declare: {string.Join(", ", unknown)}");
         }
 
-        return Known.Where(p => ruleSet.InputsByName.ContainsKey(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var profiles = Known.Where(p => ruleSet.InputsByName.ContainsKey(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        if (year != 2024)
+        {
+            ReplaceIfPresent(profiles, "namDanhGia", new(_ => (decimal)year));
+            ReplaceIfPresent(profiles, "ngayBanHanhKeHoachCchc", new(c => new DateTime(year, 2, 19, 0, 0, 0, DateTimeKind.Unspecified).AddDays(c.Days(best: -45, worst: 12))));
+        }
+
+        return profiles;
+    }
+
+    private static void ReplaceIfPresent(Dictionary<string, Profile> profiles, string name, Profile profile)
+    {
+        if (profiles.ContainsKey(name))
+        {
+            profiles[name] = profile;
+        }
     }
 }

@@ -110,7 +110,7 @@ public sealed class StyledXlsxTests : IDisposable
             "\"" + string.Join(",", choice["options"]!.AsArray().Select(o => (string)o!["value"]!)) + "\"",
             DropDown(validations, ColumnOf(header, (string)choice["name"]!)));
         Assert.Equal("\"có,không\"", DropDown(validations, ColumnOf(header, (string)yesNo["name"]!)));
-        Assert.Equal("\"xa\"", DropDown(validations, Column(header, "level")));
+        Assert.Equal("\"xa,phuong,dacKhu\"", DropDown(validations, Column(header, "level"))); // the commune level and its kinds
         Assert.All(validations.Values, v => Assert.Equal(DataValidationValues.List, v.Type!.Value));
     }
 

@@ -10,6 +10,37 @@ namespace Cchc.Cli.Commands;
 /// <summary>The self-assessment section of a card and the what-if list of <c>cchc score --explain</c>, as text and JSON.</summary>
 internal static class ExplainOutput
 {
+    /// <summary>
+    /// Where the listed criteria come from, when not stated as such in a document (Properties.<c>source</c>): each
+    /// borrowed or inferred criterion with its cited documents and reading, and the reconstructed ones by id.
+    /// </summary>
+    public static void WriteSources(TextWriter writer, CompiledRuleSet ruleSet, ScoreCard card, bool all)
+    {
+        var listed = card.Criteria.Flatten()
+            .Where(c => all || c.Status != CriterionStatus.NotApplicable)
+            .Select(c => ruleSet.FindCriterion(c.Id))
+            .OfType<Cchc.Rules.Model.CriterionDefinition>()
+            .Where(c => c.Source is { Basis: not Cchc.Rules.Model.SourceBasis.Stated })
+            .ToList();
+        if (listed.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("Nguồn của tiêu chí không lấy nguyên văn từ văn bản:");
+        foreach (var criterion in listed.Where(c => c.Source!.Basis != Cchc.Rules.Model.SourceBasis.Reconstructed))
+        {
+            writer.WriteLine($"  {criterion.Id}: {criterion.Source}");
+        }
+
+        var reconstructed = listed.Where(c => c.Source!.Basis == Cchc.Rules.Model.SourceBasis.Reconstructed).Select(c => c.Id).ToList();
+        if (reconstructed.Count > 0)
+        {
+            writer.WriteLine($"  Tái dựng, cần đối chiếu văn bản chính thức ({reconstructed.Count}): {string.Join(", ", reconstructed)}.");
+        }
+    }
+
     /// <summary>The "Tự chấm" section: claimed against computed totals, and every criterion where they differ.</summary>
     public static void WriteSelfAssessment(TextWriter writer, CompiledRuleSet ruleSet, ScoreCard card)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Cchc.Rules;
+using Cchc.Rules.Model;
 using Cchc.Scoring;
 using Cchc.Scoring.Ranking;
 using Cchc.Scoring.Units;
@@ -265,7 +266,9 @@ internal static class RankCommand
             headers.Add("Hạng trong cấp trên");
         }
 
-        headers.AddRange(["Mã", "Tên", "Cấp trên", "Điểm", "Chỉ số", "Xếp loại", "Mất nhiều điểm nhất"]);
+        var hasKinds = report.Rows.Any(r => r.Standing.Kind is not null);
+        headers.AddRange(hasKinds ? ["Mã", "Tên", "Loại", "Cấp trên"] : ["Mã", "Tên", "Cấp trên"]);
+        headers.AddRange(["Điểm", "Chỉ số", "Xếp loại", "Mất nhiều điểm nhất"]);
         if (report.Previous is not null)
         {
             headers.AddRange(["Chỉ số năm trước", "Hạng năm trước", "Xếp loại năm trước", "Tăng/giảm chỉ số", "Tăng/giảm hạng", "So với năm trước"]);
@@ -281,9 +284,13 @@ internal static class RankCommand
                 cells.Add(row.GroupRank is { } groupRank ? VietnameseFormat.Number(groupRank, 0) : "—");
             }
 
+            cells.AddRange([unit.Code, unit.Name + (row.Complete ? "" : " *")]);
+            if (hasKinds)
+            {
+                cells.Add(UnitLevels.KindFromCode(unit.Kind)?.ToVietnamese() ?? "");
+            }
+
             cells.AddRange([
-                unit.Code,
-                unit.Name + (row.Complete ? "" : " *"),
                 unit.Parent ?? "",
                 $"{VietnameseFormat.Number(unit.Points)}/{VietnameseFormat.Number(unit.MaxPoints)}",
                 unit.Index is { } index ? VietnameseFormat.Number(index, report.RuleSet.Index.Decimals) : "—",

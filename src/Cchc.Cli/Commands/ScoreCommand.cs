@@ -99,6 +99,7 @@ internal static class ScoreCommand
                 if (flags.Explain)
                 {
                     ExplainOutput.WriteWhatIf(writer, WhatIf.Analyze(card, ruleSet));
+                    ExplainOutput.WriteSources(writer, ruleSet, card, flags.All);
                 }
             }
         }
@@ -138,7 +139,8 @@ internal static class ScoreCommand
     internal static void WriteCard(TextWriter writer, CompiledRuleSet ruleSet, ScoreCard card, bool all)
     {
         var unit = card.Unit;
-        writer.WriteLine($"{unit.Name} ({unit.Code}, {Level(unit.Level)}{(unit.Parent is null ? "" : $", thuộc {unit.Parent}")})");
+        var kind = UnitLevels.KindFromCode(unit.Kind) is { } k ? $", {k.ToVietnamese()}" : "";
+        writer.WriteLine($"{unit.Name} ({unit.Code}, {Level(unit.Level)}{kind}{(unit.Parent is null ? "" : $", thuộc {unit.Parent}")})");
         writer.WriteLine($"Bộ tiêu chí: {ruleSet.Title} — {card.RuleSet.Id} {card.RuleSet.Version}");
         writer.WriteLine($"Điểm: {VietnameseFormat.Number(card.Points)}/{VietnameseFormat.Number(card.MaxPoints)} · Chỉ số: {(card.Index is { } i ? VietnameseFormat.Number(i, ruleSet.Index.Decimals) : "—")} · Xếp loại: {card.Grade ?? "—"}");
         writer.WriteLine();

@@ -31,7 +31,7 @@ internal static class ManifestReader
 {
     public const string FileName = "ruleset.json";
 
-    internal static readonly HashSet<string> ReservedNames = ["value", "target", "noOccurrence", "notApplicable", "Fn", "Math", "code", "name", "level", "parent", "it", "true", "false", "null"];
+    internal static readonly HashSet<string> ReservedNames = ["value", "target", "noOccurrence", "notApplicable", "Fn", "Math", "code", "name", "level", "kind", "parent", "it", "true", "false", "null"];
 
     public static Manifest? Read(JsonFile file, DiagnosticBag diagnostics)
     {

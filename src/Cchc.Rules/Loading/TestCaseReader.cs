@@ -10,7 +10,7 @@ namespace Cchc.Rules.Loading;
 /// <summary>Reads analysts' test files and checks that they speak of declared inputs and criteria.</summary>
 internal static class TestCaseReader
 {
-    private static readonly HashSet<string> Identity = ["code", "name", "level", "parent"];
+    private static readonly HashSet<string> Identity = ["code", "name", "level", "kind", "parent"];
 
     public static IEnumerable<AnalystTestCase> Read(JsonFile file, IReadOnlyList<InputDefinition> inputs, IReadOnlySet<string> criterionIds, DiagnosticBag diagnostics)
     {

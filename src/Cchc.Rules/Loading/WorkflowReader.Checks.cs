@@ -135,6 +135,41 @@ internal sealed partial class WorkflowReader
         }
     }
 
+    /// <summary>
+    /// Properties.<c>source</c>: the basis (stated, borrowed, inferred, reconstructed), the public documents cited and a
+    /// note. A criterion that says it is stated in, borrowed from or inferred from a document must name it (CCHC049).
+    /// </summary>
+    private CriterionSource? ReadSource(JObject properties, string file, string id)
+    {
+        if (JsonFile.Object(properties, "source") is not { } source)
+        {
+            return null;
+        }
+
+        var basis = JsonFile.String(source, "basis") switch
+        {
+            "stated" => SourceBasis.Stated,
+            "borrowed" => SourceBasis.Borrowed,
+            "inferred" => SourceBasis.Inferred,
+            "reconstructed" => SourceBasis.Reconstructed,
+            _ => (SourceBasis?)null,
+        };
+        if (basis is null)
+        {
+            return null; // the schema names the field and the words it accepts
+        }
+
+        var cites = JsonFile.Strings(source, "cites").Select(c => Text.Nfc.Normalize(c).Trim()).Where(c => c.Length > 0).ToList();
+        if (cites.Count == 0 && basis != SourceBasis.Reconstructed)
+        {
+            _diagnostics.Error("CCHC049", file, source, id, $"Tiêu chí '{id}' ghi nguồn là '{CriterionSource.Code(basis.Value)}' nhưng không dẫn văn bản nào (cites).",
+                "Ghi số hiệu, ngày, cơ quan ban hành (hoặc URL) của văn bản vào \"cites\"; nếu không có văn bản công khai nào, ghi \"basis\": \"reconstructed\".");
+        }
+
+        var note = JsonFile.String(source, "note");
+        return new CriterionSource(basis.Value, cites, note is null ? null : Text.Nfc.Normalize(note));
+    }
+
     private List<UnitLevel> ReadLevels(JObject properties, string file, string id, CriterionDefinition? parent)
     {
         var inherited = parent?.Levels ?? _manifest.Levels;

@@ -358,6 +358,7 @@ internal sealed partial class WorkflowReader
             NoOccurrenceInputs = localNames.ContainsKey("noOccurrence") ? [.. _inputsOf[$"{id}\u0000noOccurrence"].Order(StringComparer.Ordinal)] : [],
             HasNotApplicable = localNames.ContainsKey("notApplicable"),
             NotApplicableInputs = localNames.ContainsKey("notApplicable") ? [.. _inputsOf[$"{id}\u0000notApplicable"].Order(StringComparer.Ordinal)] : [],
+            Source = ReadSource(properties, f, id) ?? parent?.Source,
             MetadataJson = JsonFile.Object(properties, "metadata")?.ToString(Newtonsoft.Json.Formatting.None),
             Program = new Compilation.RuleProgram(
                 locals,

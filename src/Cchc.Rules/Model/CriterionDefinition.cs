@@ -130,6 +130,9 @@ public sealed record CriterionDefinition
     /// <summary>The inputs read by its <c>notApplicable</c> parameter.</summary>
     public IReadOnlyList<string> NotApplicableInputs { get; init; } = [];
 
+    /// <summary>Where the criterion comes from (Properties.<c>source</c>), or null when the rule does not say; a sub-criterion without its own takes its parent's.</summary>
+    public CriterionSource? Source { get; init; }
+
     /// <summary>Free-form metadata (sources, decisions) as JSON text, or null.</summary>
     public string? MetadataJson { get; init; }
 

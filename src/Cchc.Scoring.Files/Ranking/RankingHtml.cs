@@ -77,7 +77,7 @@ internal static class RankingHtml
             writer.Write("<th>Hạng trong đơn vị cấp trên</th>");
         }
 
-        writer.WriteLine($"<th>Mã</th><th>Tên</th><th>Đơn vị cấp trên</th><th>Điểm</th><th>Chỉ số</th><th>Xếp loại</th><th>Điểm bị mất</th><th>Mất nhiều điểm nhất</th>{(report.Previous is null ? "" : "<th>Năm trước</th><th>Chỉ số ±</th><th>Hạng ±</th><th>So với năm trước</th>")}</tr></thead>");
+        writer.WriteLine($"<th>Mã</th><th>Tên</th>{(report.HasKinds ? "<th>Loại</th>" : "")}<th>Đơn vị cấp trên</th><th>Điểm</th><th>Chỉ số</th><th>Xếp loại</th><th>Điểm bị mất</th><th>Mất nhiều điểm nhất</th>{(report.Previous is null ? "" : "<th>Năm trước</th><th>Chỉ số ±</th><th>Hạng ±</th><th>So với năm trước</th>")}</tr></thead>");
         writer.WriteLine("<tbody>");
         foreach (var row in report.Rows)
         {
@@ -127,7 +127,7 @@ internal static class RankingHtml
             writer.Write($"<td class=\"n\">{(row.GroupRank is { } groupRank ? N(groupRank) : "—")}</td>");
         }
 
-        writer.Write($"<td>{E(unit.Code)}</td><td>{E(unit.Name)}{(row.Complete ? "" : " *")}</td><td>{E(unit.Parent ?? "")}</td>");
+        writer.Write($"<td>{E(unit.Code)}</td><td>{E(unit.Name)}{(row.Complete ? "" : " *")}</td>{(report.HasKinds ? $"<td>{E(RankingTable.KindWord(unit.Kind) ?? "")}</td>" : "")}<td>{E(unit.Parent ?? "")}</td>");
         writer.Write($"<td class=\"n\">{VietnameseFormat.Number(unit.Points)}/{VietnameseFormat.Number(unit.MaxPoints)}</td>");
         writer.Write($"<td class=\"n\">{(unit.Index is { } index ? VietnameseFormat.Number(index, decimals) : "—")}</td><td>{E(unit.Grade ?? "—")}</td>");
         writer.Write("<td><div class=\"b\">");

@@ -46,6 +46,23 @@ public sealed record RankingReport : IDisposable
     /// <summary>The counts; rejected rows are counted once each.</summary>
     public RankingSummary Summary => new(Rows.Count, Rejections.Select(r => (r.File, r.Row)).Distinct().Count());
 
+    /// <summary>Whether any unit's data states its commune kind: the outputs then show a kind column (Loại) next to the level.</summary>
+    internal bool HasKinds
+    {
+        get
+        {
+            // Asked once per written row: remembered for these rows (a `with` copy with other rows asks again).
+            if (_kinds is not { } known || !ReferenceEquals(known.Rows, Rows))
+            {
+                _kinds = known = (Rows, Rows.Any(r => r.Standing.Kind is not null));
+            }
+
+            return known.Has;
+        }
+    }
+
+    private (IReadOnlyList<RankedUnit> Rows, bool Has)? _kinds;
+
     /// <summary>The full cards behind the rows, when kept: what the JSON output prints.</summary>
     internal RankingCards? Cards { get; init; }
 

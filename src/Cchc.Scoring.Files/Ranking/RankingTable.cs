@@ -1,3 +1,4 @@
+using Cchc.Rules.Model;
 using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
@@ -15,7 +16,13 @@ internal static class RankingTable
             headers.Add(FileText.Get(nameof(FileStrings.Report_GroupRank)));
         }
 
-        headers.AddRange([FileText.Get(nameof(FileStrings.Report_Code)), FileText.Get(nameof(FileStrings.Report_Name)), FileText.Get(nameof(FileStrings.Report_Level)), FileText.Get(nameof(FileStrings.Report_Parent)), FileText.Get(nameof(FileStrings.Report_Points)), FileText.Get(nameof(FileStrings.Report_MaxPoints)), FileText.Get(nameof(FileStrings.Report_Index)), FileText.Get(nameof(FileStrings.Report_Grade)), FileText.Get(nameof(FileStrings.Report_Complete))]);
+        headers.AddRange([FileText.Get(nameof(FileStrings.Report_Code)), FileText.Get(nameof(FileStrings.Report_Name)), FileText.Get(nameof(FileStrings.Report_Level))]);
+        if (report.HasKinds)
+        {
+            headers.Add(FileText.Get(nameof(FileStrings.Report_Kind)));
+        }
+
+        headers.AddRange([FileText.Get(nameof(FileStrings.Report_Parent)), FileText.Get(nameof(FileStrings.Report_Points)), FileText.Get(nameof(FileStrings.Report_MaxPoints)), FileText.Get(nameof(FileStrings.Report_Index)), FileText.Get(nameof(FileStrings.Report_Grade)), FileText.Get(nameof(FileStrings.Report_Complete))]);
         headers.AddRange(report.RuleSet.Areas.Select(a => $"{a.Title} ({a.Id})"));
         for (var i = 1; i <= UnitRanker.TopLossCount; i++)
         {
@@ -41,7 +48,13 @@ internal static class RankingTable
             cells.Add(row.GroupRank);
         }
 
-        cells.AddRange([unit.Code, unit.Name, unit.Level, unit.Parent, unit.Points, unit.MaxPoints, unit.Index, unit.Grade, row.Complete]);
+        cells.AddRange([unit.Code, unit.Name, unit.Level]);
+        if (report.HasKinds)
+        {
+            cells.Add(KindWord(unit.Kind));
+        }
+
+        cells.AddRange([unit.Parent, unit.Points, unit.MaxPoints, unit.Index, unit.Grade, row.Complete]);
         for (var i = 0; i < report.RuleSet.Areas.Count; i++)
         {
             cells.Add(unit.AreaPoints(i));
@@ -90,6 +103,9 @@ internal static class RankingTable
             PreviousComparison.Note(row, report.RuleSet.Index.Decimals),
         ];
     }
+
+    /// <summary>A kind's Vietnamese word for the Loại column (xã, phường, đặc khu); null when the data did not state it.</summary>
+    public static string? KindWord(string? kind) => UnitLevels.KindFromCode(kind)?.ToVietnamese();
 
     /// <summary>The error rows' headers, in the current language.</summary>
     public static IReadOnlyList<string> ErrorHeaders => [FileText.Get(nameof(FileStrings.Report_File)), FileText.Get(nameof(FileStrings.Report_Row)), FileText.Get(nameof(FileStrings.Report_Column)), FileText.Get(nameof(FileStrings.Report_Value)), FileText.Get(nameof(FileStrings.Report_Reason))];

@@ -84,6 +84,14 @@ internal static class RankingXlsx
         columns.AddRange(
         [
             new(FileText.Get(nameof(FileStrings.Report_Code)), XlsxFormat.Text), new(FileText.Get(nameof(FileStrings.Report_Name))), new(FileText.Get(nameof(FileStrings.Report_Level))),
+        ]);
+        if (report.HasKinds)
+        {
+            columns.Add(new(FileText.Get(nameof(FileStrings.Report_Kind))));
+        }
+
+        columns.AddRange(
+        [
             new(FileText.Get(nameof(FileStrings.Report_Parent)), XlsxFormat.Text), new(FileText.Get(nameof(FileStrings.Report_ParentName))),
             new(FileText.Get(nameof(FileStrings.Report_Points)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Report_MaxPoints)), XlsxFormat.Decimal2),
             new(FileText.Get(nameof(FileStrings.Report_Index)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Report_Grade))), new(FileText.Get(nameof(FileStrings.Report_Complete))),
@@ -114,7 +122,8 @@ internal static class RankingXlsx
     {
         var unit = row.Standing;
         var areas = report.RuleSet.Areas.Count;
-        var lossesAt = (report.GroupedByParent ? 12 : 11) + areas;
+        var hasKinds = report.HasKinds;
+        var lossesAt = (report.GroupedByParent ? 12 : 11) + (hasKinds ? 1 : 0) + areas;
         var cells = new object?[lossesAt + (3 * UnitRanker.TopLossCount) + (report.Previous is null ? 0 : RankingTable.PreviousHeaders.Count)];
         var i = 0;
         cells[i++] = row.Rank;
@@ -126,6 +135,10 @@ internal static class RankingXlsx
         cells[i++] = unit.Code;
         cells[i++] = unit.Name;
         cells[i++] = unit.Level;
+        if (hasKinds)
+        {
+            cells[i++] = RankingTable.KindWord(unit.Kind);
+        }
         cells[i++] = unit.Parent;
         cells[i++] = unit.Parent is { } parent && parentNames.TryGetValue(parent, out var name) ? name : null;
         cells[i++] = unit.Points;

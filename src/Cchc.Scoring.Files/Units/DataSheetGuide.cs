@@ -18,8 +18,11 @@ internal static class DataSheetGuide
             "Bắt buộc, không trùng nhau trong tệp. Mã có số 0 ở đầu (00004): định dạng cột là văn bản (Text) hoặc gõ dấu ' trước mã.");
         yield return Row(column++, "name", "Tên đơn vị", "văn bản", null, null, "Tên đơn vị; để trống thì dùng mã.");
         yield return Row(column++, "level", "Cấp đơn vị", "văn bản", null, null,
-            $"Bắt buộc: {string.Join(" hoặc ", levels.Select(x => $"{x.ToCode()} ({x.ToVietnamese()})"))}.");
-        yield return Row(column++, "parent", "Mã đơn vị cấp trên", "văn bản", null, null, "Mã huyện (hoặc tỉnh) mà đơn vị trực thuộc; có thể để trống.");
+            $"Bắt buộc: {string.Join(" hoặc ", levels.Select(x => $"{x.ToCode()} ({x.ToVietnamese()})"))}."
+            + (levels.Contains(UnitLevel.Xa)
+                ? " Đơn vị cấp xã có thể ghi rõ loại: phuong (phường), dacKhu (đặc khu); viết có dấu hay không dấu, hoa hay thường đều được (xã, Phường, đặc khu). Cột tùy chọn kind ghi loại xa, phuong hoặc dacKhu (phải khớp với cột level)."
+                : ""));
+        yield return Row(column++, "parent", "Mã đơn vị cấp trên", "văn bản", null, null, "Mã tỉnh mà đơn vị trực thuộc (từ 1/7/2025 không còn cấp huyện), hoặc mã huyện với dữ liệu các năm trước; có thể để trống.");
 
         foreach (var input in inputs)
         {

@@ -118,7 +118,7 @@ public sealed class DataSheetTemplate
             // The header wraps: wide enough to read a label, narrow enough to see several columns at once.
             columns.Add(new XlsxColumn(header, text ? XlsxFormat.Text : XlsxFormat.General, Math.Clamp(header.Length * 0.6, 12, 40)));
             IReadOnlyList<string>? options = (index < UnitData.IdentityFields.Count ? UnitData.IdentityFields[index] : null) == "level"
-                ? [.. levels.Select(x => x.ToCode())]
+                ? [.. levels.SelectMany(x => x == UnitLevel.Xa ? ["xa", UnitKind.Phuong.ToCode(), UnitKind.DacKhu.ToCode()] : new[] { x.ToCode() })]
                 : input?.Type switch
                 {
                     InputType.Choice => [.. input.Options.Select(o => o.Value)],
@@ -129,7 +129,7 @@ public sealed class DataSheetTemplate
             {
                 var prompt = input?.Type == InputType.Choice
                     ? string.Join("; ", input.Options.Select(o => $"{o.Value}: {o.Label}"))
-                    : input?.Type == InputType.Bool ? "Chọn có hoặc không." : "Chọn cấp đơn vị.";
+                    : input?.Type == InputType.Bool ? "Chọn có hoặc không." : "Chọn cấp đơn vị (phuong, dacKhu: đơn vị cấp xã là phường, đặc khu).";
                 dropDowns.Add(new XlsxDropDown(index, options, prompt));
             }
         }

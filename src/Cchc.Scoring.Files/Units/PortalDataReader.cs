@@ -22,7 +22,7 @@ public static class PortalDataReader
     private static readonly Dictionary<string, UnitLevel?> LevelWords = BuildLevelWords();
 
     /// <summary>The <c>departmentLevel</c> words read (any case, <c>_</c> read as a space), for messages.</summary>
-    private const string AcceptedLevels = "xa, xã, cấp xã, phường, thị trấn, COMMUNE, WARD, TOWN; huyen, huyện, cấp huyện, DISTRICT; so, sở, cấp sở, sở ban ngành, DEPARTMENT, PROVINCIAL_DEPARTMENT; tỉnh, cấp tỉnh, PROVINCE (số tổng hợp của tỉnh, không chấm)";
+    private const string AcceptedLevels = "xa, xã, cấp xã, phường, đặc khu, thị trấn, COMMUNE, WARD, TOWN; huyen, huyện, cấp huyện, DISTRICT; so, sở, cấp sở, sở ban ngành, DEPARTMENT, PROVINCIAL_DEPARTMENT; tỉnh, cấp tỉnh, PROVINCE (số tổng hợp của tỉnh, không chấm)";
 
     /// <summary>Whether a file is a portal response: a JSON object whose <c>data</c> holds <c>evaluation</c>, <c>parent</c> or <c>children</c>.</summary>
     public static bool IsPortalResponse(string path)
@@ -175,9 +175,15 @@ public static class PortalDataReader
         }
 
         UnitLevel? level = null;
+        UnitKind? kind = null;
         if (node["departmentLevel"] is JValue { Type: not JTokenType.Null } levelToken)
         {
-            if (!LevelWords.TryGetValue(LevelKey(levelToken), out level))
+            // The data files' words first (one place for xã, phường, đặc khu…), then the portal's own (COMMUNE, tỉnh…).
+            if (UnitLevels.TryParseWord(Convert.ToString(levelToken.Value, CultureInfo.InvariantCulture), out var word, out kind))
+            {
+                level = word;
+            }
+            else if (!LevelWords.TryGetValue(LevelKey(levelToken), out level))
             {
                 merge.Reject(new UnitRejection(file, Line(levelToken), "departmentLevel", Short(levelToken), $"cấp đơn vị không rõ (đơn vị {name ?? id}); đọc được: {AcceptedLevels}") { Unit = id ?? name });
                 return;
@@ -194,7 +200,7 @@ public static class PortalDataReader
         var unit = merge.Unit(id ?? name!, name, parent, source);
         if (level is { } known)
         {
-            unit.SetLevel(known, source);
+            unit.SetLevel(known, kind, source);
         }
 
         var groups = new SortedSet<string>(StringComparer.Ordinal);
@@ -302,9 +308,9 @@ public static class PortalDataReader
             }
         }
 
-        Add(UnitLevel.Xa, "xa", "xã", "cấp xã", "cap xa", "phường", "thị trấn", "commune", "ward", "town");
-        Add(UnitLevel.Huyen, "huyen", "huyện", "cấp huyện", "cap huyen", "district");
-        Add(UnitLevel.So, "so", "sở", "cấp sở", "cap so", "sở ban ngành", "sở, ban, ngành", "department", "provincial department");
+        Add(UnitLevel.Xa, "thị trấn", "thi tran", "commune", "ward", "town");
+        Add(UnitLevel.Huyen, "district");
+        Add(UnitLevel.So, "sở ban ngành", "sở, ban, ngành", "department", "provincial department");
         Add(null, "tinh", "tỉnh", "cấp tỉnh", "cap tinh", "province");
         return words;
     }

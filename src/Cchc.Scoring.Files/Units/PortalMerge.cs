@@ -10,6 +10,7 @@ internal sealed class PortalUnitBuilder(string code, string? name, string? paren
     private readonly Dictionary<string, (object? Value, UnitSource Source)> _values = new(StringComparer.Ordinal);
     private readonly List<PublishedScore> _published = [];
     private (UnitLevel Level, UnitSource Source)? _level;
+    private UnitKind? _kind;
 
     public string Code { get; } = code;
 
@@ -29,8 +30,9 @@ internal sealed class PortalUnitBuilder(string code, string? name, string? paren
         Parent ??= parent;
     }
 
-    public void SetLevel(UnitLevel level, UnitSource source)
+    public void SetLevel(UnitLevel level, UnitKind? kind, UnitSource source)
     {
+        _kind ??= kind;
         if (_level is { } existing && existing.Level != level)
         {
             Conflicts.Add($"departmentLevel là {existing.Level.ToCode()} ({existing.Source.File}, dòng {existing.Source.Row}) nhưng là {level.ToCode()} ({source.File}, dòng {source.Row})");
@@ -67,7 +69,7 @@ internal sealed class PortalUnitBuilder(string code, string? name, string? paren
     public UnitLevel? Level => _level?.Level;
 
     public PortalUnit Build() => new(
-        new UnitData(Code, Name ?? Code, _level!.Value.Level, Parent, _values.ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.Ordinal)) { Source = Source },
+        new UnitData(Code, Name ?? Code, _level!.Value.Level, Parent, _values.ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.Ordinal)) { Source = Source, Kind = _kind },
         _published);
 
     private static bool Same(object? a, object? b) => a is decimal x && b is decimal y ? x == y : Equals(a, b);

@@ -162,7 +162,7 @@ internal sealed partial class UnitFileReader
     private string MapHeader(string header)
     {
         var text = UnitData.Normalize(header)!.Trim().TrimStart('\uFEFF');
-        if (_ruleSet is null || UnitData.IdentityFields.Contains(text) || _ruleSet.InputsByName.ContainsKey(text))
+        if (_ruleSet is null || UnitData.IsIdentityField(text) || _ruleSet.InputsByName.ContainsKey(text))
         {
             return text;
         }
@@ -171,7 +171,7 @@ internal sealed partial class UnitFileReader
         if (open >= 0 && text.EndsWith(')'))
         {
             var inner = text[(open + 1)..^1].Trim();
-            if (_ruleSet.InputsByName.ContainsKey(inner) || UnitData.IdentityFields.Contains(inner) || UnitData.IsClaimColumn(inner))
+            if (_ruleSet.InputsByName.ContainsKey(inner) || UnitData.IsIdentityField(inner) || UnitData.IsClaimColumn(inner))
             {
                 return inner;
             }
@@ -191,7 +191,7 @@ internal sealed partial class UnitFileReader
         foreach (var header in headers)
         {
             var name = MapHeader(header);
-            if (!UnitData.IdentityFields.Contains(name) && !_ruleSet.InputsByName.ContainsKey(name) && !UnitData.IsClaimColumn(name))
+            if (!UnitData.IsIdentityField(name) && !_ruleSet.InputsByName.ContainsKey(name) && !UnitData.IsClaimColumn(name))
             {
                 var suggestion = Cchc.Rules.Diagnostics.NameSuggestions.Closest(name, _ruleSet.InputsByName.Keys);
                 var note = FileText.Format(nameof(FileStrings.Reader_UnknownColumn), header, _ruleSet.Id, suggestion is null ? "" : FileText.Format(nameof(FileStrings.Reader_DidYouMean), suggestion));

@@ -48,7 +48,11 @@ public sealed record RuleSetInfo(string Id, string Version, string Sha256);
 /// <param name="Name">Its name.</param>
 /// <param name="Level">Its level word: <c>xa</c>, <c>huyen</c> or <c>so</c>.</param>
 /// <param name="Parent">The code of its parent unit, if any.</param>
-public sealed record UnitInfo(string Code, string Name, string Level, string? Parent);
+public sealed record UnitInfo(string Code, string Name, string Level, string? Parent)
+{
+    /// <summary>The commune kind's file word when the data states it: <c>xa</c>, <c>phuong</c> or <c>dacKhu</c>; null otherwise.</summary>
+    public string? Kind { get; init; }
+}
 
 /// <summary>An area's subtotal.</summary>
 /// <param name="Id">The area id.</param>

@@ -50,6 +50,9 @@ public sealed class UnitStanding
     /// <summary>The code of its parent unit, if any.</summary>
     public string? Parent { get; }
 
+    /// <summary>Its commune kind's file word (<c>xa</c>, <c>phuong</c>, <c>dacKhu</c>) when the data states it; null otherwise.</summary>
+    public string? Kind { get; private init; }
+
     /// <summary>Total points: base points, plus capped bonus, minus capped penalty.</summary>
     public decimal Points => _figures[0];
 
@@ -130,7 +133,7 @@ public sealed class UnitStanding
 
         return Build(
             ruleSet,
-            (card.Unit.Code, card.Unit.Name, UnitLevels.TryParse(card.Unit.Level, out var level) ? level.ToCode() : card.Unit.Level, card.Unit.Parent),
+            (card.Unit.Code, card.Unit.Name, UnitLevels.TryParse(card.Unit.Level, out var level) ? level.ToCode() : card.Unit.Level, card.Unit.Parent, UnitLevels.KindFromCode(card.Unit.Kind)),
             ruleSet.Grades.FirstOrDefault(g => g.Name == card.Grade)?.Name ?? card.Grade,
             card.Complete,
             (card.Points, card.MaxPoints, card.Index),
@@ -151,7 +154,7 @@ public sealed class UnitStanding
         var totals = score.Totals;
         return Build(
             ruleSet,
-            (unit.Code, unit.Name, unit.Level.ToCode(), unit.Parent),
+            (unit.Code, unit.Name, unit.Level.ToCode(), unit.Parent, unit.Kind),
             totals.Grade?.Name,
             score.Complete,
             (totals.Points, totals.MaxPoints, totals.Index),
@@ -163,7 +166,7 @@ public sealed class UnitStanding
 
     private static UnitStanding Build(
         CompiledRuleSet ruleSet,
-        (string Code, string Name, string Level, string? Parent) unit,
+        (string Code, string Name, string Level, string? Parent, UnitKind? Kind) unit,
         string? grade,
         bool complete,
         (decimal Points, decimal MaxPoints, decimal? Index) totals,
@@ -215,6 +218,7 @@ public sealed class UnitStanding
             losses.Count)
         {
             Sequence = sequence,
+            Kind = unit.Kind?.ToCode(),
         };
     }
 }

@@ -213,7 +213,7 @@ public sealed class ScoringEngine : IScoringEngine
         return new ScoreCard
         {
             RuleSet = _info,
-            Unit = new UnitInfo(unit.Code, unit.Name, unit.Level.ToCode(), unit.Parent),
+            Unit = new UnitInfo(unit.Code, unit.Name, unit.Level.ToCode(), unit.Parent) { Kind = unit.Kind?.ToCode() },
             EngineVersion = InputHash.EngineVersion,
             InputSha256 = InputHash.Of(RuleSet, unit, score.Values, invalid),
             Points = totals.Points,

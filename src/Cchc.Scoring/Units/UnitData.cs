@@ -23,12 +23,18 @@ public sealed record UnitSource(string File, int Row)
 /// <param name="Code">The unit's code, unique in a batch.</param>
 /// <param name="Name">The unit's name.</param>
 /// <param name="Level">Xã, huyện or sở.</param>
-/// <param name="Parent">The code of the unit it belongs to (district or province), if any.</param>
+/// <param name="Parent">The code of the unit it belongs to (district or, since 2025, the province), if any.</param>
 /// <param name="Values">Raw input values by input name.</param>
 public sealed record UnitData(string Code, string Name, UnitLevel Level, string? Parent, IReadOnlyDictionary<string, object?> Values)
 {
     /// <summary>Where the unit was read from, if it came from a file.</summary>
     public UnitSource? Source { get; init; }
+
+    /// <summary>
+    /// The commune kind (xã, phường, đặc khu) when the data states it: a kind word in the level column
+    /// (<c>phuong</c>, <c>đặc khu</c>…) or the optional <c>kind</c> column. Null when not stated or not a commune.
+    /// </summary>
+    public UnitKind? Kind { get; init; }
 
     /// <summary>
     /// The unit's own claimed points (điểm tự chấm) by criterion id, as given (numbers or text, not yet checked);
@@ -38,6 +44,12 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
 
     /// <summary>Identity field names, in the order data sheets use.</summary>
     public static IReadOnlyList<string> IdentityFields { get; } = ["code", "name", "level", "parent"];
+
+    /// <summary>The optional identity column that states a commune's kind: <c>xa</c>, <c>phuong</c> or <c>dacKhu</c>.</summary>
+    public const string KindField = "kind";
+
+    /// <summary>Whether a column (after NFC and trimming) is an identity column: code, name, level, parent or kind.</summary>
+    internal static bool IsIdentityField(string column) => column == KindField || IdentityFields.Contains(column);
 
     /// <summary>
     /// The field that holds claimed points: a column <c>tuCham:&lt;criterion id&gt;</c> (the id may contain dots,
@@ -68,11 +80,7 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
             throw new UnitDataException("code", row.GetValueOrDefault("code")?.ToString(), CchcText.Get(nameof(ScoringStrings.Unit_MissingCode)), source);
         }
 
-        var levelText = Text("level");
-        if (!UnitLevels.TryParse(levelText, out var level))
-        {
-            throw new UnitDataException("level", levelText, CchcText.Get(nameof(ScoringStrings.Unit_BadLevel)), source);
-        }
+        var (level, kind) = ReadLevel(Text("level"), Text(KindField), source);
 
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var claims = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -88,7 +96,7 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
                     claims[name.Length > ClaimsField.Length ? name[ClaimPrefix.Length..].Trim() : ""] = normalized;
                 }
             }
-            else if (!IdentityFields.Contains(name))
+            else if (!IsIdentityField(name))
             {
                 values[name] = normalized;
             }
@@ -97,8 +105,45 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
         return new UnitData(code.Trim(), Text("name")?.Trim() ?? code.Trim(), level, string.IsNullOrWhiteSpace(Text("parent")) ? null : Text("parent")!.Trim(), values)
         {
             Source = source,
+            Kind = kind,
             Claims = claims,
         };
+    }
+
+    /// <summary>
+    /// The one place a level word and an optional kind word become a level and a kind: Vietnamese with or without
+    /// diacritics, any case, after NFC (see <see cref="UnitLevels.TryParseWord"/>). A kind word in the level column
+    /// (<c>phuong</c>) and a kind column must agree; a kind is only for a commune-level unit.
+    /// </summary>
+    /// <exception cref="UnitDataException">An unknown word, or a level and a kind that disagree, with its place.</exception>
+    internal static (UnitLevel Level, UnitKind? Kind) ReadLevel(string? levelText, string? kindText, UnitSource? source)
+    {
+        if (!UnitLevels.TryParseWord(levelText, out var level, out var kind))
+        {
+            throw new UnitDataException("level", levelText?.Trim(), CchcText.Format(nameof(ScoringStrings.Unit_BadLevel), string.Join(", ", UnitLevels.DataWords)), source);
+        }
+
+        if (string.IsNullOrWhiteSpace(kindText))
+        {
+            return (level, kind);
+        }
+
+        if (!UnitLevels.TryParseKind(kindText, out var stated))
+        {
+            throw new UnitDataException(KindField, kindText.Trim(), CchcText.Format(nameof(ScoringStrings.Unit_BadKind), string.Join(", ", UnitLevels.KindDataWords)), source);
+        }
+
+        if (level != UnitLevel.Xa)
+        {
+            throw new UnitDataException(KindField, kindText.Trim(), CchcText.Format(nameof(ScoringStrings.Unit_KindNotCommune), levelText?.Trim(), level.ToVietnamese()), source);
+        }
+
+        if (kind is { } fromLevel && fromLevel != stated)
+        {
+            throw new UnitDataException(KindField, kindText.Trim(), CchcText.Format(nameof(ScoringStrings.Unit_KindMismatch), stated.ToVietnamese(), levelText?.Trim(), fromLevel.ToVietnamese()), source);
+        }
+
+        return (level, stated);
     }
 
     /// <summary>Builds a unit from a host application's JSON object (one flat object, as in a data file).</summary>

@@ -255,9 +255,9 @@ public sealed class HostileDataTests : IDisposable
 
         Assert.Empty(units);
         Assert.Equal(["phu-quy", "long-hai", "ngu-phung", "tam-thanh"], rejections.Select(r => r.Unit));
-        Assert.Contains("cột 'tyLeHaiLong' (cột thứ 22) là '91.2' nhưng cột 'tyLeHaiLong' (cột thứ 48)", rejections[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("cột 'tyLeHaiLong' (cột thứ 22) là '91.2' nhưng cột 'tyLeHaiLong' (cột thứ 49)", rejections[0].Reason, StringComparison.Ordinal);
         var column = Assert.Single(reader.ColumnProblems);
-        Assert.Contains("'tyLeHaiLong' (cột thứ 22) và 'tyLeHaiLong' (cột thứ 48)", column.Reason, StringComparison.Ordinal);
+        Assert.Contains("'tyLeHaiLong' (cột thứ 22) và 'tyLeHaiLong' (cột thứ 49)", column.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -111,6 +111,19 @@ public sealed class PortalDataReaderTests : IDisposable
         Assert.Equal(level, Assert.Single(PortalDataReader.Read([path]).Units).Unit.Level);
     }
 
+    [Theory]
+    [InlineData("Đặc khu", UnitKind.DacKhu)]
+    [InlineData("phuong", UnitKind.Phuong)]
+    [InlineData("Phường", UnitKind.Phuong)]
+    public void Read_DepartmentLevelNamingAKind_GivesTheCommuneLevelAndTheKind(string word, UnitKind kind)
+    {
+        var path = Evaluation("e.json", $$"""{ "departmentId": "u", "departmentName": "Đơn vị", "departmentLevel": "{{word}}", "metrics": [] }""");
+
+        var unit = Assert.Single(PortalDataReader.Read([path]).Units).Unit;
+
+        Assert.Equal((UnitLevel.Xa, (UnitKind?)kind), (unit.Level, unit.Kind));
+    }
+
     [Fact]
     public void Read_UnknownDepartmentLevel_IsRejectedWithFileLineAndValue()
     {

@@ -50,8 +50,8 @@ public sealed partial class TextCatalogTests : IDisposable
         });
         var vietnamese = Assert.Throws<UnitDataException>(() => UnitData.FromRow(new Dictionary<string, object?> { ["code"] = "x", ["level"] = "tinh" })).Reason;
 
-        Assert.Equal("the unit level (level) must be xa, huyen or so", english);
-        Assert.Equal("cấp đơn vị (level) phải là xa, huyen hoặc so", vietnamese);
+        Assert.StartsWith("unknown unit level (level); accepted: xa, phuong, dacKhu", english);
+        Assert.StartsWith("cấp đơn vị (level) không rõ; đọc được: xa, phuong, dacKhu", vietnamese);
     }
 
     [Fact]

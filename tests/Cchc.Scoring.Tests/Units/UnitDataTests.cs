@@ -56,8 +56,9 @@ public class UnitDataTests
 
     [Theory]
     [InlineData("tinh")]
-    [InlineData("Xa")]
-    [InlineData("xã")]
+    [InlineData("quận")]
+    [InlineData("thị trấn")]
+    [InlineData("xa phuong")]
     [InlineData(null)]
     public void FromRow_BadLevel_ThrowsWithTheFieldAndValue(string? level)
     {
@@ -65,7 +66,7 @@ public class UnitDataTests
 
         Assert.Equal("level", e.Field);
         Assert.Equal(level, e.Value);
-        Assert.Contains("xa, huyen hoặc so", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("đọc được: xa, phuong, dacKhu, huyen, so", e.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

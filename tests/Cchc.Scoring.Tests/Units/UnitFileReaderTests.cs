@@ -99,7 +99,7 @@ public sealed class UnitFileReaderTests : IDisposable
             r =>
             {
                 Assert.Equal(("loi.json", 3, 4, "level", "tinh", "T01"), (r.File, r.Row, r.Line, r.Column, r.Value, r.Unit));
-                Assert.Contains("xa, huyen hoặc so", r.Reason, StringComparison.Ordinal);
+                Assert.Contains("đọc được: xa, phuong, dacKhu, huyen, so", r.Reason, StringComparison.Ordinal);
                 Assert.StartsWith("loi.json, mục 3 (dòng 4), đơn vị T01, cột level = 'tinh': ", r.ToString(), StringComparison.Ordinal);
             },
             r => Assert.Equal(("loi.json", 4, 5, "mỗi đơn vị phải là một đối tượng JSON"), (r.File, r.Row, r.Line, r.Reason)));
@@ -291,7 +291,7 @@ public sealed class UnitFileReaderTests : IDisposable
             r => Assert.Equal(("loi.csv", 3, "code"), (r.File, r.Row, r.Column)),
             r => Assert.Equal(("loi.csv", 4, "level", "tinh"), (r.File, r.Row, r.Column, r.Value)),
             r => Assert.Equal(("loi.csv", 6), (r.File, r.Row)));
-        Assert.Equal("loi.csv, dòng 4, đơn vị T01, cột level = 'tinh': cấp đơn vị (level) phải là xa, huyen hoặc so", rejections[1].ToString());
+        Assert.Equal("loi.csv, dòng 4, đơn vị T01, cột level = 'tinh': cấp đơn vị (level) không rõ; đọc được: xa, phuong, dacKhu, huyen, so, xã, phường, đặc khu, cấp xã, huyện, cấp huyện, sở, cấp sở", rejections[1].ToString());
     }
 
     [Fact]
