@@ -33,13 +33,14 @@ internal static class RankCommand
                 result.AddError(Strings.Rank_ParallelismNegative);
             }
         });
+        var survey = new Option<string[]>("--survey") { Description = Strings.Survey_Option };
         var command = new Command("rank", Strings.Rank_Description)
         {
-            ruleSet, data, output, format, groupBy, parallelism,
+            ruleSet, data, output, format, groupBy, parallelism, survey,
         };
         command.SetAction((parse, token) => RunCancellable(
             context,
-            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism)),
+            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism)) { Survey = parse.GetValue(survey) },
             token));
         return command;
     }
@@ -111,10 +112,16 @@ internal static class RankCommand
             return ExitCodes.UsageError;
         }
 
+        var survey = SurveyInput.Read(context, ruleSet, request.Survey, out var surveyFailed);
+        if (surveyFailed)
+        {
+            return ExitCodes.UsageError;
+        }
+
         RankingReport report;
         try
         {
-            report = await Rank(context, ruleSet, request, keepCards: format == "json", cancellationToken).ConfigureAwait(false);
+            report = await Rank(context, ruleSet, request, survey, keepCards: format == "json", cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidDataException)
         {
@@ -143,7 +150,7 @@ internal static class RankCommand
         return Report(context, report);
     }
 
-    private static async Task<RankingReport> Rank(CliContext context, CompiledRuleSet ruleSet, RankRequest request, bool keepCards, CancellationToken cancellationToken)
+    private static async Task<RankingReport> Rank(CliContext context, CompiledRuleSet ruleSet, RankRequest request, Cchc.Scoring.Survey.SurveyResults? survey, bool keepCards, CancellationToken cancellationToken)
     {
         var engine = context.Engine(ruleSet);
         TerminalProgress? progress = null;
@@ -157,7 +164,7 @@ internal static class RankCommand
 
         using (progress)
         {
-            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards };
+            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards, Survey = survey };
             return await RankingRun.RunAsync(engine, request.DataPaths, options, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -211,9 +218,10 @@ internal static class RankCommand
             context.Error.WriteLine(CliLanguage.Format(Strings.Data_Rejected, rejection));
         }
 
+        var surveyRefused = report.Survey is { } survey && SurveyInput.Report(context, survey);
         var incomplete = report.Rows.Count(r => !r.Complete);
         context.Error.WriteLine($"{report.Summary}; {incomplete} unit(s) ranked with missing data");
-        return report.Summary.Rejected > 0 || incomplete > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
+        return report.Summary.Rejected > 0 || incomplete > 0 || surveyRefused ? ExitCodes.BadUnitData : ExitCodes.Success;
     }
 
     private static void WriteTable(TextWriter writer, RankingReport report)
@@ -224,7 +232,10 @@ internal static class RankCommand
             headers.Add("Hạng trong cấp trên");
         }
 
-        headers.AddRange(["Mã", "Tên", "Cấp trên", "Điểm", "Chỉ số", "Xếp loại", "Mất nhiều điểm nhất"]);
+        headers.AddRange(["Mã", "Tên", "Cấp trên", "Điểm"]);
+        var components = report.RuleSet.Composition?.Components ?? [];
+        headers.AddRange(components.Select(c => c.Title));
+        headers.AddRange(["Chỉ số", "Xếp loại", "Mất nhiều điểm nhất"]);
         var table = new Table([.. headers]);
         foreach (var row in report.Rows)
         {
@@ -240,6 +251,13 @@ internal static class RankCommand
                 unit.Name + (row.Complete ? "" : " *"),
                 unit.Parent ?? "",
                 $"{VietnameseFormat.Number(unit.Points)}/{VietnameseFormat.Number(unit.MaxPoints)}",
+            ]);
+            for (var c = 0; c < components.Count; c++)
+            {
+                cells.Add(unit.Components[c].Points is { } p ? VietnameseFormat.Number(p, report.RuleSet.Index.Decimals) : "—");
+            }
+
+            cells.AddRange([
                 unit.Index is { } index ? VietnameseFormat.Number(index, report.RuleSet.Index.Decimals) : "—",
                 unit.Grade ?? "—",
                 string.Join("; ", row.TopLosses.Select(l => $"{l.CriterionId} −{VietnameseFormat.Number(l.Lost)}")),
@@ -254,5 +272,8 @@ internal static class RankCommand
         }
     }
 
-    private sealed record RankRequest(string RuleSet, string[] DataPaths, string? OutputPath, string? Format, bool GroupByParent, int Parallelism);
+    private sealed record RankRequest(string RuleSet, string[] DataPaths, string? OutputPath, string? Format, bool GroupByParent, int Parallelism)
+    {
+        public string[]? Survey { get; init; }
+    }
 }

@@ -40,6 +40,9 @@ public sealed record RankingReport : IDisposable
     /// <summary>Problems of the header: missing or unknown columns, reported once each.</summary>
     public IReadOnlyList<UnitRejection> ColumnProblems { get; init; } = [];
 
+    /// <summary>What became of the survey results rows, when a survey results file was given.</summary>
+    public Survey.SurveyUse? Survey { get; init; }
+
     /// <summary>The counts; rejected rows are counted once each.</summary>
     public RankingSummary Summary => new(Rows.Count, Rejections.Select(r => (r.File, r.Row)).Distinct().Count());
 

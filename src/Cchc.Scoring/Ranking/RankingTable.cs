@@ -16,6 +16,7 @@ internal static class RankingTable
 
         headers.AddRange(["Mã (code)", "Tên (name)", "Cấp (level)", "Đơn vị cấp trên (parent)", "Điểm (points)", "Điểm tối đa (maxPoints)", "Chỉ số (index)", "Xếp loại (grade)", "Đủ dữ liệu (complete)"]);
         headers.AddRange(report.RuleSet.Areas.Select(a => $"{a.Title} ({a.Id})"));
+        headers.AddRange(ComponentHeaders(report));
         for (var i = 1; i <= UnitRanker.TopLossCount; i++)
         {
             headers.Add($"Mất điểm nhiều thứ {i} (loss{i})");
@@ -41,6 +42,8 @@ internal static class RankingTable
             cells.Add(unit.AreaPoints(i));
         }
 
+        AddComponentCells(report, unit, cells);
+
         var losses = unit.TopLosses;
         for (var i = 0; i < UnitRanker.TopLossCount; i++)
         {
@@ -50,6 +53,44 @@ internal static class RankingTable
         }
 
         return [.. cells];
+    }
+
+    /// <summary>When the index has components: one column per component ("Điểm thẩm định (thamDinh)"), then whether the unit had a survey.</summary>
+    public static IEnumerable<string> ComponentHeaders(RankingReport report)
+    {
+        if (report.RuleSet.Composition is not { } composition)
+        {
+            yield break;
+        }
+
+        foreach (var component in composition.Components)
+        {
+            yield return $"{component.Title} ({component.Id})";
+        }
+
+        if (composition.Survey is not null)
+        {
+            yield return "Có kết quả điều tra (surveyGiven)";
+        }
+    }
+
+    /// <summary>The cells under <see cref="ComponentHeaders"/>: the components' points (empty for a survey left out), then true/false.</summary>
+    public static void AddComponentCells(RankingReport report, UnitStanding unit, List<object?> cells)
+    {
+        if (report.RuleSet.Composition is not { } composition)
+        {
+            return;
+        }
+
+        for (var i = 0; i < composition.Components.Count; i++)
+        {
+            cells.Add(unit.ComponentPoints(i));
+        }
+
+        if (composition.Survey is not null)
+        {
+            cells.Add(!unit.SurveyMissing);
+        }
     }
 
     public static IReadOnlyList<string> ErrorHeaders { get; } = ["Tệp (file)", "Dòng (row)", "Cột (column)", "Giá trị (value)", "Lý do (reason)"];

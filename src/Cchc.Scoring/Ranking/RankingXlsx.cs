@@ -88,6 +88,8 @@ internal static class RankingXlsx
             new("Chỉ số (index)", XlsxFormat.Decimal2), new("Xếp loại (grade)"), new("Đủ dữ liệu (complete)"),
         ]);
         columns.AddRange(report.RuleSet.Areas.Select(a => new XlsxColumn($"{a.Title} ({a.Id})", XlsxFormat.Decimal2)));
+        var components = RankingTable.ComponentHeaders(report).ToList();
+        columns.AddRange(components.Select((h, c) => c < report.RuleSet.Composition!.Components.Count ? new XlsxColumn(h, XlsxFormat.Decimal2) : new XlsxColumn(h)));
         for (var i = 1; i <= UnitRanker.TopLossCount; i++)
         {
             columns.Add(new($"Mất điểm nhiều thứ {i} (loss{i})", XlsxFormat.Text));
@@ -102,7 +104,9 @@ internal static class RankingXlsx
     {
         var unit = row.Standing;
         var areas = report.RuleSet.Areas.Count;
-        var cells = new object?[(report.GroupedByParent ? 12 : 11) + areas + (3 * UnitRanker.TopLossCount)];
+        var componentCells = new List<object?>();
+        RankingTable.AddComponentCells(report, unit, componentCells);
+        var cells = new object?[(report.GroupedByParent ? 12 : 11) + areas + componentCells.Count + (3 * UnitRanker.TopLossCount)];
         var i = 0;
         cells[i++] = row.Rank;
         if (report.GroupedByParent)
@@ -123,6 +127,11 @@ internal static class RankingXlsx
         for (var a = 0; a < areas; a++)
         {
             cells[i++] = unit.AreaPoints(a);
+        }
+
+        foreach (var cell in componentCells)
+        {
+            cells[i++] = cell;
         }
 
         var losses = unit.TopLosses;

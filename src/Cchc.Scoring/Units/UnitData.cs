@@ -35,6 +35,13 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
     /// </summary>
     public IReadOnlyDictionary<string, object?> Claims { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The unit's survey results (điều tra xã hội học), for a rule set whose index has a survey component; null when
+    /// the unit has none (the rule set's <c>whenNoSurvey</c> then decides). Set by merging a survey results file by
+    /// unit code (<see cref="Cchc.Scoring.Survey.SurveyFileReader"/>), or by a host from its own records.
+    /// </summary>
+    public Survey.SurveyResponses? Survey { get; init; }
+
     /// <summary>Identity field names, in the order data sheets use.</summary>
     public static IReadOnlyList<string> IdentityFields { get; } = ["code", "name", "level", "parent"];
 
