@@ -34,4 +34,5 @@ root.SetAction(parse =>
         $"{output.FullName}: {batch.Rows} rows ({batch.Communes} communes in {options.Districts} districts, {batch.BadRows.Count} bad rows, {batch.EmptyCells} empty cells); bad rows listed in {badList}"));
     return 0;
 });
+root.Subcommands.Add(SurveyGenerator.Create());
 return await root.Parse(args).InvokeAsync();
