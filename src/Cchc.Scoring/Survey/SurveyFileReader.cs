@@ -57,6 +57,7 @@ public static class SurveyFileReader
 
     private static void Read(SurveyResults.Builder results, SurveyDefinition survey, string file, IEnumerable<(int Row, IReadOnlyList<string> Cells)> rows)
     {
+        const string notAnObject = JsonNotAnObject;
         Column[]? columns = null;
         var headerRow = 0;
         var headerProblem = false;
@@ -90,7 +91,7 @@ public static class SurveyFileReader
                 foreach (var duplicate in columns.Where(c => c.Kind != ColumnKind.Unknown && c.Kind != ColumnKind.Name).GroupBy(c => (c.Kind, c.Answer)).Where(g => g.Count() > 1))
                 {
                     headerProblem = true;
-                    results.ColumnProblem(new UnitRejection(file, row, duplicate.First().Header, null, "hai cột cùng nghĩa: mọi dòng của tệp bị loại"));
+                    results.ColumnProblem(new UnitRejection(file, row, duplicate.ElementAt(1).Header, null, $"hai cột cùng nghĩa (cột này và cột '{duplicate.First().Header}'): mọi dòng của tệp bị loại"));
                 }
 
                 foreach (var (kind, what) in new[] { (ColumnKind.Code, "mã đơn vị (code)"), (ColumnKind.Group, "nhóm (group)"), (ColumnKind.Question, "câu hỏi (question)") })
@@ -108,6 +109,12 @@ public static class SurveyFileReader
                     results.ColumnProblem(new UnitRejection(file, row, answer.Id, null, $"thiếu cột số phiếu của đáp án '{answer.Label}' ({answer.Id}): mọi dòng của tệp bị loại"));
                 }
 
+                continue;
+            }
+
+            if (cells.Count == 1 && cells[0].StartsWith(notAnObject, StringComparison.Ordinal))
+            {
+                results.Refuse(new UnitRejection(file, row, null, cells[0][notAnObject.Length..], "mục không phải một dòng kết quả { \"code\": …, \"group\": …, \"question\": …, số phiếu từng đáp án }"));
                 continue;
             }
 
@@ -326,7 +333,8 @@ public static class SurveyFileReader
             number++;
             if (item is not JObject obj)
             {
-                rows.Add((number, [.. headers.Select(_ => "")]));
+                var shown = item.ToString(Newtonsoft.Json.Formatting.None);
+                rows.Add((number, [JsonNotAnObject + (shown.Length > 60 ? shown[..60] + "…" : shown)]));
                 continue;
             }
 
@@ -335,6 +343,9 @@ public static class SurveyFileReader
 
         return rows;
     }
+
+    /// <summary>Marks a JSON item that is not an object, so that it is refused (never skipped as a blank row).</summary>
+    private const string JsonNotAnObject = "\u0000json-not-an-object:";
 
     private static bool Same(string a, string b) => string.Equals(Nfc(a).Trim(), Nfc(b).Trim(), StringComparison.OrdinalIgnoreCase);
 
