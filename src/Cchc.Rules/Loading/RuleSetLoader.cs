@@ -129,7 +129,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
             var file = JsonFile.Read(full, relative, plainRulesEngine: false, testDiagnostics);
             if (file is not null)
             {
-                tests.AddRange(Guarded(file.RelativePath, testDiagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics).ToList()) ?? []);
+                tests.AddRange(Guarded(file.RelativePath, testDiagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics, manifest.Composition?.Survey is null ? null : survey).ToList()) ?? []);
             }
         }
 

@@ -211,6 +211,45 @@ public class IndexComponentTests
         Assert.Contains(result.Diagnostics, d => d.Code == "CCHC010" && d.File == "survey.json" && d.Message.Contains("titel", StringComparison.Ordinal));
     }
 
+    private const string SurveyCase = """
+        { "cases": [ { "name": "có điều tra", "unit": { "code": "X", "level": "xa" },
+          "survey": [ { "group": "nguoi-dan", "question": "CH1", "rat-hai-long": 3, "hai-long": 1 } ],
+          "expect": { "index": 0 } } ] }
+        """;
+
+    [Fact]
+    public void TestCase_WithSurveyRows_IsRead()
+    {
+        var result = TempRuleSet.Load(Manifest(Components), extraFiles: new Dictionary<string, string> { ["survey.json"] = Survey, ["tests/a.json"] = SurveyCase });
+
+        Assert.Equal(0, result.TestErrors);
+        var row = Assert.Single(Assert.Single(result.RuleSet!.TestCases).Survey!);
+        Assert.Equal(("nguoi-dan", "CH1", 3L, 1L), (row.Group, row.Question, row.Counts["rat-hai-long"], row.Counts["hai-long"]));
+    }
+
+    [Theory]
+    [InlineData("\"group\": \"nguoi-dan\"", "\"group\": \"hoc-sinh\"", "hoc-sinh")]
+    [InlineData("\"question\": \"CH1\"", "\"question\": \"CH9\"", "CH9")]
+    [InlineData("\"hai-long\": 1", "\"tot\": 1", "'tot'")]
+    public void TestCase_SurveyRowThatDoesNotFit_IsATestError(string from, string to, string named)
+    {
+        var result = TempRuleSet.Load(Manifest(Components), extraFiles: new Dictionary<string, string> { ["survey.json"] = Survey, ["tests/a.json"] = SurveyCase.Replace(from, to, StringComparison.Ordinal) });
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(1, result.TestErrors);
+        var d = Single(result, "CCHC072");
+        Assert.Equal("tests/a.json", d.File);
+        Assert.Contains(named, d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TestCase_WithSurveyRows_OnARuleSetWithoutASurveyComponent_IsATestError()
+    {
+        var result = TempRuleSet.Load(extraFiles: new Dictionary<string, string> { ["tests/a.json"] = SurveyCase });
+
+        Assert.Contains("không có thành phần điều tra", Single(result, "CCHC072").Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ShippedCommuneIndex_IsAppraisal70PlusSurvey30_Renormalised()
     {
