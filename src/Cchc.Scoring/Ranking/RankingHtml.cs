@@ -129,7 +129,7 @@ internal static class RankingHtml
         writer.Write($"<td class=\"n\">{VietnameseFormat.Number(unit.Points)}/{VietnameseFormat.Number(unit.MaxPoints)}</td>");
         for (var c = 0; c < (report.RuleSet.Composition?.Components.Count ?? 0); c++)
         {
-            // A survey left out (no results, the rule set renormalises) shows as "—", and "(0)" marks one scored 0 for want of results.
+            // A survey left out (no results, the rule set renormalises) shows as "—"; one scored 0 for want of results says so.
             var points = unit.ComponentPoints(c);
             var missing = unit.SurveyMissing && report.RuleSet.Composition!.Components[c].Source == Cchc.Rules.Model.IndexComponentSource.Survey;
             writer.Write($"<td class=\"n\">{(points is { } p ? VietnameseFormat.Number(p, decimals) + (missing ? " (chưa có điều tra)" : "") : "—")}</td>");

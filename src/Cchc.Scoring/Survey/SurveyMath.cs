@@ -140,6 +140,11 @@ internal static class SurveyMath
                 return $"đáp án '{answer}' không có trong thang đáp án ({string.Join(", ", survey.Answers.Select(a => a.Id))})";
             }
 
+            if (count == long.MinValue)
+            {
+                return $"số phiếu của đáp án '{answer}' không phải số nguyên";
+            }
+
             if (count < 0)
             {
                 return $"số phiếu của đáp án '{answer}' là {VietnameseFormat.Number(count, 0)}, không được âm";

@@ -196,6 +196,26 @@ public sealed class SurveyScoringTests : IDisposable
     }
 
     [Fact]
+    public async Task FromJObject_SurveyProperty_GivesTheUnitsSurvey()
+    {
+        var json = Newtonsoft.Json.Linq.JObject.Parse("""
+            { "code": "X1", "name": "Xã Một", "level": "xa", "diem": 87.5,
+              "survey": [
+                { "group": "nguoi-dan", "question": "CH1", "rat-hai-long": 74, "hai-long": 8, "binh-thuong": 4, "khong-hai-long": 14 },
+                { "group": "nguoi-dan", "question": "CH2", "rat-hai-long": 74, "hai-long": 8, "binh-thuong": 4, "khong-hai-long": 14 },
+                { "group": "doanh-nghiep", "question": "CH1", "rat-hai-long": 74, "hai-long": 8, "binh-thuong": 4, "khong-hai-long": 14.5 }
+              ] }
+            """);
+        var unit = Cchc.Scoring.Units.UnitData.FromJObject(json);
+
+        Assert.False(unit.Values.ContainsKey("survey"));
+        var card = await _set.Engine.ScoreAsync(unit);
+        Assert.Equal(0.82m, card.Survey!.Satisfaction); // the third row is refused: 14,5 is not a count
+        Assert.Contains(card.Survey.Problems, p => p.Contains("không phải số nguyên", StringComparison.Ordinal));
+        Assert.Contains(card.Survey.Problems, p => p.Contains("doanh-nghiep", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Score_WithoutComponents_HasNoComponentsOnTheCard()
     {
         var card = await Support.Shipped.Engine.ScoreAsync(Cchc.Scoring.Units.UnitData.FromRow(new Dictionary<string, object?> { ["code"] = "A", ["name"] = "A", ["level"] = "xa" }));
