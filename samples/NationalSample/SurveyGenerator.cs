@@ -11,8 +11,9 @@ using CsvHelper.Configuration;
 
 namespace Cchc.Samples;
 
-internal static class SurveyGenerator
+public static class SurveyGenerator
 {
+    /// <summary>The <c>survey</c> command.</summary>
     public static Command Create()
     {
         var units = new Option<FileInfo>("--units") { Description = "The data CSV whose unit codes to survey (its 'code' column).", Required = true };
