@@ -191,7 +191,7 @@ internal static class RankCommand
         {
             // A CSV has no room for an error sheet: the errors go beside it, and a stale one from an earlier run goes.
             var errorsPath = ErrorsPathOf(outputPath);
-            if (report.Rejections.Count + report.ColumnProblems.Count > 0)
+            if (report.Rejections.Count + report.ColumnProblems.Count + (report.Survey?.Rejections.Count ?? 0) + (report.Survey?.ColumnProblems.Count ?? 0) > 0)
             {
                 AtomicFile.WriteBytes(errorsPath, stream => RankingWriter.WriteErrorsCsv(report, stream));
                 context.Error.WriteLine(CliLanguage.Format(Strings.Rank_ErrorsWritten, errorsPath));

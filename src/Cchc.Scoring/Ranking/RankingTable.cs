@@ -95,8 +95,10 @@ internal static class RankingTable
 
     public static IReadOnlyList<string> ErrorHeaders { get; } = ["Tệp (file)", "Dòng (row)", "Cột (column)", "Giá trị (value)", "Lý do (reason)"];
 
-    /// <summary>Header problems first (they explain many rows at once), then the rejected rows.</summary>
-    public static IEnumerable<UnitRejection> Errors(RankingReport report) => report.ColumnProblems.Concat(report.Rejections);
+    /// <summary>Header problems first (they explain many rows at once), then the rejected rows; then the survey files' (said as such).</summary>
+    public static IEnumerable<UnitRejection> Errors(RankingReport report)
+        => report.ColumnProblems.Concat(report.Rejections)
+            .Concat((report.Survey?.ColumnProblems ?? []).Concat(report.Survey?.Rejections ?? []).Select(e => e with { Reason = "điều tra xã hội học: " + e.Reason }));
 
     public static object?[] ErrorCells(UnitRejection error) => [error.File, error.Row, error.Column, error.Value, error.Reason];
 }

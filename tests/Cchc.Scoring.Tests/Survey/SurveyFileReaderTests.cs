@@ -196,6 +196,12 @@ public sealed class SurveyFileReaderTests : IDisposable
         Assert.True(x2.SurveyMissing);
         Assert.Equal(95m, x2.Index); // renormalised: the criteria alone
         Assert.Null(x2.Components[1].Points);
+
+        using var errors = new MemoryStream();
+        RankingWriter.WriteErrorsCsv(report, errors);
+        var lines = System.Text.Encoding.UTF8.GetString(errors.ToArray()).Split("\r\n");
+        Assert.Contains(lines, l => l.StartsWith("dieu-tra.csv,7,", StringComparison.Ordinal) && l.Contains("điều tra xã hội học: số phiếu", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("dieu-tra.csv,6,code,X9,", StringComparison.Ordinal));
     }
 
     [Fact]
