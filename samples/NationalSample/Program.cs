@@ -54,4 +54,5 @@ root.SetAction(parse =>
         $"{output.FullName}: {batch.Rows} rows ({summary}, {batch.BadRows.Count} bad rows, {batch.EmptyCells} empty cells); bad rows listed in {badList}"));
     return 0;
 });
+root.Subcommands.Add(SurveyGenerator.Create());
 return await root.Parse(args).InvokeAsync();

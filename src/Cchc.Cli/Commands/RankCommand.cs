@@ -36,13 +36,14 @@ internal static class RankCommand
         });
         var previous = new Option<string?>("--previous") { Description = Strings.Rank_Previous };
         var mapping = new Option<string?>("--mapping") { Description = Strings.Rank_Mapping };
+        var survey = new Option<string[]>("--survey") { Description = Strings.Survey_Option };
         var command = new Command("rank", Strings.Rank_Description)
         {
-            ruleSet, data, output, format, groupBy, parallelism, previous, mapping,
+            ruleSet, data, output, format, groupBy, parallelism, survey, previous, mapping,
         };
         command.SetAction((parse, token) => RunCancellable(
             context,
-            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism), parse.GetValue(previous), parse.GetValue(mapping)),
+            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism), parse.GetValue(previous), parse.GetValue(mapping)) { Survey = parse.GetValue(survey) },
             token));
         return command;
     }
@@ -120,6 +121,12 @@ internal static class RankCommand
             return ExitCodes.UsageError;
         }
 
+        var survey = SurveyInput.Read(context, ruleSet, request.Survey, out var surveyFailed);
+        if (surveyFailed)
+        {
+            return ExitCodes.UsageError;
+        }
+
         PreviousRanking? previous = null;
         if (request.PreviousPath is not null)
         {
@@ -137,7 +144,7 @@ internal static class RankCommand
         RankingReport report;
         try
         {
-            report = await Rank(context, ruleSet, request, previous, keepCards: format == "json", cancellationToken).ConfigureAwait(false);
+            report = await Rank(context, ruleSet, request, previous, survey, keepCards: format == "json", cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidDataException)
         {
@@ -166,7 +173,7 @@ internal static class RankCommand
         return Report(context, report);
     }
 
-    private static async Task<RankingReport> Rank(CliContext context, CompiledRuleSet ruleSet, RankRequest request, PreviousRanking? previous, bool keepCards, CancellationToken cancellationToken)
+    private static async Task<RankingReport> Rank(CliContext context, CompiledRuleSet ruleSet, RankRequest request, PreviousRanking? previous, Cchc.Scoring.Survey.SurveyResults? survey, bool keepCards, CancellationToken cancellationToken)
     {
         var engine = context.Engine(ruleSet);
         TerminalProgress? progress = null;
@@ -180,7 +187,7 @@ internal static class RankCommand
 
         using (progress)
         {
-            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards, Previous = previous };
+            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards, Previous = previous, Survey = survey };
             return await RankingRun.RunAsync(engine, request.DataPaths, options, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -207,7 +214,7 @@ internal static class RankCommand
         {
             // A CSV has no room for an error sheet: the errors go beside it, and a stale one from an earlier run goes.
             var errorsPath = ErrorsPathOf(outputPath);
-            if (report.Rejections.Count + report.ColumnProblems.Count + (report.Previous is { } previous ? previous.Errors.Count + previous.Warnings.Count : 0) > 0)
+            if (report.Rejections.Count + report.ColumnProblems.Count + (report.Previous is { } previous ? previous.Errors.Count + previous.Warnings.Count : 0) + (report.Survey?.Rejections.Count ?? 0) + (report.Survey?.ColumnProblems.Count ?? 0) > 0)
             {
                 AtomicFile.WriteBytes(errorsPath, stream => RankingWriter.WriteErrorsCsv(report, stream));
                 context.Error.WriteLine(CliLanguage.Format(Strings.Rank_ErrorsWritten, errorsPath));
@@ -234,6 +241,7 @@ internal static class RankCommand
             context.Error.WriteLine(CliLanguage.Format(Strings.Data_Rejected, rejection));
         }
 
+        var surveyRefused = report.Survey is { } survey && SurveyInput.Report(context, survey);
         var incomplete = report.Rows.Count(r => !r.Complete);
         context.Error.WriteLine($"{report.Summary}; {incomplete} unit(s) ranked with missing data");
         if (report.Previous is { } previous)
@@ -254,8 +262,8 @@ internal static class RankCommand
                 s.IndexRose, s.IndexFell, s.IndexSame, s.RankRose, s.RankFell, s.RankSame, s.Matched, s.New, s.Merged, s.Split, s.NotFound, s.Gone));
         }
 
-        // Bad rows of last year's ranking or of the mapping are bad data too: the ranking is written, and the exit says so.
-        return report.Summary.Rejected > 0 || incomplete > 0 || report.Previous?.Errors.Count > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
+        // Refused survey rows and bad rows of last year's ranking or of the mapping are bad data too: the ranking is written, and the exit says so.
+        return report.Summary.Rejected > 0 || incomplete > 0 || surveyRefused || report.Previous?.Errors.Count > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
     }
 
     private static void WriteTable(TextWriter writer, RankingReport report)
@@ -268,7 +276,10 @@ internal static class RankCommand
 
         var hasKinds = report.Rows.Any(r => r.Standing.Kind is not null);
         headers.AddRange(hasKinds ? ["Mã", "Tên", "Loại", "Cấp trên"] : ["Mã", "Tên", "Cấp trên"]);
-        headers.AddRange(["Điểm", "Chỉ số", "Xếp loại", "Mất nhiều điểm nhất"]);
+        headers.Add("Điểm");
+        var components = report.RuleSet.Composition?.Components ?? [];
+        headers.AddRange(components.Select(c => c.Title));
+        headers.AddRange(["Chỉ số", "Xếp loại", "Mất nhiều điểm nhất"]);
         if (report.Previous is not null)
         {
             headers.AddRange(["Chỉ số năm trước", "Hạng năm trước", "Xếp loại năm trước", "Tăng/giảm chỉ số", "Tăng/giảm hạng", "So với năm trước"]);
@@ -293,6 +304,13 @@ internal static class RankCommand
             cells.AddRange([
                 unit.Parent ?? "",
                 $"{VietnameseFormat.Number(unit.Points)}/{VietnameseFormat.Number(unit.MaxPoints)}",
+            ]);
+            for (var c = 0; c < components.Count; c++)
+            {
+                cells.Add(unit.Components[c].Points is { } p ? VietnameseFormat.Number(p, report.RuleSet.Index.Decimals) : "—");
+            }
+
+            cells.AddRange([
                 unit.Index is { } index ? VietnameseFormat.Number(index, report.RuleSet.Index.Decimals) : "—",
                 unit.Grade ?? "—",
                 string.Join("; ", row.TopLosses.Select(l => $"{l.CriterionId} −{VietnameseFormat.Number(l.Lost)}")),
@@ -351,5 +369,9 @@ internal static class RankCommand
         _ => "không tìm thấy",
     };
 
-    private sealed record RankRequest(string RuleSet, string[] DataPaths, string? OutputPath, string? Format, bool GroupByParent, int Parallelism, string? PreviousPath, string? MappingPath);
+    private sealed record RankRequest(string RuleSet, string[] DataPaths, string? OutputPath, string? Format, bool GroupByParent, int Parallelism, string? PreviousPath, string? MappingPath)
+    {
+        public string[]? Survey { get; init; }
+    }
+
 }

@@ -20,12 +20,13 @@ internal static class ScoreCommand
         var all = new Option<bool>("--all") { Description = Strings.Score_All };
         var compare = new Option<bool>("--compare") { Description = Strings.Score_Compare };
         var explain = new Option<bool>("--explain") { Description = Strings.Score_Explain };
-        var command = new Command("score", Strings.Score_Description) { ruleSet, data, format, output, all, compare, explain };
-        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), new ScoreFlags(parse.GetValue(all), parse.GetValue(compare), parse.GetValue(explain)), token));
+        var survey = new Option<string[]>("--survey") { Description = Strings.Survey_Option };
+        var command = new Command("score", Strings.Score_Description) { ruleSet, data, format, output, all, compare, explain, survey };
+        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), new ScoreFlags(parse.GetValue(all), parse.GetValue(compare), parse.GetValue(explain), parse.GetValue(survey)), token));
         return command;
     }
 
-    private sealed record ScoreFlags(bool All, bool Compare, bool Explain);
+    private sealed record ScoreFlags(bool All, bool Compare, bool Explain, string[]? Survey);
 
     private static async Task<int> Run(CliContext context, string ruleSetArgument, string[] dataPaths, string format, string? outputPath, ScoreFlags flags, CancellationToken cancellationToken)
     {
@@ -50,12 +51,18 @@ internal static class ScoreCommand
         }
 
 
+        var survey = SurveyInput.Read(context, ruleSet, flags.Survey, out var surveyFailed);
+        if (surveyFailed)
+        {
+            return ExitCodes.UsageError;
+        }
+
         if (await context.ReadDataAsync(ruleSet, dataPaths, cancellationToken).ConfigureAwait(false) is not { } input)
         {
             return ExitCodes.UsageError;
         }
 
-        var (units, read) = (input.Units, input.Summary);
+        var (units, read) = (survey is null ? input.Units : [.. input.Units.Select(survey.Attach)], input.Summary);
         var engine = context.Engine(ruleSet);
         var cards = new List<ScoreCard>(units.Count);
         await foreach (var card in engine.ScoreManyAsync(units, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -131,9 +138,23 @@ internal static class ScoreCommand
             context.Error.WriteLine(CliLanguage.Format(Strings.Data_Rejected, rejection));
         }
 
+        var surveyRefused = false;
+        if (survey is not null)
+        {
+            foreach (var card in cards)
+            {
+                foreach (var problem in card.Survey?.Problems ?? [])
+                {
+                    context.Error.WriteLine(CliLanguage.Format(Strings.Survey_UnitProblem, card.Unit.Code, problem));
+                }
+            }
+
+            surveyRefused = SurveyInput.Report(context, survey.Reconcile(cards.Select(c => c.Unit.Code)));
+        }
+
         var withProblems = cards.Count(c => c.Problems.Count > 0);
         context.Error.WriteLine($"scored {cards.Count}, rejected {read.Rejected}, total {cards.Count + read.Rejected}; {withProblems} unit(s) with data problems");
-        return read.Rejected > 0 || withProblems > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
+        return read.Rejected > 0 || withProblems > 0 || surveyRefused ? ExitCodes.BadUnitData : ExitCodes.Success;
     }
 
     internal static void WriteCard(TextWriter writer, CompiledRuleSet ruleSet, ScoreCard card, bool all)
@@ -143,6 +164,7 @@ internal static class ScoreCommand
         writer.WriteLine($"{unit.Name} ({unit.Code}, {Level(unit.Level)}{kind}{(unit.Parent is null ? "" : $", thuộc {unit.Parent}")})");
         writer.WriteLine($"Bộ tiêu chí: {ruleSet.Title} — {card.RuleSet.Id} {card.RuleSet.Version}");
         writer.WriteLine($"Điểm: {VietnameseFormat.Number(card.Points)}/{VietnameseFormat.Number(card.MaxPoints)} · Chỉ số: {(card.Index is { } i ? VietnameseFormat.Number(i, ruleSet.Index.Decimals) : "—")} · Xếp loại: {card.Grade ?? "—"}");
+        WriteComponents(writer, ruleSet, card);
         writer.WriteLine();
         var table = new Table("Mã", "Trạng thái", "Giá trị", "Mục tiêu", "Điểm", "Giải thích");
         foreach (var criterion in card.Criteria.Flatten().Where(c => all || c.Status != CriterionStatus.NotApplicable))
@@ -180,6 +202,40 @@ internal static class ScoreCommand
         writer.WriteLine();
     }
 
+
+    /// <summary>The index's components ("Điểm thẩm định 61,25/70 + Điều tra XHH 24,6/30 = 85,85"), and the survey by group.</summary>
+    private static void WriteComponents(TextWriter writer, CompiledRuleSet ruleSet, ScoreCard card)
+    {
+        if (card.Components is not { } components)
+        {
+            return;
+        }
+
+        var decimals = ruleSet.Index.Decimals;
+        var parts = components.Select(c => $"{c.Title} {(c.Points is { } p ? VietnameseFormat.Number(p, decimals) : "—")}/{VietnameseFormat.Number(c.Weight)}");
+        writer.WriteLine($"Thành phần: {string.Join(" + ", parts)}{(card.Index is { } index ? $" → chỉ số {VietnameseFormat.Number(index, decimals)}" : "")}");
+        if (card.Survey is not { } survey)
+        {
+            return;
+        }
+
+        if (survey.Status == Cchc.Scoring.Survey.SurveyStatus.Missing)
+        {
+            writer.WriteLine(survey.WhenMissing == "zero"
+                ? "Điều tra xã hội học: chưa có kết quả, điểm điều tra tính bằng 0 (whenNoSurvey: zero)."
+                : "Điều tra xã hội học: chưa có kết quả, chỉ số là điểm thẩm định quy đổi về thang chỉ số (whenNoSurvey: renormalize).");
+        }
+        else
+        {
+            var groups = survey.Groups.Select(g => $"{g.Title} {(g.Satisfaction is { } s ? VietnameseFormat.Percent(Math.Round(s * 100, 2, MidpointRounding.AwayFromZero)) : "—")} ({VietnameseFormat.Number(g.Respondents, 0)} phiếu, tỷ trọng {VietnameseFormat.Number(g.Weight)})");
+            writer.WriteLine($"Điều tra xã hội học: hài lòng {VietnameseFormat.Percent(Math.Round(survey.Satisfaction!.Value * 100, 2, MidpointRounding.AwayFromZero))}, {VietnameseFormat.Number(survey.Respondents, 0)} người được hỏi — {string.Join("; ", groups)}");
+        }
+
+        foreach (var problem in survey.Problems)
+        {
+            writer.WriteLine($"  Điều tra: {problem}");
+        }
+    }
 
     private static string Level(string level) => UnitLevels.TryParse(level, out var parsed) ? parsed.ToVietnamese() : level;
 }

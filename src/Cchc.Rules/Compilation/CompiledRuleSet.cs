@@ -136,6 +136,12 @@ public sealed class CompiledRuleSet
     /// </summary>
     public IReadOnlyList<string> TieBreakAreas { get; }
 
+    /// <summary>The index as weighted components (e.g. appraisal 70 + survey 30); null when the index is the criteria alone.</summary>
+    internal IndexComposition? Composition { get; init; }
+
+    /// <summary>The survey definition, when the index has a survey component.</summary>
+    internal SurveyDefinition? Survey { get; init; }
+
     /// <summary>The top-level criteria, in file order.</summary>
     public IReadOnlyList<CriterionDefinition> Criteria { get; }
 

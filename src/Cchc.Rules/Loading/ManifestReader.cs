@@ -24,7 +24,17 @@ internal sealed record Manifest(
     IReadOnlyList<string> Tests,
     IReadOnlyList<string> TieBreakAreas,
     JToken? MaxPointsToken,
-    IReadOnlyDictionary<string, JToken> AreaTokens);
+    IReadOnlyDictionary<string, JToken> AreaTokens)
+{
+    /// <summary>The index as weighted components, when the manifest declares them.</summary>
+    public IndexComposition? Composition { get; init; }
+
+    /// <summary>The survey definition file (<c>"survey"</c>), relative to the folder, when declared.</summary>
+    public string? SurveyFile { get; init; }
+
+    /// <summary>Where the survey component is declared (for the diagnostic when no survey file is).</summary>
+    public JToken? SurveyComponentToken { get; init; }
+}
 
 /// <summary>Reads and checks <c>ruleset.json</c>; every problem goes to the diagnostics, nothing throws.</summary>
 internal static class ManifestReader
@@ -141,6 +151,14 @@ internal static class ManifestReader
             diagnostics.Error("CCHC026", f, root["workflows"], null, $"Tệp workflow '{duplicate.Key}' được liệt kê hai lần.", null);
         }
 
+        var (composition, surveyComponent) = ReadComponents(index, indexSettings.Scale, f, diagnostics);
+        var surveyFile = JsonFile.String(root, "survey");
+        if (surveyFile is not null && composition?.Survey is null)
+        {
+            diagnostics.Warning("CCHC059", f, root["survey"], null, $"Bộ tiêu chí khai báo phiếu điều tra '{surveyFile}' nhưng chỉ số không có thành phần nào lấy điểm từ điều tra (\"source\": \"survey\"): kết quả điều tra sẽ không được tính.",
+                "Thêm vào \"index\" một thành phần {\"id\": …, \"title\": …, \"weight\": …, \"source\": \"survey\"}, hoặc bỏ \"survey\".");
+        }
+
         return new Manifest(
             JsonFile.String(root, "id") ?? "",
             JsonFile.String(root, "version") ?? "",
@@ -159,7 +177,116 @@ internal static class ManifestReader
             JsonFile.Strings(root, "tests").Distinct(StringComparer.Ordinal).ToList(),
             ReadTieBreaks(root, areaTokens, f, diagnostics),
             root["maxPoints"],
-            areaTokens);
+            areaTokens)
+        {
+            Composition = composition,
+            SurveyFile = surveyFile,
+            SurveyComponentToken = surveyComponent,
+        };
+    }
+
+    /// <summary>
+    /// Reads <c>index.components</c>: ids unique, weights positive and adding up to the scale, exactly one component
+    /// from the criteria and at most one from the survey. Null when the index is the criteria alone.
+    /// </summary>
+    private static (IndexComposition? Composition, JToken? SurveyToken) ReadComponents(JObject? index, decimal scale, string file, DiagnosticBag diagnostics)
+    {
+        if (JsonFile.Array(index, "components") is not { } array)
+        {
+            if (index?["whenNoSurvey"] is { } stray)
+            {
+                diagnostics.Warning("CCHC059", file, stray, null, "'whenNoSurvey' chỉ có nghĩa khi chỉ số có các thành phần ('components'); ở đây nó không được dùng.", "Bỏ 'whenNoSurvey', hoặc khai báo \"components\".");
+            }
+
+            return (null, null);
+        }
+
+        var components = new List<IndexComponent>();
+        JToken? surveyToken = null;
+        foreach (var token in array.OfType<JObject>())
+        {
+            var id = JsonFile.String(token, "id");
+            var weight = JsonFile.Number(token, "weight");
+            var sourceText = JsonFile.String(token, "source");
+            if (id is null || weight is null || sourceText is null)
+            {
+                continue; // the schema has said what is missing
+            }
+
+            IndexComponentSource? source = sourceText switch
+            {
+                "criteria" => IndexComponentSource.Criteria,
+                "survey" => IndexComponentSource.Survey,
+                _ => null,
+            };
+            if (source is null)
+            {
+                continue; // the schema's enumeration has said it
+            }
+
+            if (components.Exists(c => c.Id == id))
+            {
+                diagnostics.Error("CCHC054", file, token["id"], null, $"Thành phần chỉ số '{id}' được khai báo hai lần.", "Đặt cho mỗi thành phần một 'id' riêng.");
+                continue;
+            }
+
+            if (weight <= 0)
+            {
+                diagnostics.Error("CCHC055", file, token["weight"], null, $"Thành phần chỉ số '{id}' có trọng số {Fmt(weight.Value)}; trọng số phải lớn hơn 0.", "Ghi số điểm của thành phần trên thang chỉ số (ví dụ 70 và 30 trên thang 100).");
+                continue;
+            }
+
+            if (source == IndexComponentSource.Criteria && components.Exists(c => c.Source == IndexComponentSource.Criteria))
+            {
+                diagnostics.Error("CCHC056", file, token["source"], null, $"Thành phần '{id}' là thành phần thứ hai lấy điểm từ các tiêu chí; chỉ số chỉ có đúng một thành phần \"source\": \"criteria\".", "Gộp hai thành phần thành một, với trọng số là tổng của chúng.");
+                continue;
+            }
+
+            if (source == IndexComponentSource.Survey)
+            {
+                if (surveyToken is not null)
+                {
+                    diagnostics.Error("CCHC056", file, token["source"], null, $"Thành phần '{id}' là thành phần thứ hai lấy điểm từ điều tra xã hội học; chỉ số chỉ có nhiều nhất một thành phần \"source\": \"survey\".", "Gộp hai thành phần thành một; các nhóm người được hỏi khai báo trong tệp phiếu điều tra, với trọng số của từng nhóm.");
+                    continue;
+                }
+
+                surveyToken = token;
+            }
+
+            components.Add(new IndexComponent(id, Nfc(JsonFile.String(token, "title") ?? id), weight.Value, source.Value));
+        }
+
+        if (components.Count == 0)
+        {
+            return (null, null);
+        }
+
+        if (!components.Exists(c => c.Source == IndexComponentSource.Criteria))
+        {
+            diagnostics.Error("CCHC056", file, index!["components"], null, "Chỉ số có các thành phần nhưng không thành phần nào lấy điểm từ các tiêu chí (\"source\": \"criteria\").", "Thêm thành phần điểm thẩm định, ví dụ {\"id\": \"thamDinh\", \"title\": \"Điểm thẩm định\", \"weight\": 70, \"source\": \"criteria\"}.");
+        }
+
+        var sum = components.Sum(c => c.Weight);
+        if (sum != scale)
+        {
+            diagnostics.Error("CCHC055", file, index!["components"], null,
+                $"Trọng số các thành phần chỉ số cộng lại là {Fmt(sum)} ({string.Join(" + ", components.Select(c => $"{c.Id} {Fmt(c.Weight)}"))}) nhưng thang chỉ số ('scale') là {Fmt(scale)}.",
+                "Sửa trọng số cho tổng bằng 'scale' (ví dụ thẩm định 70 + điều tra 30 = 100).");
+        }
+
+        var when = JsonFile.String(index, "whenNoSurvey") == "zero" ? WhenNoSurvey.Zero : WhenNoSurvey.Renormalize;
+        if (surveyToken is not null && index?["whenNoSurvey"] is null)
+        {
+            diagnostics.Error("CCHC057", file, surveyToken, null, "Chỉ số có thành phần điều tra xã hội học nhưng chưa nói đơn vị không có kết quả điều tra được tính thế nào ('whenNoSurvey').",
+                "Ghi \"whenNoSurvey\": \"renormalize\" (quy đổi các thành phần còn lại về thang chỉ số, như Hà Nội) hoặc \"zero\" (điểm điều tra bằng 0) trong \"index\".");
+        }
+
+        if (index?["whenNoSurvey"] is { } whenToken && surveyToken is null)
+        {
+            diagnostics.Warning("CCHC059", file, whenToken, null, "'whenNoSurvey' chỉ có nghĩa khi có thành phần điều tra xã hội học (\"source\": \"survey\"); ở đây nó không được dùng.", null);
+        }
+
+        return (new IndexComposition(components, when), surveyToken);
     }
 
     private static List<string> ReadTieBreaks(JObject root, Dictionary<string, JToken> areas, string file, DiagnosticBag diagnostics)

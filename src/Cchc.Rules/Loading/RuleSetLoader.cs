@@ -89,6 +89,19 @@ public sealed class RuleSetLoader : IRuleSetLoader
             diagnostics.Warning("CCHC029", ManifestReader.FileName, manifestFile!.Root["id"], null, $"Mã 'id' là '{manifest.Id}', khác tên thư mục '{Path.GetFileName(full)}'.", "Đặt tên thư mục theo 'id' để `cchc` tìm được bộ tiêu chí theo mã.");
         }
 
+        SurveyDefinition? survey = null;
+        JsonFile? surveyFile = null;
+        if (manifest.SurveyFile is { } surveyPath)
+        {
+            surveyFile = JsonFile.Read(full, surveyPath, plainRulesEngine: false, diagnostics);
+            survey = surveyFile is null ? null : Guarded(surveyFile.RelativePath, diagnostics, () => SurveyReader.Read(surveyFile, diagnostics));
+        }
+        else if (manifest.SurveyComponentToken is { } component)
+        {
+            diagnostics.Error("CCHC058", ManifestReader.FileName, component, null, $"Chỉ số có thành phần điều tra xã hội học '{manifest.Composition?.Survey?.Id}' nhưng bộ tiêu chí chưa có phiếu điều tra (\"survey\").",
+                "Thêm \"survey\": \"survey.json\" vào ruleset.json và viết tệp đó: câu hỏi, thang đáp án và trọng số, nhóm người được hỏi (xem docs/rule-format.md).");
+        }
+
         var reader = new WorkflowReader(manifest, diagnostics);
         var files = new List<JsonFile>();
         foreach (var relative in manifest.Workflows)
@@ -116,7 +129,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
             var file = JsonFile.Read(full, relative, plainRulesEngine: false, testDiagnostics);
             if (file is not null)
             {
-                tests.AddRange(Guarded(file.RelativePath, testDiagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics).ToList()) ?? []);
+                tests.AddRange(Guarded(file.RelativePath, testDiagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics, manifest.Composition?.Survey is null ? null : survey).ToList()) ?? []);
             }
         }
 
@@ -130,14 +143,18 @@ public sealed class RuleSetLoader : IRuleSetLoader
         var ruleSet = new CompiledRuleSet(
             full,
             manifest,
-            Hash(manifestFile!, files),
+            Hash(manifestFile!, surveyFile is null ? files : [surveyFile, .. files]),
             reader.Criteria,
             [.. reader.Workflows.Select(w => (w.Name, (IReadOnlySet<string>)w.Inputs))],
             [.. files.Select(f => f.RelativePath)],
             Engine,
             tests,
             reader.InputParameters,
-            [.. reader.Workflows.Select(w => (w.Globals, w.Criteria))]);
+            [.. reader.Workflows.Select(w => (w.Globals, w.Criteria))])
+        {
+            Composition = manifest.Composition,
+            Survey = manifest.Composition?.Survey is null ? null : survey,
+        };
         if (CheckWithRulesEngine)
         {
             CompileCheck(ruleSet, reader, diagnostics);

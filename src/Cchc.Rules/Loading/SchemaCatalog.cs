@@ -6,11 +6,11 @@ using NJsonSchema.Validation;
 
 namespace Cchc.Rules.Loading;
 
-/// <summary>The JSON Schemas of the three kinds of rule-set file, shipped in <c>rules/schema/</c> and embedded here.</summary>
+/// <summary>The JSON Schemas of the four kinds of rule-set file, shipped in <c>rules/schema/</c> and embedded here.</summary>
 public static class SchemaCatalog
 {
-    /// <summary>The schema names: <c>ruleset</c>, <c>workflow</c>, <c>tests</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["ruleset", "workflow", "tests"];
+    /// <summary>The schema names: <c>ruleset</c>, <c>workflow</c>, <c>tests</c>, <c>survey</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["ruleset", "workflow", "tests", "survey"];
 
     private static readonly Lazy<IReadOnlyDictionary<string, JsonSchema>> Schemas = new(LoadAll, LazyThreadSafetyMode.ExecutionAndPublication);
 

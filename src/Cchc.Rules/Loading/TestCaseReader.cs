@@ -12,7 +12,7 @@ internal static class TestCaseReader
 {
     private static readonly HashSet<string> Identity = ["code", "name", "level", "kind", "parent"];
 
-    public static IEnumerable<AnalystTestCase> Read(JsonFile file, IReadOnlyList<InputDefinition> inputs, IReadOnlySet<string> criterionIds, DiagnosticBag diagnostics)
+    public static IEnumerable<AnalystTestCase> Read(JsonFile file, IReadOnlyList<InputDefinition> inputs, IReadOnlySet<string> criterionIds, DiagnosticBag diagnostics, SurveyDefinition? survey = null)
     {
         SchemaCatalog.Validate(file, "tests", diagnostics);
         var f = file.RelativePath;
@@ -65,6 +65,7 @@ internal static class TestCaseReader
                 }
             }
 
+            var surveyRows = ReadSurvey(token, name, f, survey, diagnostics);
             yield return new AnalystTestCase(
                 name,
                 f,
@@ -77,8 +78,64 @@ internal static class TestCaseReader
                     JsonFile.String(expectToken, "grade"),
                     expectToken["grade"] is not null,
                     problems,
-                    criteria));
+                    criteria))
+            {
+                Survey = surveyRows,
+            };
         }
+    }
+
+    /// <summary>A case's survey rows, checked against the rule set's survey (CCHC072 for what does not fit).</summary>
+    private static List<AnalystSurveyRow>? ReadSurvey(JObject token, string name, string file, SurveyDefinition? survey, DiagnosticBag diagnostics)
+    {
+        if (JsonFile.Array(token, "survey") is not { } rows)
+        {
+            return null;
+        }
+
+        if (survey is null)
+        {
+            diagnostics.Error("CCHC072", file, token["survey"], null, $"Ca kiểm thử '{name}' nêu kết quả điều tra, nhưng chỉ số của bộ tiêu chí không có thành phần điều tra xã hội học.", "Bỏ \"survey\" khỏi ca kiểm thử, hoặc khai báo thành phần điều tra trong \"index\".");
+            return null;
+        }
+
+        var result = new List<AnalystSurveyRow>();
+        foreach (var row in rows.OfType<JObject>())
+        {
+            var group = JsonFile.String(row, "group");
+            var question = JsonFile.String(row, "question");
+            if (group is null || question is null)
+            {
+                continue; // the schema has said it
+            }
+
+            string? misfit = !survey.Groups.Any(g => g.Id == group) ? $"nhóm '{group}' không có trong phiếu điều tra"
+                : survey.Questions.FirstOrDefault(q => q.Id == question) is not { } asked ? $"câu hỏi '{question}' không có trong phiếu điều tra"
+                : !asked.Groups.Contains(group) ? $"câu hỏi '{question}' không hỏi nhóm '{group}'"
+                : null;
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var property in row.Properties().Where(p => p.Name is not "group" and not "question"))
+            {
+                if (!survey.Answers.Any(a => a.Id == property.Name))
+                {
+                    misfit ??= $"'{property.Name}' không phải đáp án của phiếu điều tra ({string.Join(", ", survey.Answers.Select(a => a.Id))})";
+                }
+                else if (property.Value is JValue { Type: JTokenType.Integer } v && Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture) is var count && count >= 0 && count <= long.MaxValue)
+                {
+                    counts[property.Name] = (long)count;
+                }
+            }
+
+            if (misfit is not null)
+            {
+                diagnostics.Error("CCHC072", file, row, null, $"Ca kiểm thử '{name}': {misfit}.", null);
+                continue;
+            }
+
+            result.Add(new AnalystSurveyRow(group, question, counts));
+        }
+
+        return result;
     }
 
     internal static object? ToValue(JToken token) => token switch

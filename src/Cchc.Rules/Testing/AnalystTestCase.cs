@@ -6,7 +6,17 @@ namespace Cchc.Rules.Testing;
 /// <param name="Line">The line the case starts on.</param>
 /// <param name="Unit">The unit, as a flat row: identity fields and one value per input (null = missing).</param>
 /// <param name="Expect">What must come out.</param>
-public sealed record AnalystTestCase(string Name, string File, int Line, IReadOnlyDictionary<string, object?> Unit, TestExpectation Expect);
+public sealed record AnalystTestCase(string Name, string File, int Line, IReadOnlyDictionary<string, object?> Unit, TestExpectation Expect)
+{
+    /// <summary>The unit's survey results, when the case states them (a rule set with a survey component); null otherwise.</summary>
+    public IReadOnlyList<AnalystSurveyRow>? Survey { get; init; }
+}
+
+/// <summary>One row of a test case's survey results: a group, a question and the count of each answer.</summary>
+/// <param name="Group">The respondent group's id.</param>
+/// <param name="Question">The question's id.</param>
+/// <param name="Counts">Respondents per answer id.</param>
+public sealed record AnalystSurveyRow(string Group, string Question, IReadOnlyDictionary<string, long> Counts);
 
 /// <summary>The expected results of a test case; only what is given is checked.</summary>
 /// <param name="Points">Expected total points.</param>

@@ -77,7 +77,13 @@ internal static class RankingHtml
             writer.Write("<th>Hạng trong đơn vị cấp trên</th>");
         }
 
-        writer.WriteLine($"<th>Mã</th><th>Tên</th>{(report.HasKinds ? "<th>Loại</th>" : "")}<th>Đơn vị cấp trên</th><th>Điểm</th><th>Chỉ số</th><th>Xếp loại</th><th>Điểm bị mất</th><th>Mất nhiều điểm nhất</th>{(report.Previous is null ? "" : "<th>Năm trước</th><th>Chỉ số ±</th><th>Hạng ±</th><th>So với năm trước</th>")}</tr></thead>");
+        writer.Write($"<th>Mã</th><th>Tên</th>{(report.HasKinds ? "<th>Loại</th>" : "")}<th>Đơn vị cấp trên</th><th>Điểm</th>");
+        foreach (var component in report.RuleSet.Composition?.Components ?? [])
+        {
+            writer.Write($"<th>{E(component.Title)} ({VietnameseFormat.Number(component.Weight)})</th>");
+        }
+
+        writer.WriteLine($"<th>Chỉ số</th><th>Xếp loại</th><th>Điểm bị mất</th><th>Mất nhiều điểm nhất</th>{(report.Previous is null ? "" : "<th>Năm trước</th><th>Chỉ số ±</th><th>Hạng ±</th><th>So với năm trước</th>")}</tr></thead>");
         writer.WriteLine("<tbody>");
         foreach (var row in report.Rows)
         {
@@ -129,6 +135,14 @@ internal static class RankingHtml
 
         writer.Write($"<td>{E(unit.Code)}</td><td>{E(unit.Name)}{(row.Complete ? "" : " *")}</td>{(report.HasKinds ? $"<td>{E(RankingTable.KindWord(unit.Kind) ?? "")}</td>" : "")}<td>{E(unit.Parent ?? "")}</td>");
         writer.Write($"<td class=\"n\">{VietnameseFormat.Number(unit.Points)}/{VietnameseFormat.Number(unit.MaxPoints)}</td>");
+        for (var c = 0; c < (report.RuleSet.Composition?.Components.Count ?? 0); c++)
+        {
+            // A survey left out (no results, the rule set renormalises) shows as "—"; one scored 0 for want of results says so.
+            var points = unit.ComponentPoints(c);
+            var missing = unit.SurveyMissing && report.RuleSet.Composition!.Components[c].Source == Cchc.Rules.Model.IndexComponentSource.Survey;
+            writer.Write($"<td class=\"n\">{(points is { } p ? VietnameseFormat.Number(p, decimals) + (missing ? " (chưa có điều tra)" : "") : "—")}</td>");
+        }
+
         writer.Write($"<td class=\"n\">{(unit.Index is { } index ? VietnameseFormat.Number(index, decimals) : "—")}</td><td>{E(unit.Grade ?? "—")}</td>");
         writer.Write("<td><div class=\"b\">");
         if (unit.MaxPoints > 0)

@@ -128,6 +128,19 @@ internal static class RankingJson
         json.WriteEndArray();
         WriteErrors(json, "columnProblems", report.ColumnProblems);
         WriteErrors(json, "rejections", report.Rejections);
+        if (report.Survey is { } survey)
+        {
+            json.WriteStartObject("survey");
+            json.WriteNumber("rowsRead", survey.RowsRead);
+            json.WriteNumber("rowsUsed", survey.RowsUsed);
+            json.WriteNumber("rowsRefused", survey.RowsRefused);
+            json.WriteNumber("unitsWithSurvey", survey.UnitsWithSurvey);
+            json.WriteNumber("unitsWithoutSurvey", survey.UnitsWithoutSurvey);
+            WriteErrors(json, "columnProblems", survey.ColumnProblems);
+            WriteErrors(json, "rejections", survey.Rejections);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');

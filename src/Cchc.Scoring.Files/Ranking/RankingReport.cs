@@ -43,6 +43,9 @@ public sealed record RankingReport : IDisposable
     /// <summary>The comparison with last year's ranking, when one was given (<see cref="RankingOptions.Previous"/>).</summary>
     public PreviousComparison? Previous { get; init; }
 
+    /// <summary>What became of the survey results rows, when a survey results file was given.</summary>
+    public Survey.SurveyUse? Survey { get; init; }
+
     /// <summary>The counts; rejected rows are counted once each.</summary>
     public RankingSummary Summary => new(Rows.Count, Rejections.Select(r => (r.File, r.Row)).Distinct().Count());
 

@@ -12,6 +12,12 @@ public sealed record RankingOptions
     /// <summary>Units scored at once; 0 = one per processor. The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>
+    /// Survey results to merge with the units by code (<see cref="Survey.SurveyFileReader"/>), for a rule set whose
+    /// index has a survey component; the report then says what became of every survey row.
+    /// </summary>
+    public Survey.SurveyResults? Survey { get; init; }
+
     /// <summary>Told the number of units scored so far, as scoring goes on.</summary>
     public IProgress<int>? Progress { get; init; }
 
@@ -74,8 +80,9 @@ public static class RankingRun
         {
             var read = await new UnitPipeline(ruleSet).ReadAsync(
                 dataPaths,
-                async (units, token) =>
+                async (read, token) =>
                 {
+                    var units = options.Survey is { } survey ? read.Select(survey.Attach) : read;
                     if (spill is null && engine is ScoringEngine compact)
                     {
                         // No card is needed (CSV, XLSX, HTML, the table): each unit goes through the compact core into
@@ -118,6 +125,7 @@ public static class RankingRun
                 Rejections = read.Rejections,
                 ColumnProblems = read.ColumnProblems,
                 Cards = spill,
+                Survey = options.Survey?.Reconcile(standings.Select(s => s.Code)),
             };
         }
         catch

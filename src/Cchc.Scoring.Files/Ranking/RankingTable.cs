@@ -24,6 +24,7 @@ internal static class RankingTable
 
         headers.AddRange([FileText.Get(nameof(FileStrings.Report_Parent)), FileText.Get(nameof(FileStrings.Report_Points)), FileText.Get(nameof(FileStrings.Report_MaxPoints)), FileText.Get(nameof(FileStrings.Report_Index)), FileText.Get(nameof(FileStrings.Report_Grade)), FileText.Get(nameof(FileStrings.Report_Complete))]);
         headers.AddRange(report.RuleSet.Areas.Select(a => $"{a.Title} ({a.Id})"));
+        headers.AddRange(ComponentHeaders(report));
         for (var i = 1; i <= UnitRanker.TopLossCount; i++)
         {
             headers.Add(FileText.Format(nameof(FileStrings.Report_Loss), i));
@@ -59,6 +60,8 @@ internal static class RankingTable
         {
             cells.Add(unit.AreaPoints(i));
         }
+
+        AddComponentCells(report, unit, cells);
 
         var losses = unit.TopLosses;
         for (var i = 0; i < UnitRanker.TopLossCount; i++)
@@ -112,13 +115,55 @@ internal static class RankingTable
 
     /// <summary>Header problems first (they explain many rows at once), then the rejected rows.</summary>
     /// <remarks>
-    /// Then the problems of last year's ranking and of the mapping, when compared with last year: errors, then
-    /// warnings (their reason starts with "cảnh báo").
+    /// Then the survey files' problems (said as such); then the problems of last year's ranking and of the mapping,
+    /// when compared with last year: errors, then warnings (their reason starts with "cảnh báo").
     /// </remarks>
     public static IEnumerable<UnitRejection> Errors(RankingReport report)
-        => report.Previous is not { } previous
-            ? report.ColumnProblems.Concat(report.Rejections)
-            : report.ColumnProblems.Concat(report.Rejections).Concat(previous.Errors).Concat(previous.Warnings.Select(w => w with { Reason = "cảnh báo: " + w.Reason }));
+    {
+        var errors = report.ColumnProblems.Concat(report.Rejections)
+            .Concat((report.Survey?.ColumnProblems ?? []).Concat(report.Survey?.Rejections ?? []).Select(e => e with { Reason = "điều tra xã hội học: " + e.Reason }));
+        return report.Previous is not { } previous
+            ? errors
+            : errors.Concat(previous.Errors).Concat(previous.Warnings.Select(w => w with { Reason = "cảnh báo: " + w.Reason }));
+    }
+
+    /// <summary>When the index has components: one column per component ("Điểm thẩm định (thamDinh)"), then whether the unit had a survey.</summary>
+    public static IEnumerable<string> ComponentHeaders(RankingReport report)
+    {
+        if (report.RuleSet.Composition is not { } composition)
+        {
+            yield break;
+        }
+
+        foreach (var component in composition.Components)
+        {
+            yield return $"{component.Title} ({component.Id})";
+        }
+
+        if (composition.Survey is not null)
+        {
+            yield return "Có kết quả điều tra (surveyGiven)";
+        }
+    }
+
+    /// <summary>The cells under <see cref="ComponentHeaders"/>: the components' points (empty for a survey left out), then true/false.</summary>
+    public static void AddComponentCells(RankingReport report, UnitStanding unit, List<object?> cells)
+    {
+        if (report.RuleSet.Composition is not { } composition)
+        {
+            return;
+        }
+
+        for (var i = 0; i < composition.Components.Count; i++)
+        {
+            cells.Add(unit.ComponentPoints(i));
+        }
+
+        if (composition.Survey is not null)
+        {
+            cells.Add(!unit.SurveyMissing);
+        }
+    }
 
     public static object?[] ErrorCells(UnitRejection error) => [error.File, error.Row, error.Column, error.Value, error.Reason];
 }

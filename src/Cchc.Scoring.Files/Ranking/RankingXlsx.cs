@@ -97,6 +97,8 @@ internal static class RankingXlsx
             new(FileText.Get(nameof(FileStrings.Report_Index)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Report_Grade))), new(FileText.Get(nameof(FileStrings.Report_Complete))),
         ]);
         columns.AddRange(report.RuleSet.Areas.Select(a => new XlsxColumn($"{a.Title} ({a.Id})", XlsxFormat.Decimal2)));
+        var components = RankingTable.ComponentHeaders(report).ToList();
+        columns.AddRange(components.Select((h, c) => c < report.RuleSet.Composition!.Components.Count ? new XlsxColumn(h, XlsxFormat.Decimal2) : new XlsxColumn(h)));
         for (var i = 1; i <= UnitRanker.TopLossCount; i++)
         {
             columns.Add(new(FileText.Format(nameof(FileStrings.Report_Loss), i), XlsxFormat.Text));
@@ -123,7 +125,9 @@ internal static class RankingXlsx
         var unit = row.Standing;
         var areas = report.RuleSet.Areas.Count;
         var hasKinds = report.HasKinds;
-        var lossesAt = (report.GroupedByParent ? 12 : 11) + (hasKinds ? 1 : 0) + areas;
+        var componentCells = new List<object?>();
+        RankingTable.AddComponentCells(report, unit, componentCells);
+        var lossesAt = (report.GroupedByParent ? 12 : 11) + (hasKinds ? 1 : 0) + areas + componentCells.Count;
         var cells = new object?[lossesAt + (3 * UnitRanker.TopLossCount) + (report.Previous is null ? 0 : RankingTable.PreviousHeaders.Count)];
         var i = 0;
         cells[i++] = row.Rank;
@@ -139,6 +143,7 @@ internal static class RankingXlsx
         {
             cells[i++] = RankingTable.KindWord(unit.Kind);
         }
+
         cells[i++] = unit.Parent;
         cells[i++] = unit.Parent is { } parent && parentNames.TryGetValue(parent, out var name) ? name : null;
         cells[i++] = unit.Points;
@@ -149,6 +154,11 @@ internal static class RankingXlsx
         for (var a = 0; a < areas; a++)
         {
             cells[i++] = unit.AreaPoints(a);
+        }
+
+        foreach (var cell in componentCells)
+        {
+            cells[i++] = cell;
         }
 
         var losses = unit.TopLosses;

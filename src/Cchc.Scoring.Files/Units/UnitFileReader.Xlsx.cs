@@ -16,7 +16,7 @@ internal sealed partial class UnitFileReader
     /// larger than <see cref="MaxXlsxPartBytes"/>. Every XML part is streamed once for this, in bounded memory, so that
     /// the sheet reader never meets them.
     /// </summary>
-    private static string CheckWorkbook(string path)
+    internal static string CheckWorkbook(string path)
     {
         try
         {
@@ -89,7 +89,7 @@ internal sealed partial class UnitFileReader
     }
 
     /// <summary>The sheet's rows as MiniExcel reads them; anything it throws becomes a refusal of the file, naming it.</summary>
-    private static IEnumerable<IDictionary<string, object?>> SheetRows(string path, Stream stream)
+    internal static IEnumerable<IDictionary<string, object?>> SheetRows(string path, Stream stream)
     {
         using var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX).GetEnumerator();
         while (true)

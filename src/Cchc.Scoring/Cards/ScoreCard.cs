@@ -203,6 +203,15 @@ public sealed record ScoreCard
     /// <summary>The unit's claimed points set against the computed ones; null when its data carries no claims.</summary>
     public SelfAssessment? SelfAssessment { get; init; }
 
+    /// <summary>
+    /// The index's components (e.g. the appraisal 70 and the survey 30) with the points each contributes; null when
+    /// the rule set's index is the criteria alone.
+    /// </summary>
+    public IReadOnlyList<Survey.IndexComponentScore>? Components { get; init; }
+
+    /// <summary>The survey component: respondents, satisfaction by group and question, or that it was missing and how that was handled; null when the index has no survey component.</summary>
+    public Survey.SurveyScore? Survey { get; init; }
+
     /// <summary>Whether every applicable criterion could be scored (no missing data, no error).</summary>
     public bool Complete => Criteria.All(c => c.Status is not CriterionStatus.MissingData and not CriterionStatus.Error);
 }

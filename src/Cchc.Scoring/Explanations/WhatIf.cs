@@ -128,7 +128,7 @@ public static class WhatIf
             return (null, true);
         }
 
-        var total = SmallestTotalReaching(band.From, card.MaxPoints, ruleSet);
+        var total = SmallestTotalReaching(band.From, card.MaxPoints, ruleSet, card.Survey?.Points);
         var reachable = best >= total;
         var chosen = new List<WhatIfItem>();
         if (reachable)
@@ -148,7 +148,7 @@ public static class WhatIf
             Name = band.Name,
             From = band.From,
             PointsTotal = total,
-            Index = IndexMath.Index(ruleSet, total, card.MaxPoints)!.Value,
+            Index = IndexMath.Index(ruleSet, total, card.MaxPoints, card.Survey?.Points)!.Value,
             PointsNeeded = total - card.Points,
             Reachable = reachable,
             Criteria = [.. chosen.Select(c => c.Id)],
@@ -160,14 +160,19 @@ public static class WhatIf
     /// <paramref name="from"/>: the rounded index reaches <c>from</c> once the exact index is within half a last
     /// digit of it, so start there and step to the exact answer against the engine's own formula.
     /// </summary>
-    internal static decimal SmallestTotalReaching(decimal from, decimal maxPoints, CompiledRuleSet ruleSet)
+    internal static decimal SmallestTotalReaching(decimal from, decimal maxPoints, CompiledRuleSet ruleSet, decimal? surveyPoints = null)
     {
         var step = Pow10(-ruleSet.PointsDecimals);
         var indexStep = Pow10(-ruleSet.Index.Decimals);
-        var reachableIndex = Math.Ceiling(from / indexStep) * indexStep;
-        var exact = (reachableIndex - (indexStep / 2)) * maxPoints / ruleSet.Index.Scale;
+
+        // With the survey's points counted, the criteria must bring the rest, on the criteria component's weight.
+        var (goal, scale) = surveyPoints is { } survey && ruleSet.Composition is { } composition
+            ? (from - survey, composition.Criteria.Weight)
+            : (from, ruleSet.Index.Scale);
+        var reachableIndex = Math.Ceiling(goal / indexStep) * indexStep;
+        var exact = (reachableIndex - (indexStep / 2)) * maxPoints / scale;
         var total = Math.Max(0, Math.Ceiling(exact / step) * step);
-        bool Reaches(decimal points) => IndexMath.Index(ruleSet, points, maxPoints) >= from;
+        bool Reaches(decimal points) => IndexMath.Index(ruleSet, points, maxPoints, surveyPoints) >= from;
         while (!Reaches(total))
         {
             total += step;
@@ -218,7 +223,7 @@ public static class WhatIf
     {
         decimal Sum(CriterionKind kind) => card.Criteria.Where(c => c.Kind == kind).Sum(c => c.Points);
         _ = UnitLevels.TryParse(card.Unit.Level, out var level); // the level only names the grade, which the what-if does not read
-        return ScoreTotals.Of(ruleSet, level, Sum(CriterionKind.Base), card.MaxPoints, Sum(CriterionKind.Bonus), -Sum(CriterionKind.Penalty));
+        return ScoreTotals.Of(ruleSet, level, Sum(CriterionKind.Base), card.MaxPoints, Sum(CriterionKind.Bonus), -Sum(CriterionKind.Penalty), card.Survey?.Points);
     }
 
     /// <summary>The total if every item were fully recovered; bonus and penalty items replayed through the caps together.</summary>

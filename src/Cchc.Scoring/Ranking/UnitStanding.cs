@@ -23,9 +23,11 @@ public sealed class UnitStanding
     private readonly PackedDecimals _figures;
     private readonly byte _losses;
     private readonly bool _hasIndex;
+    private readonly bool _surveyMissing;
 
-    private UnitStanding(CompiledRuleSet ruleSet, string code, string name, string level, string? parent, string? grade, bool complete, bool hasIndex, PackedDecimals figures, int losses)
+    private UnitStanding(CompiledRuleSet ruleSet, string code, string name, string level, string? parent, string? grade, bool complete, bool hasIndex, PackedDecimals figures, int losses, bool surveyMissing)
     {
+        _surveyMissing = surveyMissing;
         _ruleSet = ruleSet;
         Code = code;
         Name = name;
@@ -71,13 +73,41 @@ public sealed class UnitStanding
     /// <summary>The area subtotals, in the rule set's order (made on each call: the standing keeps only the numbers).</summary>
     public IReadOnlyList<AreaScore> Areas => [.. _ruleSet.Areas.Select((a, i) => new AreaScore(a.Id, a.Title, AreaPoints(i), AreaMaxPoints(i)))];
 
+    /// <summary>
+    /// The index's components with their points (e.g. "Điểm thẩm định", "Điểm XHH"), in the rule set's order; empty when
+    /// the index is the criteria alone. A survey component's points are null when the unit had no survey and the rule
+    /// set renormalises.
+    /// </summary>
+    public IReadOnlyList<Survey.IndexComponentScore> Components
+        => _ruleSet.Composition is { } composition
+            ? [.. composition.Components.Select((c, i) => new Survey.IndexComponentScore(
+                c.Id,
+                c.Title,
+                c.Source == Cchc.Rules.Model.IndexComponentSource.Criteria ? "criteria" : "survey",
+                c.Weight,
+                ComponentPoints(i)))]
+            : [];
+
+    /// <summary>Whether the index has a survey component and this unit had no usable survey results.</summary>
+    public bool SurveyMissing => _surveyMissing;
+
+    private int ComponentsAt => AreasAt + (2 * _ruleSet.Areas.Count);
+
+    private static int ComponentCount(CompiledRuleSet ruleSet) => ruleSet.Composition?.Components.Count ?? 0;
+
+    /// <summary>The points of the index's component number <paramref name="component"/>; null for a survey left out (renormalised).</summary>
+    internal decimal? ComponentPoints(int component)
+        => _ruleSet.Composition!.Components[component].Source == Cchc.Rules.Model.IndexComponentSource.Survey && _surveyMissing && _ruleSet.Composition.WhenNoSurvey == Cchc.Rules.Model.WhenNoSurvey.Renormalize
+            ? null
+            : _figures[ComponentsAt + component];
+
     /// <summary>The criteria that cost the unit most points, most first, at most <see cref="UnitRanker.TopLossCount"/>.</summary>
     public IReadOnlyList<PointLoss> TopLosses
     {
         get
         {
             var losses = new PointLoss[_losses];
-            var at = AreasAt + (2 * _ruleSet.Areas.Count);
+            var at = ComponentsAt + ComponentCount(_ruleSet);
             for (var i = 0; i < losses.Length; i++)
             {
                 var criterion = _ruleSet.Criteria[(int)_figures[at + (2 * i)]];
@@ -140,7 +170,9 @@ public sealed class UnitStanding
             i => (card.Areas[i].Points, card.Areas[i].MaxPoints),
             UnitRanker.Costliest(card.Criteria.Select(c => (c.MaxPoints, c.Points))),
             parents,
-            sequence);
+            sequence,
+            i => card.Components?[i].Points,
+            card.Survey?.Status == Survey.SurveyStatus.Missing);
     }
 
     /// <summary>
@@ -161,7 +193,9 @@ public sealed class UnitStanding
             i => (score.AreaPoints[i], score.AreaMaxPoints[i]),
             UnitRanker.Costliest(top.Select(i => (score.MaxPoints[i], score.Points[i]))),
             parents,
-            sequence);
+            sequence,
+            i => ruleSet.Composition!.Components[i].Source == Cchc.Rules.Model.IndexComponentSource.Criteria ? totals.CriteriaPoints(ruleSet) : totals.SurveyPoints,
+            score.Survey?.Status == Survey.SurveyStatus.Missing);
     }
 
     private static UnitStanding Build(
@@ -173,11 +207,14 @@ public sealed class UnitStanding
         Func<int, (decimal Points, decimal MaxPoints)> area,
         IEnumerable<(int Order, decimal Lost)> costliest,
         Dictionary<string, string>? parents,
-        int sequence)
+        int sequence,
+        Func<int, decimal?> component,
+        bool surveyMissing)
     {
         var areaCount = ruleSet.Areas.Count;
+        var componentCount = ComponentCount(ruleSet);
         var losses = costliest.ToList();
-        var figures = new decimal[AreasAt + (2 * areaCount) + (2 * losses.Count)];
+        var figures = new decimal[AreasAt + (2 * areaCount) + componentCount + (2 * losses.Count)];
         figures[0] = totals.Points;
         figures[1] = totals.MaxPoints;
         figures[2] = totals.Index ?? 0;
@@ -188,10 +225,16 @@ public sealed class UnitStanding
             figures[AreasAt + areaCount + i] = maxPoints;
         }
 
+        for (var i = 0; i < componentCount; i++)
+        {
+            figures[AreasAt + (2 * areaCount) + i] = component(i) ?? 0;
+        }
+
+        var lossesAt = AreasAt + (2 * areaCount) + componentCount;
         for (var i = 0; i < losses.Count; i++)
         {
-            figures[AreasAt + (2 * areaCount) + (2 * i)] = losses[i].Order;
-            figures[AreasAt + (2 * areaCount) + (2 * i) + 1] = losses[i].Lost;
+            figures[lossesAt + (2 * i)] = losses[i].Order;
+            figures[lossesAt + (2 * i) + 1] = losses[i].Lost;
         }
 
         var parent = unit.Parent;
@@ -215,7 +258,8 @@ public sealed class UnitStanding
             complete,
             totals.Index is not null,
             PackedDecimals.Of(figures),
-            losses.Count)
+            losses.Count,
+            surveyMissing)
         {
             Sequence = sequence,
             Kind = unit.Kind?.ToCode(),

@@ -13,7 +13,7 @@ namespace Cchc.Scoring.Scoring;
 internal static class ClaimChecker
 {
     /// <summary>The unit's self-assessment, or null when it claims nothing; bad claims are added to <paramref name="problems"/>.</summary>
-    public static SelfAssessment? Check(CompiledRuleSet ruleSet, UnitData unit, IReadOnlyList<CriterionScore> criteria, decimal maxPoints, List<DataProblem> problems)
+    public static SelfAssessment? Check(CompiledRuleSet ruleSet, UnitData unit, IReadOnlyList<CriterionScore> criteria, decimal maxPoints, List<DataProblem> problems, decimal? surveyPoints = null)
     {
         if (unit.Claims.Count == 0)
         {
@@ -86,7 +86,7 @@ internal static class ClaimChecker
             }
         }
 
-        var claimedTotals = ScoreTotals.Of(ruleSet, unit.Level, claimedBase, maxPoints, claimedBonus, claimedPenalty);
+        var claimedTotals = ScoreTotals.Of(ruleSet, unit.Level, claimedBase, maxPoints, claimedBonus, claimedPenalty, surveyPoints);
         var differences = criteria.Flatten()
             .Where(c => claims.ContainsKey(c.Id))
             .Select(c =>

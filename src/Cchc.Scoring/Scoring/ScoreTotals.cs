@@ -17,6 +17,7 @@ namespace Cchc.Scoring.Scoring;
 /// <param name="Points">The total.</param>
 /// <param name="Index">The index, or null when nothing applies.</param>
 /// <param name="Grade">The grade band holding the index, if any.</param>
+/// <param name="SurveyPoints">The survey component's points counted in the index; null when there is none (or the rule set renormalised a missing survey).</param>
 internal readonly record struct ScoreTotals(
     decimal BasePoints,
     decimal MaxPoints,
@@ -26,17 +27,21 @@ internal readonly record struct ScoreTotals(
     decimal Penalty,
     decimal Points,
     decimal? Index,
-    GradeBand? Grade)
+    GradeBand? Grade,
+    decimal? SurveyPoints = null)
 {
     /// <summary>The totals of base, bonus and penalty points (penalty as the positive points lost) for a unit of <paramref name="level"/>.</summary>
-    public static ScoreTotals Of(CompiledRuleSet ruleSet, UnitLevel level, decimal basePoints, decimal maxPoints, decimal bonusRaw, decimal penaltyRaw)
+    public static ScoreTotals Of(CompiledRuleSet ruleSet, UnitLevel level, decimal basePoints, decimal maxPoints, decimal bonusRaw, decimal penaltyRaw, decimal? surveyPoints = null)
     {
         var bonus = Math.Min(bonusRaw, ruleSet.BonusCap);
         var penalty = Math.Min(penaltyRaw, ruleSet.PenaltyCap);
         var points = basePoints + bonus - penalty;
-        var index = IndexMath.Index(ruleSet, points, maxPoints);
-        return new ScoreTotals(basePoints, maxPoints, bonusRaw, penaltyRaw, bonus, penalty, points, index, IndexMath.Band(ruleSet, level, index));
+        var index = IndexMath.Index(ruleSet, points, maxPoints, surveyPoints);
+        return new ScoreTotals(basePoints, maxPoints, bonusRaw, penaltyRaw, bonus, penalty, points, index, IndexMath.Band(ruleSet, level, index), surveyPoints);
     }
+
+    /// <summary>The criteria component's points (the points converted to its weight), when the index has components.</summary>
+    public decimal? CriteriaPoints(CompiledRuleSet ruleSet) => IndexMath.CriteriaPoints(ruleSet, Points, MaxPoints);
 
     /// <summary>The total if <paramref name="baseGain"/> more base points, <paramref name="bonusGain"/> more bonus and <paramref name="penaltyRemoved"/> less penalty were earned, through the same caps.</summary>
     public decimal PointsAfter(CompiledRuleSet ruleSet, decimal baseGain, decimal bonusGain, decimal penaltyRemoved)

@@ -82,6 +82,7 @@ public sealed class ScoringEngine : IScoringEngine
     internal async ValueTask<Dictionary<string, DataProblem>?> ScoreIntoAsync(UnitData unit, UnitScore score, CancellationToken cancellationToken = default)
     {
         var invalid = Convert(unit, score.Values);
+        score.Survey = Survey.SurveyMath.Compute(RuleSet, unit.Survey);
         await EvaluateAsync(score, unit.Level, cancellationToken).ConfigureAwait(false);
         return invalid;
     }
@@ -208,7 +209,7 @@ public sealed class ScoringEngine : IScoringEngine
             }))
             .OrderBy(p => RuleSet.InputIndex[p.Input])
             .ToList();
-        var selfAssessment = ClaimChecker.Check(RuleSet, unit, criteria, totals.MaxPoints, problems);
+        var selfAssessment = ClaimChecker.Check(RuleSet, unit, criteria, totals.MaxPoints, problems, totals.SurveyPoints);
 
         return new ScoreCard
         {
@@ -226,8 +227,20 @@ public sealed class ScoringEngine : IScoringEngine
             Criteria = criteria,
             Problems = problems,
             SelfAssessment = selfAssessment,
+            Components = Components(RuleSet, totals, score.Survey),
+            Survey = score.Survey,
         };
     }
+
+    /// <summary>The index's components with their points (null when the index has none): the criteria converted to their weight, the survey's points.</summary>
+    internal static IReadOnlyList<Survey.IndexComponentScore>? Components(CompiledRuleSet ruleSet, ScoreTotals totals, Survey.SurveyScore? survey)
+        => ruleSet.Composition?.Components.Select(c => new Survey.IndexComponentScore(
+                c.Id,
+                c.Title,
+                c.Source == IndexComponentSource.Criteria ? "criteria" : "survey",
+                c.Weight,
+                c.Source == IndexComponentSource.Criteria ? totals.CriteriaPoints(ruleSet) : survey?.Points))
+            .ToList();
 
     private CriterionScore Criterion(int i, UnitScore score, Dictionary<string, DataProblem>? invalid, SortedSet<int> missingInputs)
     {

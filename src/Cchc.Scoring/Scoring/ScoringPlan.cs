@@ -86,7 +86,7 @@ internal sealed class ScoringPlan
 
         result.Level = level;
         result.Complete = complete;
-        result.Totals = ScoreTotals.Of(RuleSet, level, basePoints, maxPoints, bonus, penalty);
+        result.Totals = ScoreTotals.Of(RuleSet, level, basePoints, maxPoints, bonus, penalty, result.Survey?.Points);
     }
 
     private void Score(int i, UnitValues values, EvaluationBuffer evaluation, int levelBit, UnitScore result)
@@ -250,4 +250,7 @@ internal sealed class UnitScore
     public bool Complete { get; set; }
 
     public ScoreTotals Totals { get; set; }
+
+    /// <summary>The unit's survey component (set before scoring, from its survey results); null when the index has none.</summary>
+    public Survey.SurveyScore? Survey { get; set; }
 }

@@ -41,6 +41,10 @@ public static class AnalystTestRunner
         try
         {
             unit = UnitData.FromRow(testCase.Unit, new UnitSource(testCase.File, testCase.Line));
+            if (testCase.Survey is { } survey)
+            {
+                unit = unit with { Survey = new Survey.SurveyResponses([.. survey.Select(r => new Survey.SurveyAnswerCounts(r.Group, r.Question, r.Counts) { Source = new UnitSource(testCase.File, testCase.Line) })]) };
+            }
         }
         catch (UnitDataException e)
         {

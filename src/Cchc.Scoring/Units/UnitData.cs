@@ -42,6 +42,13 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
     /// </summary>
     public IReadOnlyDictionary<string, object?> Claims { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The unit's survey results (điều tra xã hội học), for a rule set whose index has a survey component; null when
+    /// the unit has none (the rule set's <c>whenNoSurvey</c> then decides). Set by merging a survey results file by
+    /// unit code (<c>SurveyFileReader</c>), or by a host from its own records.
+    /// </summary>
+    public Survey.SurveyResponses? Survey { get; init; }
+
     /// <summary>Identity field names, in the order data sheets use.</summary>
     public static IReadOnlyList<string> IdentityFields { get; } = ["code", "name", "level", "parent"];
 
@@ -146,18 +153,51 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
         return (level, stated);
     }
 
-    /// <summary>Builds a unit from a host application's JSON object (one flat object, as in a data file).</summary>
+    /// <summary>
+    /// Builds a unit from a host application's JSON object (one flat object, as in a data file). A property
+    /// <c>"survey"</c> holding an array of rows <c>{ "group": …, "question": …, "&lt;answer id&gt;": count, … }</c> gives
+    /// the unit's survey results (rows that do not fit the rule set's survey are reported on the card).
+    /// </summary>
     /// <exception cref="UnitDataException">The identity is missing or invalid.</exception>
     public static UnitData FromJObject(JObject json, UnitSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+        Survey.SurveyResponses? survey = null;
         foreach (var property in json.Properties())
         {
+            if (property.Value is JArray rows && string.Equals(Normalize(property.Name)!.Trim(), SurveyField, StringComparison.OrdinalIgnoreCase))
+            {
+                survey = SurveyOf(rows, source);
+                continue;
+            }
+
             AddProperty(row, property.Name, property.Value);
         }
 
-        return FromRow(row, source);
+        var unit = FromRow(row, source);
+        return survey is null ? unit : unit with { Survey = survey };
+    }
+
+    /// <summary>The JSON property of a unit that holds its survey results.</summary>
+    internal const string SurveyField = "survey";
+
+    private static Survey.SurveyResponses SurveyOf(JArray rows, UnitSource? source)
+    {
+        var result = new List<Survey.SurveyAnswerCounts>();
+        foreach (var item in rows.OfType<JObject>())
+        {
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var answer in item.Properties().Where(p => p.Name is not "group" and not "question"))
+            {
+                // A count that is not a whole number is kept as long.MinValue, so that the card reports it rather than dropping it.
+                counts[answer.Name] = answer.Value is JValue { Type: JTokenType.Integer } v && v.Value is long n ? n : long.MinValue;
+            }
+
+            result.Add(new Survey.SurveyAnswerCounts(item["group"]?.ToString() ?? "", item["question"]?.ToString() ?? "", counts) { Source = source });
+        }
+
+        return new Survey.SurveyResponses(result);
     }
 
     /// <summary>Adds one JSON property to a flat row; a nested <c>"tuCham": { id: points }</c> becomes <c>tuCham:id</c> columns.</summary>

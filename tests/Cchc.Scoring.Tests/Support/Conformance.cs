@@ -62,8 +62,7 @@ public static class Conformance
     private static ScoreCard ScoreWithoutObserver(ScoringEngine engine, UnitData unit)
     {
         var score = new Cchc.Scoring.Scoring.UnitScore(engine.Plan);
-        var invalid = engine.Convert(unit, score.Values);
-        engine.EvaluateAsync(score, unit.Level).AsTask().GetAwaiter().GetResult();
+        var invalid = engine.ScoreIntoAsync(unit, score).AsTask().GetAwaiter().GetResult();
         return engine.Card(unit, score, invalid);
     }
 
