@@ -15,6 +15,16 @@ internal sealed record ParsedExpression(Expression Body, IReadOnlySet<string> Pa
 }
 
 /// <summary>
+/// What the reader knows about names an expression may read besides those in scope: names whose declaration is in
+/// error (name → the subject of that error; an expression reading one follows from it) and parameters of the same rule
+/// declared further down (name → line).
+/// </summary>
+internal sealed record NameContext(IReadOnlyDictionary<string, string> Broken, IReadOnlyDictionary<string, int> Later)
+{
+    public static NameContext Empty { get; } = new(new Dictionary<string, string>(), new Dictionary<string, int>());
+}
+
+/// <summary>
 /// Parses rule expressions exactly as RulesEngine will (same parser, same settings), then holds them to the
 /// allow-list. Errors name the file, the line and column inside the expression, the rule and what to do.
 /// </summary>
@@ -31,8 +41,9 @@ internal sealed class ExpressionParser
 
     public ExpressionParser(IReadOnlyCollection<string> inputNames) => _inputNames = inputNames;
 
-    public ParsedExpression? Parse(string text, IReadOnlyList<ParameterExpression> scope, string file, JToken? at, string? ruleId, DiagnosticBag diagnostics)
+    public ParsedExpression? Parse(string text, IReadOnlyList<ParameterExpression> scope, string file, JToken? at, string? ruleId, DiagnosticBag diagnostics, NameContext? names = null)
     {
+        names ??= NameContext.Empty;
         if (ExpressionLimits.Check(text) is { } limit)
         {
             diagnostics.ErrorInString("CCHC038", file, at, Math.Min(limit.Offset, text.Length), ruleId, $"Biểu thức `{Shorten(text)}` không được chấp nhận: {limit.Message}",
@@ -47,8 +58,8 @@ internal sealed class ExpressionParser
         }
         catch (ParseException e)
         {
-            var (reason, hint) = Explain(e.Message, scope);
-            diagnostics.ErrorInString("CCHC030", file, at, e.Position, ruleId, $"Không đọc được biểu thức `{text}`{reason}", hint);
+            var (reason, hint, cause) = Explain(e.Message, scope, names);
+            diagnostics.ErrorInString("CCHC030", file, at, e.Position, ruleId, $"Không đọc được biểu thức `{text}`{reason}", hint, [cause]);
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or RulesEngine.Exceptions.ExpressionParserException)
@@ -98,7 +109,7 @@ internal sealed class ExpressionParser
     /// What follows "Không đọc được biểu thức `…`": our own Vietnamese reason for the cases we recognise, otherwise
     /// the parser's English text quoted as it wrote it.
     /// </summary>
-    private (string Reason, string? Hint) Explain(string message, IReadOnlyList<ParameterExpression> scope)
+    private (string Reason, string? Hint, string? Cause) Explain(string message, IReadOnlyList<ParameterExpression> scope, NameContext names)
     {
         const string unknown = "Unknown identifier '";
         if (message.StartsWith(unknown, StringComparison.Ordinal))
@@ -107,7 +118,13 @@ internal sealed class ExpressionParser
             if (ForbiddenRoots.Contains(name))
             {
                 return ($": '{name}' là không gian tên hoặc kiểu của .NET, biểu thức của quy tắc không được dùng (không đọc ghi tệp, không dùng reflection, không đọc đồng hồ, không vòng lặp).",
-                    "Chỉ dùng các đầu vào của bộ tiêu chí, tham số của quy tắc này, Math.* và Fn.*.");
+                    "Chỉ dùng các đầu vào của bộ tiêu chí, tham số của quy tắc này, Math.* và Fn.*.", null);
+            }
+
+            if (names.Later.TryGetValue(name, out var line))
+            {
+                return ($": tham số '{name}' được khai báo sau (dòng {line}), mà một tham số chỉ đọc được các tham số khai báo trước nó.",
+                    $"Chuyển tham số '{name}' lên trước tham số này trong LocalParams.", names.Broken.GetValueOrDefault(name));
             }
 
             var known = _inputNames.Concat(scope.Select(p => p.Name!)).Distinct().ToList();
@@ -115,15 +132,16 @@ internal sealed class ExpressionParser
             return ($": '{name}' không phải đầu vào của bộ tiêu chí này, cũng không phải tham số của quy tắc này.",
                 suggestion is null
                     ? "Khai báo đầu vào trong ruleset.json (mục 'inputs'), hoặc sửa lại chính tả."
-                    : $"Có phải ý bạn là '{suggestion}'? Tên phân biệt chữ hoa, chữ thường; đầu vào mới được khai báo trong ruleset.json.");
+                    : $"Có phải ý bạn là '{suggestion}'? Tên phân biệt chữ hoa, chữ thường; đầu vào mới được khai báo trong ruleset.json.",
+                names.Broken.GetValueOrDefault(name));
         }
 
         if (message.Contains("is not accessible", StringComparison.Ordinal))
         {
-            return (Quoted(message), "Chỉ được gọi Math.*, Fn.* và các thành phần của ngày (.Year, .Month, .Day).");
+            return (Quoted(message), "Chỉ được gọi Math.*, Fn.* và các thành phần của ngày (.Year, .Month, .Day).", null);
         }
 
-        return (Quoted(message), null);
+        return (Quoted(message), null, null);
     }
 
     private static string Quoted(string parserMessage)

@@ -24,7 +24,14 @@ internal sealed record Manifest(
     IReadOnlyList<string> Tests,
     IReadOnlyList<string> TieBreakAreas,
     JToken? MaxPointsToken,
-    IReadOnlyDictionary<string, JToken> AreaTokens);
+    IReadOnlyDictionary<string, JToken> AreaTokens)
+{
+    /// <summary>
+    /// Inputs declared but not read because their declaration is in error (a type misspelt, a name used twice): name →
+    /// the subject of that declaration. What reads them elsewhere follows from that error and is not reported again.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> BrokenInputs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
 
 /// <summary>Reads and checks <c>ruleset.json</c>; every problem goes to the diagnostics, nothing throws.</summary>
 internal static class ManifestReader
@@ -46,12 +53,18 @@ internal static class ManifestReader
         var levels = JsonFile.Strings(root, "levels").Select(s => UnitLevels.TryParse(s, out var l) ? (UnitLevel?)l : null).OfType<UnitLevel>().Distinct().ToList();
 
         var inputs = new List<InputDefinition>();
+        var brokenInputs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var token in JsonFile.Array(root, "inputs")?.OfType<JObject>() ?? [])
         {
             var name = JsonFile.String(token, "name");
             var typeText = JsonFile.String(token, "type");
             if (name is null || typeText is null || !Enum.TryParse<InputType>(typeText, ignoreCase: false, out _) && !TryType(typeText, out _))
             {
+                if (name is not null)
+                {
+                    brokenInputs.TryAdd(name, DiagnosticBag.Subject(f, token));
+                }
+
                 continue;
             }
 
@@ -159,7 +172,10 @@ internal static class ManifestReader
             JsonFile.Strings(root, "tests").Distinct(StringComparer.Ordinal).ToList(),
             ReadTieBreaks(root, areaTokens, f, diagnostics),
             root["maxPoints"],
-            areaTokens);
+            areaTokens)
+        {
+            BrokenInputs = brokenInputs,
+        };
     }
 
     private static List<string> ReadTieBreaks(JObject root, Dictionary<string, JToken> areas, string file, DiagnosticBag diagnostics)

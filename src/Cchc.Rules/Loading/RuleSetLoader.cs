@@ -64,7 +64,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
 #pragma warning restore CA1031
         {
             diagnostics.Unexpected(ManifestReader.FileName, null, null, e);
-            return new RuleSetLoadResult(null, Ordered(diagnostics.Items));
+            return new RuleSetLoadResult(null, Ordered(DiagnosticBag.RootCauses(diagnostics.Entries)));
         }
     }
 
@@ -74,14 +74,14 @@ public sealed class RuleSetLoader : IRuleSetLoader
         if (!Directory.Exists(full))
         {
             diagnostics.Error("CCHC001", directory, 0, 0, null, $"Không tìm thấy thư mục bộ tiêu chí '{directory}'.", "Hãy chỉ ra thư mục có tệp ruleset.json, hoặc mã (id) của một bộ tiêu chí có sẵn.");
-            return new RuleSetLoadResult(null, Ordered(diagnostics.Items));
+            return new RuleSetLoadResult(null, Ordered(DiagnosticBag.RootCauses(diagnostics.Entries)));
         }
 
         var manifestFile = JsonFile.Read(full, ManifestReader.FileName, plainRulesEngine: false, diagnostics);
         var manifest = manifestFile is null ? null : Guarded<Manifest>(manifestFile.RelativePath, diagnostics, () => ManifestReader.Read(manifestFile, diagnostics));
         if (manifest is null)
         {
-            return new RuleSetLoadResult(null, Ordered(diagnostics.Items));
+            return new RuleSetLoadResult(null, Ordered(DiagnosticBag.RootCauses(diagnostics.Entries)));
         }
 
         if (manifest.Id.Length > 0 && !string.Equals(Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), manifest.Id, StringComparison.Ordinal))
@@ -91,10 +91,16 @@ public sealed class RuleSetLoader : IRuleSetLoader
 
         var reader = new WorkflowReader(manifest, diagnostics);
         var files = new List<JsonFile>();
+        var unread = new List<string>();
         foreach (var relative in manifest.Workflows)
         {
             var file = JsonFile.Read(full, relative, plainRulesEngine: true, diagnostics);
-            if (file is not null)
+            if (file is null)
+            {
+                // Its criteria are missing: a test naming one follows from the error that kept the file from being read.
+                unread.Add(relative.Replace('\\', '/') + "#");
+            }
+            else
             {
                 files.Add(file);
                 Guarded(file.RelativePath, diagnostics, () => reader.Read(file));
@@ -116,13 +122,13 @@ public sealed class RuleSetLoader : IRuleSetLoader
             var file = JsonFile.Read(full, relative, plainRulesEngine: false, testDiagnostics);
             if (file is not null)
             {
-                tests.AddRange(Guarded(file.RelativePath, testDiagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics).ToList()) ?? []);
+                tests.AddRange(Guarded(file.RelativePath, testDiagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics, manifest.BrokenInputs, [.. reader.LostCriteria, .. unread]).ToList()) ?? []);
             }
         }
 
         if (diagnostics.HasErrors)
         {
-            return new RuleSetLoadResult(null, Ordered([.. diagnostics.Items, .. testDiagnostics.Items])) { TestErrors = testDiagnostics.ErrorCount };
+            return Result(null, diagnostics, testDiagnostics);
         }
 
         string[] workflowTexts = [.. reader.Workflows.Select(w => w.File.Text)];
@@ -147,7 +153,19 @@ public sealed class RuleSetLoader : IRuleSetLoader
             NeutralCheck(ruleSet, reader, diagnostics);
         }
 
-        return new RuleSetLoadResult(diagnostics.HasErrors ? null : ruleSet, Ordered([.. diagnostics.Items, .. testDiagnostics.Items])) { TestErrors = testDiagnostics.ErrorCount };
+        return Result(diagnostics.HasErrors ? null : ruleSet, diagnostics, testDiagnostics);
+    }
+
+    /// <summary>
+    /// The outcome with one diagnostic per mistake: the rule files' and the test files' diagnostics grouped together
+    /// (a test naming a criterion that a broken workflow file lost is a follow-on of that file's error).
+    /// </summary>
+    private static RuleSetLoadResult Result(CompiledRuleSet? ruleSet, DiagnosticBag diagnostics, DiagnosticBag testDiagnostics)
+    {
+        var shown = DiagnosticBag.RootCauses([.. diagnostics.Entries, .. testDiagnostics.Entries]);
+        var tests = testDiagnostics.Entries.Select(e => e.Diagnostic).ToHashSet(ReferenceEqualityComparer.Instance);
+        var testErrors = shown.Count(d => d.Severity == DiagnosticSeverity.Error && tests.Contains(d));
+        return new RuleSetLoadResult(ruleSet, Ordered(shown)) { TestErrors = testErrors };
     }
 
     /// <summary>

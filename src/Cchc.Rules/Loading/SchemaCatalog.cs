@@ -78,7 +78,8 @@ public static class SchemaCatalog
         var line = error.HasLineInfo ? error.LineNumber : 0;
         var column = error.HasLineInfo ? error.LinePosition : 0;
         var (message, hint) = Describe(error, token);
-        diagnostics.Error("CCHC010", file.RelativePath, line, column, ruleId, message, hint);
+        // The schema's wording is generic: where a reader reports the same place in its own words, the reader's error is shown.
+        diagnostics.Error("CCHC010", file.RelativePath, line, column, ruleId, message, hint, DiagnosticBag.Subject(file.RelativePath, token), weak: true);
     }
 
     private static (string Message, string? Hint) Describe(ValidationError error, JToken? token)
@@ -99,8 +100,10 @@ public static class SchemaCatalog
             case ValidationErrorKind.PropertyRequired:
                 return ($"Thiếu trường bắt buộc '{field}'{where}.", null);
             case ValidationErrorKind.NotInEnumeration:
-                var options = error.Schema?.Enumeration.Select(o => o?.ToString()) ?? [];
-                return ($"Giá trị '{ValueText(token)}' không được phép cho '{field}'{where}.", $"Dùng một trong các giá trị: {string.Join(", ", options)} (phân biệt chữ hoa, chữ thường).");
+                var options = (error.Schema?.Enumeration.Select(o => o?.ToString()) ?? []).OfType<string>().ToList();
+                var closest = token is JValue { Type: JTokenType.String } ? NameSuggestions.Closest(ValueText(token), options) : null;
+                return ($"Giá trị '{ValueText(token)}' không được phép cho '{field}'{where}.",
+                    (closest is null ? "" : $"Có phải ý bạn là '{closest}'? ") + $"Dùng một trong các giá trị: {string.Join(", ", options)} (phân biệt chữ hoa, chữ thường).");
             case ValidationErrorKind.StringExpected:
             case ValidationErrorKind.NumberExpected:
             case ValidationErrorKind.IntegerExpected:

@@ -31,31 +31,53 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
             return null;
         }
 
+        // A field no method has is a misspelling: suggested only among this method's own fields, and the field it
+        // stands for is then not reported missing as well (that error follows from this one).
+        var misspelt = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in token.Properties())
         {
-            if (property.Name is "method" or "points")
+            if (property.Name is "method" or "points" || MethodFields[method].Contains(property.Name))
             {
                 continue;
             }
 
-            var owner = MethodFields.FirstOrDefault(m => m.Value.Contains(property.Name)).Key;
-            if (!MethodFields[method].Contains(property.Name))
+            var owners = MethodFields.Where(m => m.Value.Contains(property.Name)).Select(m => Camel(m.Key)).ToList();
+            if (owners.Count > 0)
             {
-                _diagnostics.Error("CCHC050", file, property, id, $"Phương pháp chấm '{methodText}' không dùng '{property.Name}' (trường này thuộc phương pháp '{Camel(owner)}').", "Xóa trường này, hoặc đổi phương pháp chấm ('method').");
+                _diagnostics.Error("CCHC050", file, property, id, $"Phương pháp chấm '{methodText}' không dùng '{property.Name}' (trường này thuộc phương pháp '{string.Join("', '", owners)}').", "Xóa trường này, hoặc đổi phương pháp chấm ('method').");
+                continue;
             }
+
+            string[] own = ["method", "points", .. MethodFields[method]];
+            var suggestion = NameSuggestions.Closest(property.Name, own);
+            if (suggestion is not null && token[suggestion] is null)
+            {
+                misspelt[suggestion] = DiagnosticBag.Subject(file, property);
+            }
+
+            _diagnostics.Error("CCHC050", file, property, id, $"Phương pháp chấm '{methodText}' không có trường '{property.Name}'.",
+                suggestion is not null ? $"Có phải ý bạn là '{suggestion}'?"
+                : MethodFields[method].Length == 0 ? $"Phương pháp '{methodText}' chỉ dùng 'method' và 'points': xóa trường này."
+                : $"Phương pháp '{methodText}' dùng các trường: {string.Join(", ", own)}.");
         }
+
+        // A required field that is missing: its own subject (so that what reads it follows from it), and it follows
+        // from a misspelling of it or from a value of the wrong type (both reported where they are).
+        void Missing(string field, string message, string hint, string code = "CCHC051")
+            => _diagnostics.Error(code, file, token, id, message, hint, subject: $"{DiagnosticBag.Subject(file, token)}.{field}/missing",
+                dependsOn: [misspelt.GetValueOrDefault(field), token[field] is { } present ? DiagnosticBag.Subject(file, present) : null]);
 
         var rule = new ScoringRule { Method = method, Points = points.Value };
         switch (method)
         {
             case ScoringMethod.Bands:
-                return rule with { Bands = ReadBands(token, rule.Points, file, id) };
+                return rule with { Bands = ReadBands(token, rule.Points, file, id, Missing) };
             case ScoringMethod.Linear:
                 var fullAt = JsonFile.Number(token, "fullAt");
                 var zeroAt = JsonFile.Number(token, "zeroAt") ?? 0;
                 if (fullAt is null)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'linear' cần 'fullAt' (giá trị từ đó trở lên được đủ điểm).", "Ví dụ: \"fullAt\": 80.");
+                    Missing("fullAt", "Phương pháp chấm 'linear' cần 'fullAt' (giá trị từ đó trở lên được đủ điểm).", "Ví dụ: \"fullAt\": 80.");
                     return rule;
                 }
 
@@ -69,7 +91,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
                 var perItem = JsonFile.Number(token, "pointsPerItem");
                 if (perItem is null)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'perItem' cần 'pointsPerItem'.", "Ví dụ: \"pointsPerItem\": 0.5.");
+                    Missing("pointsPerItem", "Phương pháp chấm 'perItem' cần 'pointsPerItem'.", "Ví dụ: \"pointsPerItem\": 0.5.");
                 }
 
                 return rule with { PointsPerItem = perItem ?? 0 };
@@ -78,7 +100,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
                 var floor = JsonFile.Number(token, "floor") ?? 0;
                 if (deduction is null)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'deduction' cần 'deductionPerItem'.", "Ví dụ: \"deductionPerItem\": 0.25.");
+                    Missing("deductionPerItem", "Phương pháp chấm 'deduction' cần 'deductionPerItem'.", "Ví dụ: \"deductionPerItem\": 0.25.");
                 }
 
                 if (floor > rule.Points)
@@ -99,7 +121,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
 
                 if (options.Count == 0)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'choice' cần 'options' (tỷ lệ điểm của từng phương án).", "Ví dụ: \"options\": { \"tot\": 1, \"kha\": 0.5 }.");
+                    Missing("options", "Phương pháp chấm 'choice' cần 'options' (tỷ lệ điểm của từng phương án).", "Ví dụ: \"options\": { \"tot\": 1, \"kha\": 0.5 }.");
                 }
 
                 return rule with { Options = options };
@@ -108,13 +130,13 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
         }
     }
 
-    private List<ScoreBand> ReadBands(JObject token, decimal points, string file, string id)
+    private List<ScoreBand> ReadBands(JObject token, decimal points, string file, string id, Action<string, string, string, string> missing)
     {
         var bands = new List<ScoreBand>();
         var tokens = JsonFile.Array(token, "bands")?.OfType<JObject>().ToList() ?? [];
         if (tokens.Count == 0)
         {
-            _diagnostics.Error("CCHC052", file, token, id, "Phương pháp chấm 'bands' cần 'bands'.", "Ví dụ: [{ \"min\": 100, \"points\": 4 }, { \"min\": 80, \"points\": 2 }, { \"min\": 0, \"points\": 0 }].");
+            missing("bands", "Phương pháp chấm 'bands' cần 'bands'.", "Ví dụ: [{ \"min\": 100, \"points\": 4 }, { \"min\": 80, \"points\": 2 }, { \"min\": 0, \"points\": 0 }].", "CCHC052");
             return bands;
         }
 

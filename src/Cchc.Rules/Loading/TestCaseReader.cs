@@ -12,7 +12,17 @@ internal static class TestCaseReader
 {
     private static readonly HashSet<string> Identity = ["code", "name", "level", "parent"];
 
-    public static IEnumerable<AnalystTestCase> Read(JsonFile file, IReadOnlyList<InputDefinition> inputs, IReadOnlySet<string> criterionIds, DiagnosticBag diagnostics)
+    /// <param name="file">The test file.</param>
+    /// <param name="inputs">The rule set's inputs.</param>
+    /// <param name="criterionIds">The criteria read.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="brokenInputs">Inputs whose declaration is in error: a case naming one follows from that error.</param>
+    /// <param name="lostCriteria">
+    /// Subjects of errors that cost criteria (an id used twice, a workflow file that could not be read): a case naming a
+    /// criterion the rule set does not have may follow from one of them.
+    /// </param>
+    public static IEnumerable<AnalystTestCase> Read(JsonFile file, IReadOnlyList<InputDefinition> inputs, IReadOnlySet<string> criterionIds, DiagnosticBag diagnostics,
+        IReadOnlyDictionary<string, string>? brokenInputs = null, IReadOnlyList<string>? lostCriteria = null)
     {
         SchemaCatalog.Validate(file, "tests", diagnostics);
         var f = file.RelativePath;
@@ -34,7 +44,8 @@ internal static class TestCaseReader
                 {
                     var suggestion = NameSuggestions.Closest(property.Name, inputNames);
                     diagnostics.Error("CCHC070", f, property, null, $"Ca kiểm thử '{name}': '{property.Name}' không phải đầu vào của bộ tiêu chí này.",
-                        suggestion is null ? "Dùng tên các đầu vào đã khai báo trong ruleset.json." : $"Có phải ý bạn là '{suggestion}'?");
+                        suggestion is null ? "Dùng tên các đầu vào đã khai báo trong ruleset.json." : $"Có phải ý bạn là '{suggestion}'?",
+                        dependsOn: [brokenInputs?.GetValueOrDefault(property.Name)]);
                     continue;
                 }
 
@@ -48,7 +59,7 @@ internal static class TestCaseReader
                 {
                     var suggestion = NameSuggestions.Closest(property.Name, criterionIds);
                     diagnostics.Error("CCHC071", f, property, null, $"Ca kiểm thử '{name}' nêu kết quả mong đợi của tiêu chí '{property.Name}', nhưng bộ tiêu chí không có tiêu chí này.",
-                        suggestion is null ? null : $"Có phải ý bạn là '{suggestion}'?");
+                        suggestion is null ? null : $"Có phải ý bạn là '{suggestion}'?", dependsOn: lostCriteria);
                     continue;
                 }
 

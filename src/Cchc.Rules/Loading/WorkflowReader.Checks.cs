@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Expressions;
 using Cchc.Rules.Model;
 using Newtonsoft.Json.Linq;
 
@@ -14,7 +16,7 @@ internal sealed partial class WorkflowReader
         : type == typeof(string) ? ValueFormat.Choice
         : ValueFormat.Number;
 
-    private ParameterExpression? AddParameter(JObject token, List<ParameterExpression> scope, JsonFile file, string? ruleId, bool isGlobal)
+    private ParameterExpression? AddParameter(JObject token, List<ParameterExpression> scope, NameContext names, JsonFile file, string? ruleId, bool isGlobal)
     {
         var name = JsonFile.String(token, "Name");
         var text = JsonFile.String(token, "Expression");
@@ -41,9 +43,11 @@ internal sealed partial class WorkflowReader
             return null;
         }
 
-        var parsed = _parser.Parse(text, scope, file.RelativePath, token["Expression"], ruleId, _diagnostics);
+        var parsed = _parser.Parse(text, scope, file.RelativePath, token["Expression"], ruleId, _diagnostics, names);
         if (parsed is null)
         {
+            // What reads this parameter afterwards follows from the error just reported (the broken map is the scope's).
+            ((Dictionary<string, string>)names.Broken).TryAdd(name, DiagnosticBag.Subject(file.RelativePath, token));
             return null;
         }
 
@@ -68,7 +72,7 @@ internal sealed partial class WorkflowReader
         return parameter;
     }
 
-    private void CheckConventionalParameters(Dictionary<string, ParameterExpression> locals, JObject rule, string file, string id, ScoringRule? scoring)
+    private void CheckConventionalParameters(Dictionary<string, ParameterExpression> locals, Dictionary<string, string> broken, JObject rule, string file, string id, ScoringRule? scoring)
     {
         JToken? At(string name) => JsonFile.Array(rule, "LocalParams")?.OfType<JObject>().FirstOrDefault(p => JsonFile.String(p, "Name") == name)?["Expression"];
 
@@ -98,7 +102,7 @@ internal sealed partial class WorkflowReader
             if (value is null)
             {
                 _diagnostics.Error("CCHC035", file, rule["RuleName"], id, $"Phương pháp chấm '{ScoringReader.Camel(scoring.Method)}' cần một LocalParam tên 'value' (con số đo được).",
-                    "Thêm { \"Name\": \"value\", \"Expression\": \"…\" } vào LocalParams.");
+                    "Thêm { \"Name\": \"value\", \"Expression\": \"…\" } vào LocalParams.", dependsOn: [broken.GetValueOrDefault("value")]);
             }
             else if (!IsNumeric(value.Type))
             {
@@ -108,7 +112,8 @@ internal sealed partial class WorkflowReader
 
         if (scoring is { Method: ScoringMethod.Choice } && value?.Type != typeof(string))
         {
-            _diagnostics.Error("CCHC035", file, rule["RuleName"], id, "Phương pháp chấm 'choice' cần LocalParam 'value' đọc một đầu vào kiểu 'choice'.", "Ví dụ: { \"Name\": \"value\", \"Expression\": \"xepLoai\" }.");
+            _diagnostics.Error("CCHC035", file, rule["RuleName"], id, "Phương pháp chấm 'choice' cần LocalParam 'value' đọc một đầu vào kiểu 'choice'.", "Ví dụ: { \"Name\": \"value\", \"Expression\": \"xepLoai\" }.",
+                dependsOn: [broken.GetValueOrDefault("value")]);
         }
     }
 
@@ -186,10 +191,15 @@ internal sealed partial class WorkflowReader
         var scoringToken = JsonFile.Object(properties, "scoring");
         var expressionLine = ((Newtonsoft.Json.IJsonLineInfo)rule["Expression"]!).LineNumber;
         var expression = JsonFile.String(rule, "Expression");
+
+        // The comparison follows from any error in the fields it compares (a misspelt or missing fullAt reads as 0).
+        var scoringSubject = DiagnosticBag.Subject(file, scoringToken);
+        string[] compared = [scoringSubject + ".fullAt", scoringSubject + ".zeroAt", scoringSubject + ".bands"];
         void Disagree(JToken? at, string field, decimal written, string more)
             => _diagnostics.Error("CCHC047", file, at ?? scoringToken, id,
                 $"Ngưỡng của tiêu chí '{id}' được viết hai nơi và không khớp: biểu thức `{expression}` (dòng {expressionLine}) đặt mục tiêu {ManifestReader.Fmt(target)}, nhưng '{field}' là {ManifestReader.Fmt(written)}{more}.",
-                $"Một ngưỡng chỉ có một giá trị: sửa '{field}' thành {ManifestReader.Fmt(target)}, hoặc sửa biểu thức cho khớp với '{field}' — đạt mục tiêu thì được đủ điểm.");
+                $"Một ngưỡng chỉ có một giá trị: sửa '{field}' thành {ManifestReader.Fmt(target)}, hoặc sửa biểu thức cho khớp với '{field}' — đạt mục tiêu thì được đủ điểm.",
+                dependsOn: compared);
 
         switch (scoring.Method)
         {

@@ -30,6 +30,18 @@ internal sealed partial class WorkflowReader
     private readonly Dictionary<string, string> _workflowNames = new(StringComparer.Ordinal);
     private readonly Dictionary<ParameterExpression, Expression> _bodies = [];
 
+    /// <summary>
+    /// Criteria left out of a sum because of an error elsewhere (an id used twice, scoring or area in error): the
+    /// composite parent and the area they would count in (null: any), and the subject of that error. A sum missing them
+    /// follows from that error.
+    /// </summary>
+    private readonly List<(string? Parent, string? Area, string Cause)> _uncounted = [];
+
+    /// <summary>The subjects of errors that cost the rule set criteria (an id used twice, a rule that could not be read).</summary>
+    public IEnumerable<string> LostCriteria => _lostIds;
+
+    private readonly HashSet<string> _lostIds = new(StringComparer.Ordinal);
+
     public WorkflowReader(Manifest manifest, DiagnosticBag diagnostics)
     {
         _manifest = manifest;
@@ -84,10 +96,13 @@ internal sealed partial class WorkflowReader
         var inputs = new HashSet<string>(StringComparer.Ordinal);
         var firstCriterion = Criteria.Count;
         var scope = new List<ParameterExpression>(_inputParameters);
+        var broken = new Dictionary<string, string>(_manifest.BrokenInputs, StringComparer.Ordinal);
         var globals = new List<(ParameterExpression, Expression)>();
-        foreach (var global in JsonFile.Array(root, "GlobalParams")?.OfType<JObject>() ?? [])
+        var globalTokens = JsonFile.Array(root, "GlobalParams")?.OfType<JObject>().ToList() ?? [];
+        for (var i = 0; i < globalTokens.Count; i++)
         {
-            if (AddParameter(global, scope, file, null, isGlobal: true) is { } parameter)
+            var global = globalTokens[i];
+            if (AddParameter(global, scope, new NameContext(broken, Later(globalTokens, i)), file, null, isGlobal: true) is { } parameter)
             {
                 inputs.UnionWith(_inputsOf[parameter.Name!]);
                 globals.Add((parameter, _bodies[parameter]));
@@ -99,13 +114,14 @@ internal sealed partial class WorkflowReader
             CriterionDefinition? criterion;
             try
             {
-                criterion = ReadRule(rule, file, scope, parent: null);
+                criterion = ReadRule(rule, file, scope, broken, parent: null);
             }
 #pragma warning disable CA1031 // The last resort per rule: the other rules of the file are still checked.
             catch (Exception e)
 #pragma warning restore CA1031
             {
                 _diagnostics.Unexpected(file.RelativePath, rule["RuleName"] ?? rule, JsonFile.String(rule, "RuleName"), e);
+                Lose(null, null, DiagnosticBag.Subject(file.RelativePath, rule["RuleName"] ?? rule));
                 continue;
             }
 
@@ -137,7 +153,8 @@ internal sealed partial class WorkflowReader
             {
                 _diagnostics.Error("CCHC025", ManifestReader.FileName, _manifest.AreaTokens[area.Id]["maxPoints"], null,
                     $"Lĩnh vực '{area.Id}' khai báo 'maxPoints' là {ManifestReader.Fmt(area.MaxPoints)} nhưng điểm các tiêu chí của lĩnh vực cộng lại là {ManifestReader.Fmt(sum)}{Terms(terms)}.",
-                    "Sửa 'scoring.points' của các tiêu chí cho tổng bằng 'maxPoints' của lĩnh vực (hoặc sửa lại lĩnh vực).");
+                    "Sửa 'scoring.points' của các tiêu chí cho tổng bằng 'maxPoints' của lĩnh vực (hoặc sửa lại lĩnh vực).",
+                    dependsOn: _uncounted.Where(u => u.Parent is null && (u.Area is null || u.Area == area.Id)).Select(u => u.Cause));
             }
         }
     }
@@ -147,7 +164,36 @@ internal sealed partial class WorkflowReader
 
     private int _ruleCount;
 
-    private CriterionDefinition? ReadRule(JObject rule, JsonFile file, List<ParameterExpression> outerScope, CriterionDefinition? parent)
+    private void Lose(string? parent, string? area, string cause)
+    {
+        _uncounted.Add((parent, area, cause));
+        _lostIds.Add(cause);
+    }
+
+    /// <summary>The parameters of a LocalParams/GlobalParams list declared after the one at <paramref name="index"/>, with their lines.</summary>
+    private static Dictionary<string, int> Later(List<JObject> parameters, int index)
+    {
+        var later = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var j = index + 1; j < parameters.Count; j++)
+        {
+            if (JsonFile.String(parameters[j], "Name") is { } name && parameters[j]["Name"] is Newtonsoft.Json.IJsonLineInfo at)
+            {
+                later.TryAdd(name, at.LineNumber);
+            }
+        }
+
+        for (var j = 0; j <= index; j++)
+        {
+            if (JsonFile.String(parameters[j], "Name") is { } name)
+            {
+                later.Remove(name);
+            }
+        }
+
+        return later;
+    }
+
+    private CriterionDefinition? ReadRule(JObject rule, JsonFile file, List<ParameterExpression> outerScope, Dictionary<string, string> outerBroken, CriterionDefinition? parent)
     {
         var f = file.RelativePath;
         if (++_ruleCount > MaxRules)
@@ -169,6 +215,9 @@ internal sealed partial class WorkflowReader
 
         if (_ruleNames.TryGetValue(id, out var first))
         {
+            // The rule is dropped: a sum, and a test naming it, then miss it because of this error.
+            _uncounted.Add((parent?.Id, parent?.Area ?? JsonFile.String(JsonFile.Object(rule, "Properties"), "area"), DiagnosticBag.Subject(f, rule["RuleName"])));
+            _lostIds.Add(DiagnosticBag.Subject(f, rule["RuleName"]));
             _diagnostics.Error("CCHC040", f, rule["RuleName"], id, $"RuleName '{id}' bị dùng hai lần (lần đầu ở {first.File}, dòng {((Newtonsoft.Json.IJsonLineInfo)first.Token).LineNumber}).",
                 "Mã tiêu chí phải là duy nhất trong bộ tiêu chí; nếu trùng, RulesEngine sẽ lỗi ngay lần chạy đầu tiên.");
             return null;
@@ -183,6 +232,7 @@ internal sealed partial class WorkflowReader
         var properties = JsonFile.Object(rule, "Properties");
         if (properties is null)
         {
+            Lose(parent?.Id, parent?.Area, DiagnosticBag.Subject(f, rule));
             return null;
         }
 
@@ -208,7 +258,9 @@ internal sealed partial class WorkflowReader
         {
             if (kind == CriterionKind.Base)
             {
-                _diagnostics.Error("CCHC042", f, properties, id, $"Tiêu chí '{id}' chưa có 'area'.", $"Thêm \"area\" với một trong các lĩnh vực: {string.Join(", ", _manifest.Areas.Select(a => a.Id))}.");
+                _diagnostics.Error("CCHC042", f, properties, id, $"Tiêu chí '{id}' chưa có 'area'.", $"Thêm \"area\" với một trong các lĩnh vực: {string.Join(", ", _manifest.Areas.Select(a => a.Id))}.",
+                    subject: DiagnosticBag.Subject(f, properties) + ".area/missing");
+                _uncounted.Add((null, null, DiagnosticBag.Subject(f, properties) + ".area/missing"));
             }
 
             area = kind == CriterionKind.Bonus ? "bonus" : kind == CriterionKind.Penalty ? "penalty" : "";
@@ -218,6 +270,13 @@ internal sealed partial class WorkflowReader
             var suggestion = NameSuggestions.Closest(area, _manifest.AreaTokens.Keys);
             _diagnostics.Error("CCHC042", f, properties["area"], id, $"Lĩnh vực '{area}' chưa được khai báo trong ruleset.json.",
                 suggestion is null ? $"Dùng một trong các lĩnh vực: {string.Join(", ", _manifest.AreaTokens.Keys)}." : $"Có phải ý bạn là '{suggestion}'?");
+            _uncounted.Add((null, null, DiagnosticBag.Subject(f, properties["area"])));
+        }
+
+        if (scoring is null)
+        {
+            // The scoring is in error (reported where it is): the criterion counts 0 in its sums because of that.
+            _uncounted.Add((parent?.Id, area, DiagnosticBag.Subject(f, properties)));
         }
 
         var levels = ReadLevels(properties, f, id, parent);
@@ -225,11 +284,14 @@ internal sealed partial class WorkflowReader
 
         // Parameters: the rule's LocalParams are visible to its own expression and to its children.
         var scope = new List<ParameterExpression>(outerScope);
+        var broken = new Dictionary<string, string>(outerBroken, StringComparer.Ordinal);
         var localNames = new Dictionary<string, ParameterExpression>(StringComparer.Ordinal);
         var locals = new List<(ParameterExpression, Expression)>();
-        foreach (var local in JsonFile.Array(rule, "LocalParams")?.OfType<JObject>() ?? [])
+        var localTokens = JsonFile.Array(rule, "LocalParams")?.OfType<JObject>().ToList() ?? [];
+        for (var i = 0; i < localTokens.Count; i++)
         {
-            var parameter = AddParameter(local, scope, file, id, isGlobal: false);
+            var local = localTokens[i];
+            var parameter = AddParameter(local, scope, new NameContext(broken, Later(localTokens, i)), file, id, isGlobal: false);
             if (parameter is not null)
             {
                 localNames[parameter.Name!] = parameter;
@@ -237,7 +299,7 @@ internal sealed partial class WorkflowReader
             }
         }
 
-        CheckConventionalParameters(localNames, rule, f, id, scoring);
+        CheckConventionalParameters(localNames, broken, rule, f, id, scoring);
 
         var children = new List<CriterionDefinition>();
         var isComposite = scoring?.Method == ScoringMethod.Composite;
@@ -271,7 +333,7 @@ internal sealed partial class WorkflowReader
             var shell = new CriterionDefinition { Id = id, Title = "", Area = area, Levels = levels, Kind = kind, Scoring = scoring ?? Placeholder, LeadUnit = JsonFile.String(properties, "leadUnit") ?? parent?.LeadUnit };
             foreach (var childRule in childRules?.OfType<JObject>() ?? [])
             {
-                var child = ReadRule(childRule, file, scope, shell);
+                var child = ReadRule(childRule, file, scope, broken, shell);
                 if (child is not null)
                 {
                     children.Add(child);
@@ -284,7 +346,8 @@ internal sealed partial class WorkflowReader
             {
                 _diagnostics.Error("CCHC044", f, JsonFile.Object(properties, "scoring")?["points"], id,
                     $"Tiêu chí tổng hợp '{id}' có {ManifestReader.Fmt(scoring.Points)} điểm nhưng điểm các tiêu chí con cộng lại là {ManifestReader.Fmt(sum)}{Terms(children)}.",
-                    "Sửa điểm các tiêu chí con cho tổng bằng điểm của tiêu chí tổng hợp.");
+                    "Sửa điểm các tiêu chí con cho tổng bằng điểm của tiêu chí tổng hợp.",
+                    dependsOn: _uncounted.Where(u => u.Parent == id).Select(u => u.Cause));
             }
         }
         else
@@ -299,7 +362,7 @@ internal sealed partial class WorkflowReader
             }
             else
             {
-                var parsed = _parser.Parse(text, scope, f, rule["Expression"], id, _diagnostics);
+                var parsed = _parser.Parse(text, scope, f, rule["Expression"], id, _diagnostics, new NameContext(broken, new Dictionary<string, int>()));
                 if (parsed is not null)
                 {
                     if (parsed.Type != typeof(bool))
