@@ -93,7 +93,10 @@ internal sealed class JsonFile
         }
         catch (JsonReaderException e)
         {
-            diagnostics.Error("CCHC002", shown, e.LineNumber, e.LinePosition, null, $"Tệp không phải JSON hợp lệ. Trình đọc JSON báo: {TrimPathSuffix(e.Message)}", "Sửa cú pháp JSON (dấu ngoặc kép, dấu phẩy, dấu ngoặc).");
+            // The commonest slip, a comma left out between two fields, is said as such.
+            var missingComma = e.Message.StartsWith("After parsing a value an unexpected character was encountered", StringComparison.Ordinal);
+            diagnostics.Error("CCHC002", shown, e.LineNumber, e.LinePosition, null, $"Tệp không phải JSON hợp lệ. Trình đọc JSON báo: {TrimPathSuffix(e.Message)}",
+                missingComma ? "Có thể thiếu dấu phẩy ',' giữa giá trị đứng trước và chỗ này (thường ở cuối dòng trên)." : "Sửa cú pháp JSON (dấu ngoặc kép, dấu phẩy, dấu ngoặc).");
             return null;
         }
 

@@ -72,7 +72,8 @@ internal static class TestCaseReader
                 problems = problemTokens.OfType<JValue>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList();
                 foreach (var unknown in problems.Where(p => !inputNames.Contains(p) && !Identity.Contains(p)))
                 {
-                    diagnostics.Error("CCHC070", f, problemTokens, null, $"Ca kiểm thử '{name}' mong đợi lỗi dữ liệu ở '{unknown}', nhưng '{unknown}' không phải đầu vào.", null);
+                    diagnostics.Error("CCHC070", f, problemTokens, null, $"Ca kiểm thử '{name}' mong đợi lỗi dữ liệu ở '{unknown}', nhưng '{unknown}' không phải đầu vào.", null,
+                        dependsOn: [brokenInputs?.GetValueOrDefault(unknown)]);
                 }
             }
 
