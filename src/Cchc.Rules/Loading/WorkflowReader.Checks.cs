@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Expressions;
 using Cchc.Rules.Model;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json.Linq;
 
 namespace Cchc.Rules.Loading;
@@ -27,19 +28,19 @@ internal sealed partial class WorkflowReader
 
         if (_manifest.Inputs.Any(i => i.Name == name))
         {
-            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Tham số '{name}' trùng tên với một đầu vào.", "Đổi tên tham số: RulesEngine không nhận tham số trùng tên đầu vào.");
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, RulesText.Format(nameof(RulesStrings.Param_SameAsInput), name), RulesText.Get(nameof(RulesStrings.Param_SameAsInput_Hint)));
             return null;
         }
 
         if (scope.Skip(_inputParameters.Count).Any(p => p.Name == name))
         {
-            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Tham số '{name}' được khai báo hai lần.", "Đặt cho mỗi tham số một tên riêng.");
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, RulesText.Format(nameof(RulesStrings.Param_Twice), name), RulesText.Get(nameof(RulesStrings.Param_Twice_Hint)));
             return null;
         }
 
         if (isGlobal && name is "value" or "target" or "noOccurrence" or "notApplicable")
         {
-            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"'{name}' mang ý nghĩa riêng của từng quy tắc nên không thể là tham số chung (GlobalParams).", "Khai báo nó trong LocalParams của quy tắc.");
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, RulesText.Format(nameof(RulesStrings.Param_ConventionalGlobal), name), RulesText.Get(nameof(RulesStrings.Param_ConventionalGlobal_Hint)));
             return null;
         }
 
@@ -78,41 +79,41 @@ internal sealed partial class WorkflowReader
 
         if (locals.TryGetValue("noOccurrence", out var noOccurrence) && noOccurrence.Type != typeof(bool))
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("noOccurrence"), 0, id, $"'noOccurrence' cho ra {Friendly(noOccurrence.Type)}, nhưng phải cho ra true hoặc false.", "Ví dụ: \"hoSoLuanChuyen == 0\".");
+            _diagnostics.ErrorInString("CCHC034", file, At("noOccurrence"), 0, id, RulesText.Format(nameof(RulesStrings.Param_NotBool), "noOccurrence", Friendly(noOccurrence.Type)), RulesText.Get(nameof(RulesStrings.Param_NoOccurrence_Hint)));
         }
 
         if (locals.TryGetValue("notApplicable", out var notApplicable) && notApplicable.Type != typeof(bool))
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("notApplicable"), 0, id, $"'notApplicable' cho ra {Friendly(notApplicable.Type)}, nhưng phải cho ra true hoặc false.", "Ví dụ: \"coDuAnDauTuCong == false\".");
+            _diagnostics.ErrorInString("CCHC034", file, At("notApplicable"), 0, id, RulesText.Format(nameof(RulesStrings.Param_NotBool), "notApplicable", Friendly(notApplicable.Type)), RulesText.Get(nameof(RulesStrings.Param_NotApplicable_Hint)));
         }
 
         locals.TryGetValue("value", out var value);
         if (value is not null && !IsNumeric(value.Type) && value.Type != typeof(DateTime) && value.Type != typeof(bool) && value.Type != typeof(string))
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("value"), 0, id, $"'value' cho ra {Friendly(value.Type)}, nhưng phải là một số, một ngày, true/false hoặc một lựa chọn.", null);
+            _diagnostics.ErrorInString("CCHC034", file, At("value"), 0, id, RulesText.Format(nameof(RulesStrings.Param_ValueType), Friendly(value.Type)), null);
         }
 
         if (locals.TryGetValue("target", out var target) && value is not null && !(IsNumeric(target.Type) && IsNumeric(value.Type)) && target.Type != value.Type)
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("target"), 0, id, $"'target' cho ra {Friendly(target.Type)} nhưng 'value' cho ra {Friendly(value.Type)}.", "'value' và 'target' phải cùng loại.");
+            _diagnostics.ErrorInString("CCHC034", file, At("target"), 0, id, RulesText.Format(nameof(RulesStrings.Param_TargetType), Friendly(target.Type), Friendly(value.Type)), RulesText.Get(nameof(RulesStrings.Param_TargetType_Hint)));
         }
 
         if (scoring is { Method: ScoringMethod.Bands or ScoringMethod.Linear or ScoringMethod.PerItem or ScoringMethod.Deduction })
         {
             if (value is null)
             {
-                _diagnostics.Error("CCHC035", file, rule["RuleName"], id, $"Phương pháp chấm '{ScoringReader.Camel(scoring.Method)}' cần một LocalParam tên 'value' (con số đo được).",
-                    "Thêm { \"Name\": \"value\", \"Expression\": \"…\" } vào LocalParams.", dependsOn: [broken.GetValueOrDefault("value")]);
+                _diagnostics.Error("CCHC035", file, rule["RuleName"], id, RulesText.Format(nameof(RulesStrings.Method_NeedsValue), ScoringReader.Camel(scoring.Method)),
+                    RulesText.Format(nameof(RulesStrings.Method_NeedsValue_Hint)), dependsOn: [broken.GetValueOrDefault("value")]);
             }
             else if (!IsNumeric(value.Type))
             {
-                _diagnostics.ErrorInString("CCHC035", file, At("value"), 0, id, $"Phương pháp chấm '{ScoringReader.Camel(scoring.Method)}' cần 'value' là một số, nhưng 'value' cho ra {Friendly(value.Type)}.", null);
+                _diagnostics.ErrorInString("CCHC035", file, At("value"), 0, id, RulesText.Format(nameof(RulesStrings.Method_NeedsNumericValue), ScoringReader.Camel(scoring.Method), Friendly(value.Type)), null);
             }
         }
 
         if (scoring is { Method: ScoringMethod.Choice } && value?.Type != typeof(string))
         {
-            _diagnostics.Error("CCHC035", file, rule["RuleName"], id, "Phương pháp chấm 'choice' cần LocalParam 'value' đọc một đầu vào kiểu 'choice'.", "Ví dụ: { \"Name\": \"value\", \"Expression\": \"xepLoai\" }.",
+            _diagnostics.Error("CCHC035", file, rule["RuleName"], id, RulesText.Get(nameof(RulesStrings.Method_ChoiceNeedsValue)), RulesText.Format(nameof(RulesStrings.Method_ChoiceNeedsValue_Hint)),
                 dependsOn: [broken.GetValueOrDefault("value")]);
         }
     }
@@ -130,13 +131,13 @@ internal sealed partial class WorkflowReader
         foreach (var option in scoring.Options.Keys.Where(k => !input.Options.Any(o => o.Value == k)))
         {
             _diagnostics.Error("CCHC036", file, JsonFile.Object(JsonFile.Object(rule, "Properties"), "scoring")?["options"], id,
-                $"'{option}' không phải phương án của đầu vào '{input.Name}'.", $"Các phương án của đầu vào này: {string.Join(", ", input.Options.Select(o => o.Value))}.");
+                RulesText.Format(nameof(RulesStrings.Choice_NotAnOption), option, input.Name), RulesText.Format(nameof(RulesStrings.Choice_NotAnOption_Hint), string.Join(", ", input.Options.Select(o => o.Value))));
         }
 
         foreach (var missing in input.Options.Where(o => !scoring.Options.ContainsKey(o.Value)))
         {
             _diagnostics.Error("CCHC036", file, JsonFile.Object(JsonFile.Object(rule, "Properties"), "scoring")?["options"], id,
-                $"Phương án '{missing.Value}' của đầu vào '{input.Name}' chưa được cho điểm.", "Cho mỗi phương án một tỷ lệ điểm (0 nếu không có điểm).");
+                RulesText.Format(nameof(RulesStrings.Choice_Unscored), missing.Value, input.Name), RulesText.Get(nameof(RulesStrings.Choice_Unscored_Hint)));
         }
     }
 
@@ -155,9 +156,9 @@ internal sealed partial class WorkflowReader
             {
                 if (!inherited.Contains(level))
                 {
-                    _diagnostics.Error("CCHC046", file, properties["levels"], id, $"Cấp '{text}' không thuộc các cấp mà {(parent is null ? "bộ tiêu chí" : "tiêu chí cha")} chấm điểm.", inherited.Count == 0
-                        ? "Chưa có cấp nào để chọn: hãy khai báo 'levels' trong ruleset.json trước."
-                        : $"Chọn trong các cấp: {string.Join(", ", inherited.Select(l => l.ToCode()))}.");
+                    _diagnostics.Error("CCHC046", file, properties["levels"], id, RulesText.Format(parent is null ? nameof(RulesStrings.Level_NotOfRuleSet) : nameof(RulesStrings.Level_NotOfParent), text), inherited.Count == 0
+                        ? RulesText.Get(nameof(RulesStrings.Level_NoneDeclared_Hint))
+                        : RulesText.Format(nameof(RulesStrings.Level_Choose_Hint), string.Join(", ", inherited.Select(l => l.ToCode()))));
                 }
                 else
                 {
@@ -171,7 +172,11 @@ internal sealed partial class WorkflowReader
 
     internal static bool IsNumeric(Type type) => type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(short);
 
-    internal static string Friendly(Type type) => type == typeof(bool) ? "giá trị true/false" : type == typeof(DateTime) ? "một ngày" : type == typeof(string) ? "văn bản" : IsNumeric(type) ? "một số" : $"kiểu .NET {type.Name}";
+    internal static string Friendly(Type type) => type == typeof(bool) ? RulesText.Get(nameof(RulesStrings.Type_Bool))
+        : type == typeof(DateTime) ? RulesText.Get(nameof(RulesStrings.Type_Date))
+        : type == typeof(string) ? RulesText.Get(nameof(RulesStrings.Type_Text))
+        : IsNumeric(type) ? RulesText.Get(nameof(RulesStrings.Type_Number))
+        : RulesText.Format(nameof(RulesStrings.Type_Other), type.Name);
 
     /// <summary>
     /// A threshold is written once: when the met test reads <c>value &gt;= 60</c> and the scoring also names the point
@@ -197,8 +202,8 @@ internal sealed partial class WorkflowReader
         string[] compared = [scoringSubject + ".fullAt", scoringSubject + ".zeroAt", scoringSubject + ".bands"];
         void Disagree(JToken? at, string field, decimal written, string more)
             => _diagnostics.Error("CCHC047", file, at ?? scoringToken, id,
-                $"Ngưỡng của tiêu chí '{id}' được viết hai nơi và không khớp: biểu thức `{expression}` (dòng {expressionLine}) đặt mục tiêu {ManifestReader.Fmt(target)}, nhưng '{field}' là {ManifestReader.Fmt(written)}{more}.",
-                $"Một ngưỡng chỉ có một giá trị: sửa '{field}' thành {ManifestReader.Fmt(target)}, hoặc sửa biểu thức cho khớp với '{field}' — đạt mục tiêu thì được đủ điểm.",
+                RulesText.Format(nameof(RulesStrings.Threshold_Disagree), id, expression, expressionLine, ManifestReader.Fmt(target), field, ManifestReader.Fmt(written), more),
+                RulesText.Format(nameof(RulesStrings.Threshold_Disagree_Hint), field, ManifestReader.Fmt(target)),
                 dependsOn: compared);
 
         switch (scoring.Method)
@@ -211,7 +216,7 @@ internal sealed partial class WorkflowReader
                 else if (higherIsBetter != scoring.FullAt > scoring.ZeroAt)
                 {
                     Disagree(scoringToken?["zeroAt"] ?? scoringToken?["fullAt"], "zeroAt", scoring.ZeroAt,
-                        higherIsBetter ? " — biểu thức coi giá trị cao là tốt nên 'zeroAt' phải nhỏ hơn mục tiêu" : " — biểu thức coi giá trị thấp là tốt nên 'zeroAt' phải lớn hơn mục tiêu");
+                        RulesText.Get(higherIsBetter ? nameof(RulesStrings.Threshold_ZeroAtHigherIsBetter) : nameof(RulesStrings.Threshold_ZeroAtLowerIsBetter)));
                 }
 
                 break;
@@ -220,11 +225,11 @@ internal sealed partial class WorkflowReader
                 var bandToken = (JsonFile.Array(scoringToken ?? new JObject(), "bands")?.FirstOrDefault() as JObject);
                 if (higherIsBetter && best.Min is { } min && min != target)
                 {
-                    Disagree(bandToken?["min"], "bands[0].min", min, " (mức điểm cao nhất)");
+                    Disagree(bandToken?["min"], "bands[0].min", min, RulesText.Get(nameof(RulesStrings.Threshold_BestBand)));
                 }
                 else if (!higherIsBetter && best.Max is { } max && max != target)
                 {
-                    Disagree(bandToken?["max"], "bands[0].max", max, " (mức điểm cao nhất)");
+                    Disagree(bandToken?["max"], "bands[0].max", max, RulesText.Get(nameof(RulesStrings.Threshold_BestBand)));
                 }
 
                 break;

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Expressions;
 using Cchc.Rules.Model;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json.Linq;
 
 namespace Cchc.Rules.Loading;
@@ -84,7 +85,7 @@ internal sealed partial class WorkflowReader
         {
             if (_workflowNames.TryGetValue(name, out var other))
             {
-                _diagnostics.Error("CCHC041", file.RelativePath, root["WorkflowName"], null, $"WorkflowName '{name}' đã được dùng trong '{other}'.", "Mỗi tệp workflow cần một WorkflowName riêng.");
+                _diagnostics.Error("CCHC041", file.RelativePath, root["WorkflowName"], null, RulesText.Format(nameof(RulesStrings.Workflow_NameUsed), name, other), RulesText.Get(nameof(RulesStrings.Workflow_NameUsed_Hint)));
             }
             else
             {
@@ -152,8 +153,8 @@ internal sealed partial class WorkflowReader
             if (sum != area.MaxPoints)
             {
                 _diagnostics.Error("CCHC025", ManifestReader.FileName, _manifest.AreaTokens[area.Id]["maxPoints"], null,
-                    $"Lĩnh vực '{area.Id}' khai báo 'maxPoints' là {ManifestReader.Fmt(area.MaxPoints)} nhưng điểm các tiêu chí của lĩnh vực cộng lại là {ManifestReader.Fmt(sum)}{Terms(terms)}.",
-                    "Sửa 'scoring.points' của các tiêu chí cho tổng bằng 'maxPoints' của lĩnh vực (hoặc sửa lại lĩnh vực).",
+                    RulesText.Format(nameof(RulesStrings.Area_SumDiffers), area.Id, ManifestReader.Fmt(area.MaxPoints), ManifestReader.Fmt(sum), Terms(terms)),
+                    RulesText.Get(nameof(RulesStrings.Area_SumDiffers_Hint)),
                     dependsOn: _uncounted.Where(u => u.Parent is null && (u.Area is null || u.Area == area.Id)).Select(u => u.Cause));
             }
         }
@@ -200,8 +201,8 @@ internal sealed partial class WorkflowReader
         {
             if (_ruleCount == MaxRules + 1)
             {
-                _diagnostics.Error("CCHC004", f, rule, JsonFile.String(rule, "RuleName"), $"Bộ tiêu chí có hơn {MaxRules:#,0} quy tắc (kể cả tiêu chí con), vượt giới hạn; các quy tắc từ đây trở đi không được đọc.".Replace(',', '.'),
-                    "Kiểm tra lại tệp: một bộ tiêu chí thật chỉ có vài trăm tiêu chí.");
+                _diagnostics.Error("CCHC004", f, rule, JsonFile.String(rule, "RuleName"), RulesText.Format(nameof(RulesStrings.Rules_TooMany), RulesText.Count(MaxRules)),
+                    RulesText.Get(nameof(RulesStrings.Rules_TooMany_Hint)));
             }
 
             return null;
@@ -218,8 +219,8 @@ internal sealed partial class WorkflowReader
             // The rule is dropped: a sum, and a test naming it, then miss it because of this error.
             _uncounted.Add((parent?.Id, parent?.Area ?? JsonFile.String(JsonFile.Object(rule, "Properties"), "area"), DiagnosticBag.Subject(f, rule["RuleName"])));
             _lostIds.Add(DiagnosticBag.Subject(f, rule["RuleName"]));
-            _diagnostics.Error("CCHC040", f, rule["RuleName"], id, $"RuleName '{id}' bị dùng hai lần (lần đầu ở {first.File}, dòng {((Newtonsoft.Json.IJsonLineInfo)first.Token).LineNumber}).",
-                "Mã tiêu chí phải là duy nhất trong bộ tiêu chí; nếu trùng, RulesEngine sẽ lỗi ngay lần chạy đầu tiên.");
+            _diagnostics.Error("CCHC040", f, rule["RuleName"], id, RulesText.Format(nameof(RulesStrings.Rule_IdTwice), id, first.File, ((Newtonsoft.Json.IJsonLineInfo)first.Token).LineNumber),
+                RulesText.Get(nameof(RulesStrings.Rule_IdTwice_Hint)));
             return null;
         }
 
@@ -249,7 +250,7 @@ internal sealed partial class WorkflowReader
         {
             if (area is not null && area != parent.Area)
             {
-                _diagnostics.Error("CCHC042", f, properties["area"], id, $"Tiêu chí con '{id}' ghi lĩnh vực '{area}' nhưng tiêu chí cha '{parent.Id}' thuộc lĩnh vực '{parent.Area}'.", "Bỏ 'area' khỏi tiêu chí con: tiêu chí con theo lĩnh vực của tiêu chí cha.");
+                _diagnostics.Error("CCHC042", f, properties["area"], id, RulesText.Format(nameof(RulesStrings.Rule_ChildArea), id, area, parent.Id, parent.Area), RulesText.Get(nameof(RulesStrings.Rule_ChildArea_Hint)));
             }
 
             area = parent.Area;
@@ -258,7 +259,7 @@ internal sealed partial class WorkflowReader
         {
             if (kind == CriterionKind.Base)
             {
-                _diagnostics.Error("CCHC042", f, properties, id, $"Tiêu chí '{id}' chưa có 'area'.", $"Thêm \"area\" với một trong các lĩnh vực: {string.Join(", ", _manifest.Areas.Select(a => a.Id))}.",
+                _diagnostics.Error("CCHC042", f, properties, id, RulesText.Format(nameof(RulesStrings.Rule_NoArea), id), RulesText.Format(nameof(RulesStrings.Rule_NoArea_Hint), string.Join(", ", _manifest.Areas.Select(a => a.Id))),
                     subject: DiagnosticBag.Subject(f, properties) + ".area/missing");
                 _uncounted.Add((null, null, DiagnosticBag.Subject(f, properties) + ".area/missing"));
             }
@@ -268,8 +269,8 @@ internal sealed partial class WorkflowReader
         else if (!_manifest.AreaTokens.ContainsKey(area))
         {
             var suggestion = NameSuggestions.Closest(area, _manifest.AreaTokens.Keys);
-            _diagnostics.Error("CCHC042", f, properties["area"], id, $"Lĩnh vực '{area}' chưa được khai báo trong ruleset.json.",
-                suggestion is null ? $"Dùng một trong các lĩnh vực: {string.Join(", ", _manifest.AreaTokens.Keys)}." : $"Có phải ý bạn là '{suggestion}'?");
+            _diagnostics.Error("CCHC042", f, properties["area"], id, RulesText.Format(nameof(RulesStrings.Rule_UnknownArea), area),
+                suggestion is null ? RulesText.Format(nameof(RulesStrings.Rule_UnknownArea_Hint), string.Join(", ", _manifest.AreaTokens.Keys)) : RulesText.Format(nameof(RulesStrings.DidYouMean), suggestion));
             _uncounted.Add((null, null, DiagnosticBag.Subject(f, properties["area"])));
         }
 
@@ -317,16 +318,16 @@ internal sealed partial class WorkflowReader
         {
             if (!isComposite)
             {
-                _diagnostics.Error("CCHC043", f, rule["Rules"] ?? rule["Operator"], id, $"Quy tắc '{id}' có quy tắc con nhưng phương pháp chấm không phải 'composite'.", "Đặt \"method\": \"composite\", hoặc bỏ Operator/Rules.");
+                _diagnostics.Error("CCHC043", f, rule["Rules"] ?? rule["Operator"], id, RulesText.Format(nameof(RulesStrings.Rule_ChildrenNotComposite), id), RulesText.Get(nameof(RulesStrings.Rule_ChildrenNotComposite_Hint)));
             }
             else if (childRules is null || JsonFile.String(rule, "Operator") is null)
             {
-                _diagnostics.Error("CCHC043", f, rule, id, $"Tiêu chí tổng hợp '{id}' cần có cả 'Operator' và 'Rules'.", "Thêm \"Operator\": \"And\" và đặt các quy tắc con trong \"Rules\".");
+                _diagnostics.Error("CCHC043", f, rule, id, RulesText.Format(nameof(RulesStrings.Rule_CompositeIncomplete), id), RulesText.Get(nameof(RulesStrings.Rule_CompositeIncomplete_Hint)));
             }
 
             if (rule["Expression"] is not null)
             {
-                _diagnostics.Error("CCHC043", f, rule["Expression"], id, $"Tiêu chí tổng hợp '{id}' có 'Expression', nhưng RulesEngine bỏ qua Expression của quy tắc có quy tắc con.", "Chuyển điều kiện xuống các quy tắc con.");
+                _diagnostics.Error("CCHC043", f, rule["Expression"], id, RulesText.Format(nameof(RulesStrings.Rule_CompositeExpression), id), RulesText.Get(nameof(RulesStrings.Rule_CompositeExpression_Hint)));
             }
 
             // Sub-criteria inherit the parent's area, levels, kind and lead unit through this shell.
@@ -345,8 +346,8 @@ internal sealed partial class WorkflowReader
             if (scoring is not null && children.Count > 0 && sum != scoring.Points)
             {
                 _diagnostics.Error("CCHC044", f, JsonFile.Object(properties, "scoring")?["points"], id,
-                    $"Tiêu chí tổng hợp '{id}' có {ManifestReader.Fmt(scoring.Points)} điểm nhưng điểm các tiêu chí con cộng lại là {ManifestReader.Fmt(sum)}{Terms(children)}.",
-                    "Sửa điểm các tiêu chí con cho tổng bằng điểm của tiêu chí tổng hợp.",
+                    RulesText.Format(nameof(RulesStrings.Composite_SumDiffers), id, ManifestReader.Fmt(scoring.Points), ManifestReader.Fmt(sum), Terms(children)),
+                    RulesText.Get(nameof(RulesStrings.Composite_SumDiffers_Hint)),
                     dependsOn: _uncounted.Where(u => u.Parent == id).Select(u => u.Cause));
             }
         }
@@ -357,7 +358,7 @@ internal sealed partial class WorkflowReader
             {
                 if (rule["Expression"] is null)
                 {
-                    _diagnostics.Error("CCHC045", f, rule["RuleName"], id, $"Quy tắc '{id}' chưa có 'Expression'.", "Thêm điều kiện đạt, ví dụ \"Expression\": \"value >= 60\".");
+                    _diagnostics.Error("CCHC045", f, rule["RuleName"], id, RulesText.Format(nameof(RulesStrings.Rule_NoExpression), id), RulesText.Get(nameof(RulesStrings.Rule_NoExpression_Hint)));
                 }
             }
             else
@@ -368,7 +369,7 @@ internal sealed partial class WorkflowReader
                     if (parsed.Type != typeof(bool))
                     {
                         _diagnostics.ErrorInString("CCHC032", f, rule["Expression"], 0, id,
-                            $"Biểu thức `{text}` cho ra {Friendly(parsed.Type)}, nhưng điều kiện đạt phải cho ra true hoặc false.", "So sánh giá trị với mục tiêu, ví dụ `value >= 60`.");
+                            RulesText.Format(nameof(RulesStrings.Rule_ExpressionNotBool), text, Friendly(parsed.Type)), RulesText.Get(nameof(RulesStrings.Rule_ExpressionNotBool_Hint)));
                     }
 
                     foreach (var name in parsed.Parameters)
