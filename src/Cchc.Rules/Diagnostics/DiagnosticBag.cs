@@ -1,3 +1,4 @@
+using Cchc.Rules.Texts;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -135,8 +136,8 @@ internal sealed class DiagnosticBag
     /// </summary>
     public void Unexpected(string file, IJsonLineInfo? at, string? ruleId, Exception exception)
         => Add(DiagnosticSeverity.Error, "CCHC090", file, at, ruleId,
-            $"Không kiểm tra được {(ruleId is null ? "tệp này" : "quy tắc này")} do lỗi không lường trước ({exception.GetType().Name}: {FirstLine(exception.Message)}).",
-            "Bộ tiêu chí bị từ chối. Hãy sửa những lỗi khác trước; nếu lỗi này vẫn còn, báo cho nhóm phát triển kèm tệp này.", 0, null, null);
+            RulesText.Format(ruleId is null ? nameof(RulesStrings.Unexpected_File) : nameof(RulesStrings.Unexpected_Rule), exception.GetType().Name, FirstLine(exception.Message)),
+            RulesText.Get(nameof(RulesStrings.Unexpected_Hint)), 0, null, null);
 
     private static string FirstLine(string text)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Model;
 using Cchc.Rules.Testing;
+using Cchc.Rules.Texts;
 
 namespace Cchc.Rules.Loading;
 
@@ -73,7 +74,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
         var full = Path.GetFullPath(directory);
         if (!Directory.Exists(full))
         {
-            diagnostics.Error("CCHC001", directory, 0, 0, null, $"Không tìm thấy thư mục bộ tiêu chí '{directory}'.", "Hãy chỉ ra thư mục có tệp ruleset.json, hoặc mã (id) của một bộ tiêu chí có sẵn.");
+            diagnostics.Error("CCHC001", directory, 0, 0, null, RulesText.Format(nameof(RulesStrings.Loader_NoFolder), directory), RulesText.Get(nameof(RulesStrings.Loader_NoFolder_Hint)));
             return new RuleSetLoadResult(null, Ordered(DiagnosticBag.RootCauses(diagnostics.Entries)));
         }
 
@@ -86,7 +87,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
 
         if (manifest.Id.Length > 0 && !string.Equals(Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), manifest.Id, StringComparison.Ordinal))
         {
-            diagnostics.Warning("CCHC029", ManifestReader.FileName, manifestFile!.Root["id"], null, $"Mã 'id' là '{manifest.Id}', khác tên thư mục '{Path.GetFileName(full)}'.", "Đặt tên thư mục theo 'id' để `cchc` tìm được bộ tiêu chí theo mã.");
+            diagnostics.Warning("CCHC029", ManifestReader.FileName, manifestFile!.Root["id"], null, RulesText.Format(nameof(RulesStrings.Loader_IdNotFolder), manifest.Id, Path.GetFileName(full)), RulesText.Get(nameof(RulesStrings.Loader_IdNotFolder_Hint)));
         }
 
         var reader = new WorkflowReader(manifest, diagnostics);
@@ -181,7 +182,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or RulesEngine.Exceptions.RuleException)
         {
-            diagnostics.Error("CCHC080", ManifestReader.FileName, 0, 0, null, $"RulesEngine không nhận bộ tiêu chí này. RulesEngine báo: {e.Message}", null);
+            diagnostics.Error("CCHC080", ManifestReader.FileName, 0, 0, null, RulesText.Format(nameof(RulesStrings.Loader_RulesEngineRefuses), e.Message), null);
             return;
         }
 
@@ -197,11 +198,11 @@ public sealed class RuleSetLoader : IRuleSetLoader
             var compileError = result.Error.StartsWith("Exception while parsing", StringComparison.Ordinal) || result.Error.StartsWith("Error while compiling", StringComparison.Ordinal);
             if (compileError)
             {
-                diagnostics.Error("CCHC080", file, 0, 0, result.RuleId, $"RulesEngine không biên dịch được quy tắc này. RulesEngine báo: {FirstLine(result.Error)}", null);
+                diagnostics.Error("CCHC080", file, 0, 0, result.RuleId, RulesText.Format(nameof(RulesStrings.Loader_RulesEngineCannotCompile), FirstLine(result.Error)), null);
             }
             else
             {
-                diagnostics.Warning("CCHC081", file, null, result.RuleId, $"Quy tắc bị lỗi khi các đầu vào bằng 0. RulesEngine báo: {FirstLine(result.Error)}", "Dùng Fn.Percent / Fn.Ratio để tránh chia cho 0, hoặc khai báo tham số noOccurrence.");
+                diagnostics.Warning("CCHC081", file, null, result.RuleId, RulesText.Format(nameof(RulesStrings.Loader_FailsOnZero), FirstLine(result.Error)), RulesText.Get(nameof(RulesStrings.Loader_FailsOnZero_Hint)));
             }
         }
     }
@@ -221,7 +222,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
             {
                 var id = ruleSet.Flattened[i].Id;
                 var file = reader.Workflows.FirstOrDefault(w => w.RuleIds.Contains(id))?.File.RelativePath ?? "";
-                diagnostics.Warning("CCHC081", file, null, id, $"Quy tắc bị lỗi khi các đầu vào bằng 0. RulesEngine báo: {FirstLine(error)}", "Dùng Fn.Percent / Fn.Ratio để tránh chia cho 0, hoặc khai báo tham số noOccurrence.");
+                diagnostics.Warning("CCHC081", file, null, id, RulesText.Format(nameof(RulesStrings.Loader_FailsOnZero), FirstLine(error)), RulesText.Get(nameof(RulesStrings.Loader_FailsOnZero_Hint)));
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Model;
 using Cchc.Rules.Testing;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -29,7 +30,7 @@ internal static class TestCaseReader
         var inputNames = inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var token in JsonFile.Array(file.Root, "cases")?.OfType<JObject>() ?? [])
         {
-            var name = JsonFile.String(token, "name") ?? "(không tên)";
+            var name = JsonFile.String(token, "name") ?? RulesText.Get(nameof(RulesStrings.Test_Unnamed));
             var unitToken = JsonFile.Object(token, "unit");
             var expectToken = JsonFile.Object(token, "expect");
             if (unitToken is null || expectToken is null)
@@ -43,8 +44,8 @@ internal static class TestCaseReader
                 if (!Identity.Contains(property.Name) && !inputNames.Contains(property.Name))
                 {
                     var suggestion = NameSuggestions.Closest(property.Name, inputNames);
-                    diagnostics.Error("CCHC070", f, property, null, $"Ca kiểm thử '{name}': '{property.Name}' không phải đầu vào của bộ tiêu chí này.",
-                        suggestion is null ? "Dùng tên các đầu vào đã khai báo trong ruleset.json." : $"Có phải ý bạn là '{suggestion}'?",
+                    diagnostics.Error("CCHC070", f, property, null, RulesText.Format(nameof(RulesStrings.Test_UnknownInput), name, property.Name),
+                        suggestion is null ? RulesText.Get(nameof(RulesStrings.Test_UnknownInput_Hint)) : RulesText.Format(nameof(RulesStrings.DidYouMean), suggestion),
                         dependsOn: [brokenInputs?.GetValueOrDefault(property.Name)]);
                     continue;
                 }
@@ -58,8 +59,8 @@ internal static class TestCaseReader
                 if (!criterionIds.Contains(property.Name))
                 {
                     var suggestion = NameSuggestions.Closest(property.Name, criterionIds);
-                    diagnostics.Error("CCHC071", f, property, null, $"Ca kiểm thử '{name}' nêu kết quả mong đợi của tiêu chí '{property.Name}', nhưng bộ tiêu chí không có tiêu chí này.",
-                        suggestion is null ? null : $"Có phải ý bạn là '{suggestion}'?", dependsOn: lostCriteria);
+                    diagnostics.Error("CCHC071", f, property, null, RulesText.Format(nameof(RulesStrings.Test_UnknownCriterion), name, property.Name),
+                        suggestion is null ? null : RulesText.Format(nameof(RulesStrings.DidYouMean), suggestion), dependsOn: lostCriteria);
                     continue;
                 }
 
@@ -72,7 +73,7 @@ internal static class TestCaseReader
                 problems = problemTokens.OfType<JValue>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList();
                 foreach (var unknown in problems.Where(p => !inputNames.Contains(p) && !Identity.Contains(p)))
                 {
-                    diagnostics.Error("CCHC070", f, problemTokens, null, $"Ca kiểm thử '{name}' mong đợi lỗi dữ liệu ở '{unknown}', nhưng '{unknown}' không phải đầu vào.", null,
+                    diagnostics.Error("CCHC070", f, problemTokens, null, RulesText.Format(nameof(RulesStrings.Test_UnknownProblemInput), name, unknown), null,
                         dependsOn: [brokenInputs?.GetValueOrDefault(unknown)]);
                 }
             }
