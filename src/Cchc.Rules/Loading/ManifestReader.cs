@@ -98,7 +98,7 @@ internal static class ManifestReader
                 .ToList();
             if (type == InputType.Choice && options.Count == 0)
             {
-                diagnostics.Error("CCHC023", f, token, null, RulesText.Format(nameof(RulesStrings.Input_ChoiceWithoutOptions), name), RulesText.Get(nameof(RulesStrings.Input_ChoiceWithoutOptions_Hint)));
+                diagnostics.Error("CCHC023", f, token, null, RulesText.Format(nameof(RulesStrings.Input_ChoiceWithoutOptions), name), RulesText.Format(nameof(RulesStrings.Input_ChoiceWithoutOptions_Hint)));
             }
             else if (type != InputType.Choice && options.Count > 0)
             {

@@ -148,7 +148,7 @@ public static class SchemaCatalog
         ValidationErrorKind.IntegerExpected => RulesText.Get(nameof(RulesStrings.Expected_Integer)),
         ValidationErrorKind.BooleanExpected => RulesText.Get(nameof(RulesStrings.Expected_Bool)),
         ValidationErrorKind.ArrayExpected => RulesText.Get(nameof(RulesStrings.Expected_List)),
-        ValidationErrorKind.ObjectExpected => RulesText.Get(nameof(RulesStrings.Expected_Object)),
+        ValidationErrorKind.ObjectExpected => RulesText.Format(nameof(RulesStrings.Expected_Object)),
         _ => "null",
     };
 

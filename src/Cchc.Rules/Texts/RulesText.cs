@@ -8,7 +8,10 @@ namespace Cchc.Rules.Texts;
 /// </summary>
 internal static class RulesText
 {
-    /// <summary>The text of <paramref name="key"/> in the current language (Vietnamese where English lacks it).</summary>
+    /// <summary>
+    /// The text of <paramref name="key"/> in the current language (Vietnamese where English lacks it). Every text of the
+    /// catalog is a format string (a literal brace doubled); one with placeholders or braces is read through <see cref="Format"/>.
+    /// </summary>
     public static string Get(string key)
         => RulesStrings.ResourceManager.GetString(key, CchcLanguage.Current)
            ?? throw new InvalidOperationException($"Missing text resource '{key}'.");

@@ -13,7 +13,8 @@ public sealed partial class RulesStringsCatalogTests
 {
     private static Dictionary<string, string> Catalog(CultureInfo culture)
     {
-        using var set = RulesStrings.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        // Not disposed: the resource manager caches the set and hands the same one to every later lookup.
+        var set = RulesStrings.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
         Assert.NotNull(set);
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
     }
