@@ -117,6 +117,21 @@ internal sealed class DiagnosticBag
         }
     }
 
+    /// <summary>
+    /// Marks the diagnostics about <paramref name="subject"/> already recorded as following from
+    /// <paramref name="dependency"/>: for a cause found only later (a total that is off because one of its parts is).
+    /// </summary>
+    public void AddDependency(string subject, string dependency)
+    {
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i].Subject == subject)
+            {
+                _entries[i] = _entries[i] with { DependsOn = [.. _entries[i].DependsOn, dependency] };
+            }
+        }
+    }
+
     /// <summary>A diagnostic with what it is about and what it follows from.</summary>
     internal sealed record Entry(RuleDiagnostic Diagnostic, string Subject, IReadOnlyList<string> DependsOn, bool Weak);
 

@@ -146,16 +146,31 @@ internal sealed partial class WorkflowReader
     /// <summary>Checks what only makes sense once every file is read: area sums.</summary>
     public void CheckTotals()
     {
+        var criteriaTotal = 0m;
+        var offAreas = new List<string>();
         foreach (var area in _manifest.Areas)
         {
             var terms = Criteria.Where(c => c.Kind == CriterionKind.Base && c.Area == area.Id).ToList();
             var sum = terms.Sum(c => c.Scoring.Points);
+            criteriaTotal += sum;
             if (sum != area.MaxPoints)
             {
+                offAreas.Add(DiagnosticBag.Subject(ManifestReader.FileName, _manifest.AreaTokens[area.Id]["maxPoints"]));
                 _diagnostics.Error("CCHC025", ManifestReader.FileName, _manifest.AreaTokens[area.Id]["maxPoints"], null,
                     RulesText.Format(nameof(RulesStrings.Area_SumDiffers), area.Id, ManifestReader.Fmt(area.MaxPoints), ManifestReader.Fmt(sum), Terms(terms)),
                     RulesText.Get(nameof(RulesStrings.Area_SumDiffers_Hint)),
                     dependsOn: _uncounted.Where(u => u.Parent is null && (u.Area is null || u.Area == area.Id)).Select(u => u.Cause));
+            }
+        }
+
+        // One area's 'maxPoints' edited: its criteria no longer add up to it, and the areas no longer add up to the
+        // rule set's 'maxPoints'. When the criteria do add up to the rule set's total, the area is the one mistake and
+        // the total's error follows from it.
+        if (offAreas.Count > 0 && criteriaTotal == _manifest.MaxPoints && _manifest.MaxPointsToken is { } total)
+        {
+            foreach (var area in offAreas)
+            {
+                _diagnostics.AddDependency(DiagnosticBag.Subject(ManifestReader.FileName, total), area);
             }
         }
     }

@@ -129,6 +129,16 @@ public sealed class OneMistakeOneErrorTests
     }
 
     [Fact]
+    public void AreaMaxPointsEdited_OneErrorAtTheArea_NotAlsoTheRuleSetTotal()
+    {
+        var (_, error, lines) = Mistake("ruleset.json", "\"maxPoints\": 20", "\"maxPoints\": 18", "\"id\": \"tthc\"");
+
+        Assert.Equal(("CCHC025", "ruleset.json"), (error.Code, error.File));
+        Assert.Contains("\"maxPoints\": 18", LineOf(lines, error), StringComparison.Ordinal);
+        Assert.StartsWith("Lĩnh vực 'tthc' khai báo 'maxPoints' là 18 nhưng điểm các tiêu chí của lĩnh vực cộng lại là 20 (", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownMethod_OneError_ClosestMethodSuggested_NoSumFollowsFromIt()
     {
         var (_, error, lines) = Mistake(Tthc, "\"method\": \"linear\",", "\"method\": \"lineal\",", "\"RuleName\": \"3.4\"");
