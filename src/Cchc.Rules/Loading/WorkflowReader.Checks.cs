@@ -73,6 +73,36 @@ internal sealed partial class WorkflowReader
         return parameter;
     }
 
+    private static readonly string[] ConventionalNames = ["value", "target", "noOccurrence", "notApplicable"];
+
+    /// <summary>
+    /// A conventional parameter the rule needs (its method reads <c>value</c>, or its expression names it) that is not
+    /// declared, while a parameter with a name close to it is (<c>vaule</c>): that name is the one mistake. It is reported
+    /// there, and what reads the conventional name (the expression, the method) follows from it.
+    /// </summary>
+    private void CheckMisnamedParameters(Dictionary<string, ParameterExpression> locals, Dictionary<string, string> broken, List<JObject> tokens, JObject rule, string file, string id, ScoringRule? scoring)
+    {
+        var expression = JsonFile.String(rule, "Expression") ?? "";
+        foreach (var conventional in ConventionalNames)
+        {
+            if (locals.ContainsKey(conventional) || broken.ContainsKey(conventional))
+            {
+                continue;
+            }
+
+            var needed = conventional == "value" && scoring?.Method is ScoringMethod.Bands or ScoringMethod.Linear or ScoringMethod.PerItem or ScoringMethod.Deduction or ScoringMethod.Choice
+                         || System.Text.RegularExpressions.Regex.IsMatch(expression, $@"(?<![\w.]){conventional}(?!\w)", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            var misnamed = needed ? NameSuggestions.Closest(conventional, locals.Keys.Where(n => !ConventionalNames.Contains(n))) : null;
+            if (misnamed is null || tokens.FirstOrDefault(p => JsonFile.String(p, "Name") == misnamed)?["Name"] is not { } at)
+            {
+                continue;
+            }
+
+            _diagnostics.Error("CCHC035", file, at, id, RulesText.Format(nameof(RulesStrings.Param_Misnamed), misnamed, conventional), RulesText.Format(nameof(RulesStrings.Param_Misnamed_Hint), conventional));
+            broken[conventional] = DiagnosticBag.Subject(file, at);
+        }
+    }
+
     private void CheckConventionalParameters(Dictionary<string, ParameterExpression> locals, Dictionary<string, string> broken, JObject rule, string file, string id, ScoringRule? scoring)
     {
         JToken? At(string name) => JsonFile.Array(rule, "LocalParams")?.OfType<JObject>().FirstOrDefault(p => JsonFile.String(p, "Name") == name)?["Expression"];

@@ -315,6 +315,7 @@ internal sealed partial class WorkflowReader
             }
         }
 
+        CheckMisnamedParameters(localNames, broken, localTokens, rule, f, id, scoring);
         CheckConventionalParameters(localNames, broken, rule, f, id, scoring);
 
         var children = new List<CriterionDefinition>();

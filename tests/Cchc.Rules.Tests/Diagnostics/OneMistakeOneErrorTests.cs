@@ -139,6 +139,16 @@ public sealed class OneMistakeOneErrorTests
     }
 
     [Fact]
+    public void ValueParameterMisnamed_OneErrorAtTheName_NotTheExpressionNorTheMethodThatReadIt()
+    {
+        var (_, error, lines) = Mistake(Tthc, "\"Name\": \"value\"", "\"Name\": \"vaule\"", "\"RuleName\": \"3.4\"");
+
+        Assert.Equal(("CCHC035", "3.4"), (error.Code, error.RuleId));
+        Assert.Contains("\"vaule\"", LineOf(lines, error), StringComparison.Ordinal);
+        Assert.Equal("Đổi tên tham số thành 'value'.", error.Hint);
+    }
+
+    [Fact]
     public void UnknownMethod_OneError_ClosestMethodSuggested_NoSumFollowsFromIt()
     {
         var (_, error, lines) = Mistake(Tthc, "\"method\": \"linear\",", "\"method\": \"lineal\",", "\"RuleName\": \"3.4\"");
