@@ -18,11 +18,12 @@ internal sealed record ParsedExpression(Expression Body, IReadOnlySet<string> Pa
 /// <summary>
 /// What the reader knows about names an expression may read besides those in scope: names whose declaration is in
 /// error (name → the subject of that error; an expression reading one follows from it) and parameters of the same rule
-/// declared further down (name → line).
+/// declared further down (name → line). <see cref="Broken"/> is the scope's own map: the reader adds a parameter to it
+/// when that parameter's expression fails.
 /// </summary>
-internal sealed record NameContext(IReadOnlyDictionary<string, string> Broken, IReadOnlyDictionary<string, int> Later)
+internal sealed record NameContext(Dictionary<string, string> Broken, IReadOnlyDictionary<string, int> Later)
 {
-    public static NameContext Empty { get; } = new(new Dictionary<string, string>(), new Dictionary<string, int>());
+    public static NameContext Empty => new([], new Dictionary<string, int>());
 }
 
 /// <summary>

@@ -48,7 +48,7 @@ internal sealed partial class WorkflowReader
         if (parsed is null)
         {
             // What reads this parameter afterwards follows from the error just reported (the broken map is the scope's).
-            ((Dictionary<string, string>)names.Broken).TryAdd(name, DiagnosticBag.Subject(file.RelativePath, token));
+            names.Broken.TryAdd(name, DiagnosticBag.Subject(file.RelativePath, token));
             return null;
         }
 
