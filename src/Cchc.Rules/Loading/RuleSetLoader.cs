@@ -12,7 +12,10 @@ namespace Cchc.Rules.Loading;
 /// The compiled rule set, or null when its manifest or workflows have errors. Errors in the analysts' test files
 /// never withhold it: a host keeps scoring while an analyst fixes a test (see <see cref="TestErrors"/>).
 /// </param>
-/// <param name="Diagnostics">Errors and warnings: the manifest's and workflows' in file order, then the test files'.</param>
+/// <param name="Diagnostics">
+/// Errors and warnings, one per mistake (an error that follows from another is left out): the manifest's and
+/// workflows' in file order, then the test files'.
+/// </param>
 public sealed record RuleSetLoadResult(CompiledRuleSet? RuleSet, IReadOnlyList<RuleDiagnostic> Diagnostics)
 {
     /// <summary>Whether the rule set loaded (it may still have warnings, or errors in its test files).</summary>
