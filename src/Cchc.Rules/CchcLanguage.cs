@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Cchc.Rules;
 
 /// <summary>
-/// The language of the libraries' messages (data problems today; see docs/huong-dan-phan-tich-vien.md for what is
-/// translated): Vietnamese unless a host asks for English. Never taken from the machine's culture, so a message is the
-/// same on any server.
+/// The language of the libraries' messages (data problems, and the rule-set diagnostics of Cchc.Rules' RulesStrings; see
+/// docs/huong-dan-phan-tich-vien.md for what is translated): Vietnamese unless a host asks for English. Never taken
+/// from the machine's culture, so a message is the same on any server.
 /// </summary>
 /// <remarks>
 /// <see cref="Current"/> flows with the async call (like <see cref="CultureInfo.CurrentUICulture"/>): set it at the

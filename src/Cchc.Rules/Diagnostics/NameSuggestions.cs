@@ -28,8 +28,13 @@ public static class NameSuggestions
         return best.Name;
     }
 
+    /// <summary>
+    /// Edits from one name to the other: a letter inserted, deleted, changed, or two neighbours swapped (<c>ttch</c> for
+    /// <c>tthc</c> is one edit, the commonest slip of the fingers).
+    /// </summary>
     private static int Levenshtein(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -44,9 +49,13 @@ public static class NameSuggestions
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

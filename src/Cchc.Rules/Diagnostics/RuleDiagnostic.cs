@@ -1,3 +1,5 @@
+using Cchc.Rules.Texts;
+
 namespace Cchc.Rules.Diagnostics;
 
 /// <summary>How serious a diagnostic is.</summary>
@@ -49,7 +51,7 @@ public sealed class RuleSetValidationException : Exception
 {
     /// <summary>Creates the exception for the given diagnostics.</summary>
     public RuleSetValidationException(string directory, IReadOnlyList<RuleDiagnostic> diagnostics)
-        : base($"Bộ tiêu chí '{directory}' không hợp lệ: có {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} lỗi."
+        : base(RulesText.Format(nameof(RulesStrings.Validation_Refused), directory, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error))
                + Environment.NewLine + string.Join(Environment.NewLine, diagnostics))
     {
         Directory = directory;

@@ -1,3 +1,5 @@
+using Cchc.Rules.Texts;
+
 namespace Cchc.Rules.Expressions;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal static class ExpressionLimits
     {
         if (text.Length > MaxLength)
         {
-            return ($"biểu thức dài {text.Length} ký tự, vượt giới hạn {MaxLength} ký tự của một biểu thức.", MaxLength);
+            return (RulesText.Format(nameof(RulesStrings.Limits_TooLong), text.Length, MaxLength), MaxLength);
         }
 
         var brackets = 0;
@@ -93,7 +95,7 @@ internal static class ExpressionLimits
 
             if (brackets + conditionals + unaryRun > MaxDepth)
             {
-                return ($"biểu thức lồng nhau quá sâu (quá {MaxDepth} tầng ngoặc, toán tử điều kiện `? :` hoặc toán tử một ngôi liên tiếp).", i);
+                return (RulesText.Format(nameof(RulesStrings.Limits_TooDeep), MaxDepth), i);
             }
         }
 

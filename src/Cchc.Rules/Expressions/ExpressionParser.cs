@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Loading;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json.Linq;
 using RulesEngine.ExpressionBuilders;
 
@@ -12,6 +13,17 @@ namespace Cchc.Rules.Expressions;
 internal sealed record ParsedExpression(Expression Body, IReadOnlySet<string> Parameters)
 {
     public Type Type => Body.Type;
+}
+
+/// <summary>
+/// What the reader knows about names an expression may read besides those in scope: names whose declaration is in
+/// error (name → the subject of that error; an expression reading one follows from it) and parameters of the same rule
+/// declared further down (name → line). <see cref="Broken"/> is the scope's own map: the reader adds a parameter to it
+/// when that parameter's expression fails.
+/// </summary>
+internal sealed record NameContext(Dictionary<string, string> Broken, IReadOnlyDictionary<string, int> Later)
+{
+    public static NameContext Empty => new([], new Dictionary<string, int>());
 }
 
 /// <summary>
@@ -31,12 +43,13 @@ internal sealed class ExpressionParser
 
     public ExpressionParser(IReadOnlyCollection<string> inputNames) => _inputNames = inputNames;
 
-    public ParsedExpression? Parse(string text, IReadOnlyList<ParameterExpression> scope, string file, JToken? at, string? ruleId, DiagnosticBag diagnostics)
+    public ParsedExpression? Parse(string text, IReadOnlyList<ParameterExpression> scope, string file, JToken? at, string? ruleId, DiagnosticBag diagnostics, NameContext? names = null)
     {
+        names ??= NameContext.Empty;
         if (ExpressionLimits.Check(text) is { } limit)
         {
-            diagnostics.ErrorInString("CCHC038", file, at, Math.Min(limit.Offset, text.Length), ruleId, $"Biểu thức `{Shorten(text)}` không được chấp nhận: {limit.Message}",
-                "Tách điều kiện thành nhiều tham số (LocalParams) hoặc nhiều tiêu chí con, và bỏ các cặp ngoặc thừa.");
+            diagnostics.ErrorInString("CCHC038", file, at, Math.Min(limit.Offset, text.Length), ruleId, RulesText.Format(nameof(RulesStrings.Expr_Refused), Shorten(text), limit.Message),
+                RulesText.Get(nameof(RulesStrings.Expr_Split_Hint)));
             return null;
         }
 
@@ -47,13 +60,13 @@ internal sealed class ExpressionParser
         }
         catch (ParseException e)
         {
-            var (reason, hint) = Explain(e.Message, scope);
-            diagnostics.ErrorInString("CCHC030", file, at, e.Position, ruleId, $"Không đọc được biểu thức `{text}`{reason}", hint);
+            var (reason, hint, cause) = Explain(e.Message, scope, names);
+            diagnostics.ErrorInString("CCHC030", file, at, e.Position, ruleId, RulesText.Format(nameof(RulesStrings.Expr_Unreadable), text, reason), hint, [cause]);
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or RulesEngine.Exceptions.ExpressionParserException)
         {
-            diagnostics.ErrorInString("CCHC030", file, at, 0, ruleId, $"Không đọc được biểu thức `{text}`{Quoted(e.Message)}", null);
+            diagnostics.ErrorInString("CCHC030", file, at, 0, ruleId, RulesText.Format(nameof(RulesStrings.Expr_Unreadable), text, Quoted(e.Message)), null);
             return null;
         }
 #pragma warning disable CA1031 // The parser is a library we do not control: whatever it throws on a rule's text is a diagnostic, not a crash.
@@ -61,15 +74,15 @@ internal sealed class ExpressionParser
 #pragma warning restore CA1031
         {
             // Seen: `np(x)` on a value type throws IndexOutOfRangeException inside the parser.
-            diagnostics.ErrorInString("CCHC030", file, at, 0, ruleId, $"Không đọc được biểu thức `{text}`: trình phân tích biểu thức gặp lỗi {e.GetType().Name} ({e.Message.TrimEnd('.')}).",
-                "Viết lại biểu thức chỉ với các đầu vào, phép tính, phép so sánh, Math.* và Fn.*.");
+            diagnostics.ErrorInString("CCHC030", file, at, 0, ruleId, RulesText.Format(nameof(RulesStrings.Expr_ParserCrashed), text, e.GetType().Name, e.Message.TrimEnd('.')),
+                RulesText.Get(nameof(RulesStrings.Expr_ParserCrashed_Hint)));
             return null;
         }
 
         var violations = ExpressionPolicy.Check(body);
         foreach (var (message, hint) in violations)
         {
-            diagnostics.ErrorInString("CCHC031", file, at, 0, ruleId, $"Biểu thức `{text}` không được chấp nhận: {message}", hint);
+            diagnostics.ErrorInString("CCHC031", file, at, 0, ruleId, RulesText.Format(nameof(RulesStrings.Expr_Refused), text, message), hint);
         }
 
         if (violations.Count > 0)
@@ -84,7 +97,7 @@ internal sealed class ExpressionParser
         }
         catch (InsufficientExecutionStackException)
         {
-            diagnostics.ErrorInString("CCHC038", file, at, 0, ruleId, $"Biểu thức `{Shorten(text)}` không được chấp nhận: biểu thức lồng nhau quá sâu.", "Tách điều kiện thành nhiều tham số (LocalParams) hoặc nhiều tiêu chí con.");
+            diagnostics.ErrorInString("CCHC038", file, at, 0, ruleId, RulesText.Format(nameof(RulesStrings.Expr_TooDeep), Shorten(text)), RulesText.Get(nameof(RulesStrings.Policy_Split_Hint)));
             return null;
         }
 
@@ -98,7 +111,7 @@ internal sealed class ExpressionParser
     /// What follows "Không đọc được biểu thức `…`": our own Vietnamese reason for the cases we recognise, otherwise
     /// the parser's English text quoted as it wrote it.
     /// </summary>
-    private (string Reason, string? Hint) Explain(string message, IReadOnlyList<ParameterExpression> scope)
+    private (string Reason, string? Hint, string? Cause) Explain(string message, IReadOnlyList<ParameterExpression> scope, NameContext names)
     {
         const string unknown = "Unknown identifier '";
         if (message.StartsWith(unknown, StringComparison.Ordinal))
@@ -106,28 +119,35 @@ internal sealed class ExpressionParser
             var name = message[unknown.Length..].TrimEnd('\'', '.');
             if (ForbiddenRoots.Contains(name))
             {
-                return ($": '{name}' là không gian tên hoặc kiểu của .NET, biểu thức của quy tắc không được dùng (không đọc ghi tệp, không dùng reflection, không đọc đồng hồ, không vòng lặp).",
-                    "Chỉ dùng các đầu vào của bộ tiêu chí, tham số của quy tắc này, Math.* và Fn.*.");
+                return (RulesText.Format(nameof(RulesStrings.Expr_DotNetName), name),
+                    RulesText.Get(nameof(RulesStrings.Expr_DotNetName_Hint)), null);
+            }
+
+            if (names.Later.TryGetValue(name, out var line))
+            {
+                return (RulesText.Format(nameof(RulesStrings.Expr_DeclaredLater), name, line),
+                    RulesText.Format(nameof(RulesStrings.Expr_DeclaredLater_Hint), name), names.Broken.GetValueOrDefault(name));
             }
 
             var known = _inputNames.Concat(scope.Select(p => p.Name!)).Distinct().ToList();
             var suggestion = NameSuggestions.Closest(name, known);
-            return ($": '{name}' không phải đầu vào của bộ tiêu chí này, cũng không phải tham số của quy tắc này.",
+            return (RulesText.Format(nameof(RulesStrings.Expr_UnknownName), name),
                 suggestion is null
-                    ? "Khai báo đầu vào trong ruleset.json (mục 'inputs'), hoặc sửa lại chính tả."
-                    : $"Có phải ý bạn là '{suggestion}'? Tên phân biệt chữ hoa, chữ thường; đầu vào mới được khai báo trong ruleset.json.");
+                    ? RulesText.Get(nameof(RulesStrings.Expr_UnknownName_Hint))
+                    : RulesText.Format(nameof(RulesStrings.Expr_UnknownName_DidYouMean_Hint), suggestion),
+                names.Broken.GetValueOrDefault(name));
         }
 
         if (message.Contains("is not accessible", StringComparison.Ordinal))
         {
-            return (Quoted(message), "Chỉ được gọi Math.*, Fn.* và các thành phần của ngày (.Year, .Month, .Day).");
+            return (Quoted(message), RulesText.Get(nameof(RulesStrings.Expr_NotAccessible_Hint)), null);
         }
 
-        return (Quoted(message), null);
+        return (Quoted(message), null, null);
     }
 
     private static string Quoted(string parserMessage)
-        => $". Trình phân tích biểu thức báo: {parserMessage}{(parserMessage.EndsWith('.') ? "" : ".")}";
+        => RulesText.Format(nameof(RulesStrings.Expr_ParserSays), parserMessage + (parserMessage.EndsWith('.') ? "" : "."));
 
     private sealed class ParameterCollector : ExpressionVisitor
     {

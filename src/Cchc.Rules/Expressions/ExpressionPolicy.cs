@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Cchc.Rules.Texts;
 
 namespace Cchc.Rules.Expressions;
 
@@ -36,7 +37,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         catch (InsufficientExecutionStackException)
         {
             // Whatever was found so far stands; the tree is refused either way, before the stack runs out.
-            policy.Refuse($"biểu thức lồng nhau quá sâu, không kiểm tra hết được.", "Tách điều kiện thành nhiều tham số (LocalParams) hoặc nhiều tiêu chí con.");
+            policy.Refuse(RulesText.Get(nameof(RulesStrings.Policy_TooDeep)), RulesText.Get(nameof(RulesStrings.Policy_Split_Hint)));
         }
 
         return policy._violations.Distinct().ToList();
@@ -87,8 +88,8 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
             case ExpressionType.New:
                 return base.Visit(node);
             default:
-                Refuse($"quy tắc không được dùng biểu thức loại '{node.NodeType}'.",
-                    "Dùng các đầu vào, phép tính, phép so sánh, biểu thức điều kiện (a ? b : c), Math.* và Fn.*.");
+                Refuse(RulesText.Format(nameof(RulesStrings.Policy_NodeType), node.NodeType),
+                    RulesText.Get(nameof(RulesStrings.Policy_NodeType_Hint)));
                 return node;
         }
     }
@@ -112,7 +113,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         {
             if (method.DeclaringType == typeof(string) && method.Name == "Concat")
             {
-                Refuse("quy tắc không được nối văn bản bằng '+'.", "Hãy so sánh văn bản bằng ==.");
+                Refuse(RulesText.Get(nameof(RulesStrings.Policy_StringConcat)), RulesText.Get(nameof(RulesStrings.Policy_StringConcat_Hint)));
             }
             else
             {
@@ -131,12 +132,12 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         {
             if (type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeOnly))
             {
-                Refuse($"{type.Name}.{name} đọc đồng hồ của máy, nên điểm sẽ thay đổi theo ngày chạy.",
-                    "Đưa ngày vào một đầu vào kiểu 'date', hoặc viết ngày cố định bằng Fn.Date(năm, tháng, ngày).");
+                Refuse(RulesText.Format(nameof(RulesStrings.Policy_Clock), type.Name, name),
+                    RulesText.Get(nameof(RulesStrings.Policy_Clock_Hint)));
             }
             else if (type != typeof(Math) && type != typeof(decimal))
             {
-                Refuse($"'{type?.Name}.{name}' không nằm trong danh sách được phép dùng trong biểu thức.", AllowedHint);
+                Refuse(RulesText.Format(nameof(RulesStrings.Policy_NotAllowedMember), type?.Name, name), AllowedHint);
             }
 
             return node;
@@ -156,7 +157,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
                       || (type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(Nullable<>) && name is "HasValue" or "Value");
         if (!allowed)
         {
-            Refuse(Reflective(name) ? $"'{name}' đọc siêu dữ liệu reflection của .NET, biểu thức của quy tắc không được làm vậy." : $"'.{name}' của {type?.Name} không nằm trong danh sách được phép dùng trong biểu thức.", AllowedHint);
+            Refuse(Reflective(name) ? RulesText.Format(nameof(RulesStrings.Policy_Reflection), name) : RulesText.Format(nameof(RulesStrings.Policy_NotAllowedMemberOf), name, type?.Name), AllowedHint);
         }
 
         return node;
@@ -181,9 +182,9 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         if (node.Type != typeof(DateTime))
         {
             Refuse(node.Type == typeof(string)
-                    ? "không được tạo văn bản bằng 'new string', vì việc này có thể dùng bộ nhớ không giới hạn."
-                    : $"biểu thức của quy tắc không được tạo đối tượng '{node.Type.Name}'.",
-                "Dùng Fn.Date(năm, tháng, ngày) để viết một ngày cố định.");
+                    ? RulesText.Get(nameof(RulesStrings.Policy_NewString))
+                    : RulesText.Format(nameof(RulesStrings.Policy_NewObject), node.Type.Name),
+                RulesText.Get(nameof(RulesStrings.Policy_New_Hint)));
             return node;
         }
 
@@ -192,11 +193,11 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
 
     protected override Expression VisitLambda<T>(Expression<T> node)
     {
-        Refuse("biểu thức của quy tắc không được dùng hàm lambda.", AllowedHint);
+        Refuse(RulesText.Get(nameof(RulesStrings.Policy_Lambda)), AllowedHint);
         return node;
     }
 
-    private const string AllowedHint = "Biểu thức chỉ được dùng các đầu vào của bộ tiêu chí, tham số của quy tắc này, phép tính, phép so sánh, Math.*, Fn.* và các thành phần của ngày (.Year, .Month, .Day).";
+    private static string AllowedHint => RulesText.Get(nameof(RulesStrings.Policy_Allowed_Hint));
 
     private void CheckMethod(MethodInfo method)
     {
@@ -209,34 +210,34 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
 
         if (name == "GetType" || Reflective(name) || typeof(MemberInfo).IsAssignableFrom(type) || type == typeof(Assembly) || type == typeof(Type))
         {
-            Refuse($"'{name}()' đọc siêu dữ liệu reflection của .NET, biểu thức của quy tắc không được dùng.", AllowedHint);
+            Refuse(RulesText.Format(nameof(RulesStrings.Policy_ReflectionCall), name), AllowedHint);
             return;
         }
 
         if (type == typeof(Enumerable) || type == typeof(Queryable))
         {
-            Refuse($"không được dùng Enumerable.{name}, vì dãy phần tử có thể lặp không giới hạn.", "Viết thẳng phép tính trên các đầu vào.");
+            Refuse(RulesText.Format(nameof(RulesStrings.Policy_Enumerable), name), RulesText.Get(nameof(RulesStrings.Policy_Enumerable_Hint)));
             return;
         }
 
         if (type == typeof(string) && name is "StartsWith" or "EndsWith" or "IndexOf" or "LastIndexOf" or "Compare" or "CompareTo" or "ToUpper" or "ToLower")
         {
-            Refuse($"String.{name} so sánh văn bản theo ngôn ngữ (culture) của máy chạy, nên cùng một đơn vị có thể được chấm khác nhau trên hai máy.",
+            Refuse(RulesText.Format(nameof(RulesStrings.Policy_CultureString), name),
                 name is "StartsWith" or "EndsWith"
-                    ? $"Dùng Fn.{name}(vănBản, {(name == "StartsWith" ? "đầuChuỗi" : "cuốiChuỗi")}), hàm này so sánh từng ký tự, không phụ thuộc ngôn ngữ của máy."
-                    : "So sánh văn bản bằng == hoặc Fn.StartsWith / Fn.EndsWith.");
+                    ? RulesText.Get(name == "StartsWith" ? nameof(RulesStrings.Policy_StartsWith_Hint) : nameof(RulesStrings.Policy_EndsWith_Hint))
+                    : RulesText.Get(nameof(RulesStrings.Policy_CompareText_Hint)));
             return;
         }
 
         if (type == typeof(string) && name is "PadLeft" or "PadRight" or "Replicate")
         {
-            Refuse($"không được dùng String.{name}, vì hàm này có thể tạo văn bản dài không giới hạn.", AllowedHint);
+            Refuse(RulesText.Format(nameof(RulesStrings.Policy_UnboundedString), name), AllowedHint);
             return;
         }
 
         if (type == typeof(Guid) || type == typeof(Random) || (type == typeof(DateTime) && name is "get_Now" or "get_UtcNow" or "get_Today"))
         {
-            Refuse($"'{type.Name}.{name}' cho kết quả khác nhau mỗi lần chạy, nên cùng một đơn vị sẽ bị chấm điểm khác nhau.", AllowedHint);
+            Refuse(RulesText.Format(nameof(RulesStrings.Policy_Random), type.Name, name), AllowedHint);
             return;
         }
 
@@ -246,7 +247,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
                       || (type == typeof(TimeSpan) && name.StartsWith("op_", StringComparison.Ordinal));
         if (!allowed)
         {
-            Refuse($"'{type?.Name}.{name}' không nằm trong danh sách được phép dùng trong biểu thức.", AllowedHint);
+            Refuse(RulesText.Format(nameof(RulesStrings.Policy_NotAllowedMember), type?.Name, name), AllowedHint);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json.Linq;
 
 namespace Cchc.Rules.Loading;
@@ -27,8 +28,8 @@ internal static partial class ExplanationTemplates
                 if (!Placeholders.Contains(name))
                 {
                     var suggestion = NameSuggestions.Closest(name, Placeholders);
-                    diagnostics.ErrorInString("CCHC060", file, text, match.Index, id, $"Lời giải thích '{property.Name}' dùng chỗ điền '{{{name}}}', nhưng không có chỗ điền này.",
-                        suggestion is null ? $"Các chỗ điền dùng được: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}." : $"Có phải ý bạn là '{{{suggestion}}}'?");
+                    diagnostics.ErrorInString("CCHC060", file, text, match.Index, id, RulesText.Format(nameof(RulesStrings.Template_UnknownPlaceholder), property.Name, name),
+                        suggestion is null ? RulesText.Format(nameof(RulesStrings.Template_UnknownPlaceholder_Hint), string.Join(", ", Placeholders.Select(p => "{" + p + "}"))) : RulesText.Format(nameof(RulesStrings.Template_DidYouMean), suggestion));
                 }
             }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -35,14 +36,14 @@ internal sealed class JsonFile
         if (!IsInside(directory, path))
         {
             // Never read it: a diagnostic could quote what it holds, and a service validating uploaded rule sets would leak it.
-            diagnostics.Error("CCHC004", shown, 0, 0, null, $"Đường dẫn '{shown}' trỏ ra ngoài thư mục của bộ tiêu chí nên không được đọc.",
-                "Mọi tệp của bộ tiêu chí phải nằm trong thư mục của nó: ghi đường dẫn tương đối, không dùng '..', đường dẫn tuyệt đối hay liên kết (symlink) ra ngoài.");
+            diagnostics.Error("CCHC004", shown, 0, 0, null, RulesText.Format(nameof(RulesStrings.File_OutsideFolder), shown),
+                RulesText.Get(nameof(RulesStrings.File_OutsideFolder_Hint)));
             return null;
         }
 
         if (!File.Exists(path))
         {
-            diagnostics.Error("CCHC001", shown, 0, 0, null, $"Không tìm thấy tệp '{shown}'.", "Kiểm tra đường dẫn trong ruleset.json (đường dẫn tính từ thư mục của bộ tiêu chí).");
+            diagnostics.Error("CCHC001", shown, 0, 0, null, RulesText.Format(nameof(RulesStrings.File_NotFound), shown), RulesText.Get(nameof(RulesStrings.File_NotFound_Hint)));
             return null;
         }
 
@@ -52,8 +53,8 @@ internal sealed class JsonFile
             var length = new FileInfo(path).Length;
             if (length > MaxFileBytes)
             {
-                diagnostics.Error("CCHC004", shown, 0, 0, null, $"Tệp '{shown}' nặng {length:#,0} byte, vượt giới hạn {MaxFileBytes:#,0} byte của một tệp trong bộ tiêu chí.".Replace(',', '.'),
-                    "Chia bộ tiêu chí thành nhiều tệp workflow nhỏ hơn.");
+                diagnostics.Error("CCHC004", shown, 0, 0, null, RulesText.Format(nameof(RulesStrings.File_TooLarge), shown, RulesText.Count(length), RulesText.Count(MaxFileBytes)),
+                    RulesText.Get(nameof(RulesStrings.File_TooLarge_Hint)));
                 return null;
             }
 
@@ -61,7 +62,7 @@ internal sealed class JsonFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            diagnostics.Error("CCHC001", shown, 0, 0, null, $"Không đọc được tệp '{shown}': {e.Message}", "Kiểm tra quyền đọc tệp, và tệp không bị chương trình khác khóa.");
+            diagnostics.Error("CCHC001", shown, 0, 0, null, RulesText.Format(nameof(RulesStrings.File_Unreadable), shown, e.Message), RulesText.Get(nameof(RulesStrings.File_Unreadable_Hint)));
             return null;
         }
 
@@ -77,23 +78,26 @@ internal sealed class JsonFile
             });
             if (reader.Read() && reader.TokenType != JsonToken.Comment)
             {
-                diagnostics.Error("CCHC002", shown, reader.LineNumber, reader.LinePosition, null, "Còn nội dung thừa sau chỗ tài liệu JSON đã kết thúc.", "Xóa phần thừa, hoặc đưa nó vào trong tài liệu JSON.");
+                diagnostics.Error("CCHC002", shown, reader.LineNumber, reader.LinePosition, null, RulesText.Get(nameof(RulesStrings.Json_TrailingContent)), RulesText.Get(nameof(RulesStrings.Json_TrailingContent_Hint)));
                 return null;
             }
         }
         catch (JsonReaderException e) when (e.Message.Contains("is not a valid decimal", StringComparison.Ordinal) || e.Message.Contains("is not a valid integer", StringComparison.Ordinal))
         {
-            diagnostics.Error("CCHC005", shown, e.LineNumber, e.LinePosition, null, $"Số quá lớn hoặc quá nhỏ: {TrimPathSuffix(e.Message)}", $"Các số trong bộ tiêu chí phải nằm trong khoảng ±{MaxNumberText}.");
+            diagnostics.Error("CCHC005", shown, e.LineNumber, e.LinePosition, null, RulesText.Format(nameof(RulesStrings.Json_NumberOutOfRange), TrimPathSuffix(e.Message)), RulesText.Format(nameof(RulesStrings.Json_NumberOutOfRange_Hint), MaxNumberText));
             return null;
         }
         catch (JsonReaderException e) when (e.Message.Contains("MaxDepth", StringComparison.Ordinal))
         {
-            diagnostics.Error("CCHC004", shown, e.LineNumber, e.LinePosition, null, $"Tệp JSON lồng nhau quá {MaxJsonDepth} tầng.", "Bớt các tầng lồng nhau (tiêu chí con trong tiêu chí con…).");
+            diagnostics.Error("CCHC004", shown, e.LineNumber, e.LinePosition, null, RulesText.Format(nameof(RulesStrings.Json_TooDeep), MaxJsonDepth), RulesText.Get(nameof(RulesStrings.Json_TooDeep_Hint)));
             return null;
         }
         catch (JsonReaderException e)
         {
-            diagnostics.Error("CCHC002", shown, e.LineNumber, e.LinePosition, null, $"Tệp không phải JSON hợp lệ. Trình đọc JSON báo: {TrimPathSuffix(e.Message)}", "Sửa cú pháp JSON (dấu ngoặc kép, dấu phẩy, dấu ngoặc).");
+            // The commonest slip, a comma left out between two fields, is said as such.
+            var missingComma = e.Message.StartsWith("After parsing a value an unexpected character was encountered", StringComparison.Ordinal);
+            diagnostics.Error("CCHC002", shown, e.LineNumber, e.LinePosition, null, RulesText.Format(nameof(RulesStrings.Json_Invalid), TrimPathSuffix(e.Message)),
+                RulesText.Get(missingComma ? nameof(RulesStrings.Json_Invalid_MissingComma_Hint) : nameof(RulesStrings.Json_Invalid_Hint)));
             return null;
         }
 
@@ -106,8 +110,8 @@ internal sealed class JsonFile
             catch (System.Text.Json.JsonException e)
             {
                 diagnostics.Error("CCHC003", shown, (int)(e.LineNumber ?? -1) + 1, (int)(e.BytePositionInLine ?? 0) + 1, null,
-                    "RulesEngine không đọc được tệp này. Trình đọc JSON của RulesEngine báo: " + e.Message.Split(" Path:", StringSplitOptions.None)[0],
-                    "Tệp workflow phải là JSON thuần: không có chú thích, không có dấu phẩy thừa ở cuối danh sách.");
+                    RulesText.Format(nameof(RulesStrings.Json_NotPlainForRulesEngine), e.Message.Split(" Path:", StringSplitOptions.None)[0]),
+                    RulesText.Get(nameof(RulesStrings.Json_NotPlainForRulesEngine_Hint)));
                 return null;
             }
         }
@@ -206,8 +210,8 @@ internal sealed class JsonFile
             if (token is JValue { Type: JTokenType.Integer or JTokenType.Float } value && !WithinRange(value.Value))
             {
                 var name = (value.Parent as JProperty)?.Name;
-                diagnostics.Error("CCHC005", shown, value, RuleIdAt(value), $"Số {Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture)}{(name is null ? "" : $" ở '{name}'")} quá lớn: giới hạn là ±{MaxNumberText}.",
-                    "Sửa lại số này (có thể bị gõ thừa chữ số).");
+                diagnostics.Error("CCHC005", shown, value, RuleIdAt(value), RulesText.Format(nameof(RulesStrings.Json_NumberTooLarge), Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture), name is null ? "" : RulesText.Format(nameof(RulesStrings.Json_NumberTooLarge_At), name), MaxNumberText),
+                    RulesText.Get(nameof(RulesStrings.Json_NumberTooLarge_Hint)));
                 value.Value = 0m;
             }
         }

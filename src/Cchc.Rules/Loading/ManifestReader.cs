@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Model;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json.Linq;
 
 namespace Cchc.Rules.Loading;
@@ -34,6 +35,12 @@ internal sealed record Manifest(
 
     /// <summary>Where the survey component is declared (for the diagnostic when no survey file is).</summary>
     public JToken? SurveyComponentToken { get; init; }
+
+    /// <summary>
+    /// Inputs declared but not read because their declaration is in error (a type misspelt, a name used twice): name →
+    /// the subject of that declaration. What reads them elsewhere follows from that error and is not reported again.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> BrokenInputs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>Reads and checks <c>ruleset.json</c>; every problem goes to the diagnostics, nothing throws.</summary>
@@ -56,37 +63,43 @@ internal static class ManifestReader
         var levels = JsonFile.Strings(root, "levels").Select(s => UnitLevels.TryParse(s, out var l) ? (UnitLevel?)l : null).OfType<UnitLevel>().Distinct().ToList();
 
         var inputs = new List<InputDefinition>();
+        var brokenInputs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var token in JsonFile.Array(root, "inputs")?.OfType<JObject>() ?? [])
         {
             var name = JsonFile.String(token, "name");
             var typeText = JsonFile.String(token, "type");
             if (name is null || typeText is null || !Enum.TryParse<InputType>(typeText, ignoreCase: false, out _) && !TryType(typeText, out _))
             {
+                if (name is not null)
+                {
+                    brokenInputs.TryAdd(name, DiagnosticBag.Subject(f, token));
+                }
+
                 continue;
             }
 
             TryType(typeText, out var type);
             if (inputs.Exists(i => i.Name == name))
             {
-                diagnostics.Error("CCHC020", f, token["name"], null, $"Đầu vào '{name}' được khai báo hai lần.", "Đặt cho mỗi đầu vào một tên riêng.");
+                diagnostics.Error("CCHC020", f, token["name"], null, RulesText.Format(nameof(RulesStrings.Input_DeclaredTwice), name), RulesText.Get(nameof(RulesStrings.Input_DeclaredTwice_Hint)));
                 continue;
             }
 
             if (ReservedNames.Contains(name))
             {
-                diagnostics.Error("CCHC021", f, token["name"], null, $"'{name}' là từ dành riêng, không dùng làm tên đầu vào được.", "Đổi tên đầu vào.");
+                diagnostics.Error("CCHC021", f, token["name"], null, RulesText.Format(nameof(RulesStrings.Input_Reserved), name), RulesText.Get(nameof(RulesStrings.Input_Reserved_Hint)));
             }
 
             var min = JsonFile.Number(token, "min");
             var max = JsonFile.Number(token, "max");
             if (min is not null && max is not null && min > max)
             {
-                diagnostics.Error("CCHC022", f, token["max"], null, $"Đầu vào '{name}': 'min' là {Fmt(min.Value)}, lớn hơn 'max' là {Fmt(max.Value)}.", "Đổi chỗ hoặc sửa lại hai giới hạn.");
+                diagnostics.Error("CCHC022", f, token["max"], null, RulesText.Format(nameof(RulesStrings.Input_MinAboveMax), name, Fmt(min.Value), Fmt(max.Value)), RulesText.Get(nameof(RulesStrings.Input_MinAboveMax_Hint)));
             }
 
             if ((min is not null || max is not null) && type is InputType.Bool or InputType.Date or InputType.Choice)
             {
-                diagnostics.Error("CCHC022", f, token["min"] ?? token["max"], null, $"Đầu vào '{name}' có kiểu '{typeText}' nên không có 'min'/'max'.", "Xóa 'min' và 'max'.");
+                diagnostics.Error("CCHC022", f, token["min"] ?? token["max"], null, RulesText.Format(nameof(RulesStrings.Input_NoRangeForType), name, typeText), RulesText.Get(nameof(RulesStrings.Input_NoRangeForType_Hint)));
             }
 
             var options = (JsonFile.Array(token, "options")?.OfType<JObject>() ?? [])
@@ -94,16 +107,16 @@ internal static class ManifestReader
                 .ToList();
             if (type == InputType.Choice && options.Count == 0)
             {
-                diagnostics.Error("CCHC023", f, token, null, $"Đầu vào lựa chọn '{name}' chưa có phương án nào.", "Thêm \"options\": [{\"value\": …, \"label\": …}].");
+                diagnostics.Error("CCHC023", f, token, null, RulesText.Format(nameof(RulesStrings.Input_ChoiceWithoutOptions), name), RulesText.Format(nameof(RulesStrings.Input_ChoiceWithoutOptions_Hint)));
             }
             else if (type != InputType.Choice && options.Count > 0)
             {
-                diagnostics.Error("CCHC023", f, token["options"], null, $"Đầu vào '{name}' có kiểu '{typeText}' nhưng lại liệt kê 'options'.", "Chỉ đầu vào kiểu 'choice' mới có 'options'.");
+                diagnostics.Error("CCHC023", f, token["options"], null, RulesText.Format(nameof(RulesStrings.Input_OptionsWithoutChoice), name, typeText), RulesText.Get(nameof(RulesStrings.Input_OptionsWithoutChoice_Hint)));
             }
 
             foreach (var duplicate in options.GroupBy(o => o.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
-                diagnostics.Error("CCHC023", f, token["options"], null, $"Đầu vào lựa chọn '{name}' liệt kê phương án '{duplicate.Key}' hai lần.", null);
+                diagnostics.Error("CCHC023", f, token["options"], null, RulesText.Format(nameof(RulesStrings.Input_OptionTwice), name, duplicate.Key), null);
             }
 
             inputs.Add(new InputDefinition(name, type, Nfc(JsonFile.String(token, "label") ?? name), min, max, options));
@@ -122,7 +135,7 @@ internal static class ManifestReader
 
             if (areaTokens.ContainsKey(id))
             {
-                diagnostics.Error("CCHC024", f, token["id"], null, $"Lĩnh vực '{id}' được khai báo hai lần.", "Đặt cho mỗi lĩnh vực một 'id' riêng.");
+                diagnostics.Error("CCHC024", f, token["id"], null, RulesText.Format(nameof(RulesStrings.Area_DeclaredTwice), id), RulesText.Get(nameof(RulesStrings.Area_DeclaredTwice_Hint)));
                 continue;
             }
 
@@ -135,7 +148,7 @@ internal static class ManifestReader
         if (areas.Count > 0 && areaSum != maxPointsTotal)
         {
             diagnostics.Error("CCHC025", f, root["maxPoints"], null,
-                $"Điểm của các lĩnh vực cộng lại là {Fmt(areaSum)} nhưng 'maxPoints' là {Fmt(maxPointsTotal)}.", "Sửa 'maxPoints' cho bằng tổng điểm các lĩnh vực (hoặc sửa 'maxPoints' của lĩnh vực).");
+                RulesText.Format(nameof(RulesStrings.Areas_SumDiffers), Fmt(areaSum), Fmt(maxPointsTotal)), RulesText.Get(nameof(RulesStrings.Areas_SumDiffers_Hint)));
         }
 
         var index = JsonFile.Object(root, "index");
@@ -148,7 +161,7 @@ internal static class ManifestReader
         var workflows = JsonFile.Strings(root, "workflows").ToList();
         foreach (var duplicate in workflows.GroupBy(w => w, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            diagnostics.Error("CCHC026", f, root["workflows"], null, $"Tệp workflow '{duplicate.Key}' được liệt kê hai lần.", null);
+            diagnostics.Error("CCHC026", f, root["workflows"], null, RulesText.Format(nameof(RulesStrings.Workflow_ListedTwice), duplicate.Key), null);
         }
 
         var (composition, surveyComponent) = ReadComponents(index, indexSettings.Scale, f, diagnostics);
@@ -182,6 +195,7 @@ internal static class ManifestReader
             Composition = composition,
             SurveyFile = surveyFile,
             SurveyComponentToken = surveyComponent,
+            BrokenInputs = brokenInputs,
         };
     }
 
@@ -302,12 +316,12 @@ internal static class ManifestReader
 
             if (!areas.ContainsKey(area))
             {
-                diagnostics.Error("CCHC037", file, token["area"], null, $"Lĩnh vực xét khi bằng điểm '{area}' không phải lĩnh vực của bộ tiêu chí này.",
-                    NameSuggestions.Closest(area, areas.Keys) is { } near ? $"Có phải ý bạn là '{near}'?" : "Ghi một trong các 'id' trong \"areas\".");
+                diagnostics.Error("CCHC037", file, token["area"], null, RulesText.Format(nameof(RulesStrings.TieBreak_UnknownArea), area),
+                    NameSuggestions.Closest(area, areas.Keys) is { } near ? RulesText.Format(nameof(RulesStrings.DidYouMean), near) : RulesText.Get(nameof(RulesStrings.TieBreak_UnknownArea_Hint)));
             }
             else if (result.Contains(area))
             {
-                diagnostics.Error("CCHC037", file, token["area"], null, $"Lĩnh vực xét khi bằng điểm '{area}' được liệt kê hai lần.", "Mỗi lĩnh vực chỉ được dùng một lần để xét khi bằng điểm.");
+                diagnostics.Error("CCHC037", file, token["area"], null, RulesText.Format(nameof(RulesStrings.TieBreak_Twice), area), RulesText.Get(nameof(RulesStrings.TieBreak_Twice_Hint)));
             }
             else
             {
@@ -348,7 +362,7 @@ internal static class ManifestReader
             var levels = JsonFile.Strings(token, "levels").Select(s => UnitLevels.TryParse(s, out var l) ? (UnitLevel?)l : null).OfType<UnitLevel>().ToList();
             if (to is not null && to <= from)
             {
-                diagnostics.Error("CCHC027", file, token["to"], null, $"Mức xếp loại '{name}': 'to' ({Fmt(to.Value)}) phải lớn hơn 'from' ({Fmt(from.Value)}).", "Mỗi mức gồm các điểm từ 'from' (tính cả 'from') đến dưới 'to'.");
+                diagnostics.Error("CCHC027", file, token["to"], null, RulesText.Format(nameof(RulesStrings.Grade_ToNotAboveFrom), name, Fmt(to.Value), Fmt(from.Value)), RulesText.Get(nameof(RulesStrings.Grade_ToNotAboveFrom_Hint)));
             }
 
             bands.Add((new GradeBand(name, from.Value, to, levels), token));
@@ -360,7 +374,7 @@ internal static class ManifestReader
             var forLevel = bands.Where(b => b.Band.AppliesTo(level)).ToList();
             if (forLevel.Count == 0 && bands.Count > 0)
             {
-                diagnostics.Error("CCHC027", file, root["grades"], null, $"Không có mức xếp loại nào áp dụng cho cấp '{level.ToCode()}'.", "Thêm mức xếp loại cho cấp đó, hoặc bỏ 'levels' khỏi một mức.");
+                diagnostics.Error("CCHC027", file, root["grades"], null, RulesText.Format(nameof(RulesStrings.Grade_NoneForLevel), level.ToCode()), RulesText.Get(nameof(RulesStrings.Grade_NoneForLevel_Hint)));
                 continue;
             }
 
@@ -376,17 +390,17 @@ internal static class ManifestReader
                 if (band.From >= above.From)
                 {
                     diagnostics.Error("CCHC028", file, token["from"], null,
-                        $"Mức xếp loại '{band.Name}' ('from' {Fmt(band.From)}) đứng sau '{above.Name}' ('from' {Fmt(above.From)}), nhưng các mức phải xếp từ cao xuống thấp.", "Sắp xếp 'grades' theo 'from', mức cao nhất trước.");
+                        RulesText.Format(nameof(RulesStrings.Grade_OutOfOrder), band.Name, Fmt(band.From), above.Name, Fmt(above.From)), RulesText.Get(nameof(RulesStrings.Grade_OutOfOrder_Hint)));
                 }
                 else if (band.To is null)
                 {
-                    diagnostics.Error("CCHC028", file, token, null, $"Mức xếp loại '{band.Name}' không có 'to' nhưng không phải mức cao nhất.", $"Đặt \"to\": {Fmt(above.From)}.");
+                    diagnostics.Error("CCHC028", file, token, null, RulesText.Format(nameof(RulesStrings.Grade_NoTo), band.Name), RulesText.Format(nameof(RulesStrings.Grade_SetTo_Hint), Fmt(above.From)));
                 }
                 else if (band.To.Value != above.From)
                 {
-                    var what = band.To.Value < above.From ? "để hở một khoảng" : "chồng lên nhau";
+                    var what = band.To.Value < above.From ? nameof(RulesStrings.Grade_Gap) : nameof(RulesStrings.Grade_Overlap);
                     diagnostics.Error("CCHC028", file, token["to"], null,
-                        $"Mức xếp loại '{band.Name}' kết thúc ở {Fmt(band.To.Value)} nhưng '{above.Name}' bắt đầu từ {Fmt(above.From)}: hai mức {what}.", $"Đặt \"to\": {Fmt(above.From)}.");
+                        RulesText.Format(what, band.Name, Fmt(band.To.Value), above.Name, Fmt(above.From)), RulesText.Format(nameof(RulesStrings.Grade_SetTo_Hint), Fmt(above.From)));
                 }
             }
         }
@@ -398,7 +412,6 @@ internal static class ManifestReader
     internal static string Nfc(string text) => Text.Nfc.Normalize(text);
 
     /// <summary>A number in a message, the Vietnamese way whatever the machine's culture: decimal comma, no trailing zeros (<c>20,5</c>).</summary>
-    internal static string Fmt(decimal value) => value.ToString("0.############", VietnameseNumbers);
-
-    private static readonly NumberFormatInfo VietnameseNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NegativeSign = "-" };
+    /// <remarks>In English messages (<see cref="CchcLanguage"/>) the invariant way: <c>20.5</c>.</remarks>
+    internal static string Fmt(decimal value) => RulesText.Number(value);
 }

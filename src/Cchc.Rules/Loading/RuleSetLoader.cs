@@ -3,6 +3,7 @@ using System.Text;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Model;
 using Cchc.Rules.Testing;
+using Cchc.Rules.Texts;
 
 namespace Cchc.Rules.Loading;
 
@@ -11,7 +12,10 @@ namespace Cchc.Rules.Loading;
 /// The compiled rule set, or null when its manifest or workflows have errors. Errors in the analysts' test files
 /// never withhold it: a host keeps scoring while an analyst fixes a test (see <see cref="TestErrors"/>).
 /// </param>
-/// <param name="Diagnostics">Errors and warnings: the manifest's and workflows' in file order, then the test files'.</param>
+/// <param name="Diagnostics">
+/// Errors and warnings, one per mistake (an error that follows from another is left out): the manifest's and
+/// workflows' in file order, then the test files'.
+/// </param>
 public sealed record RuleSetLoadResult(CompiledRuleSet? RuleSet, IReadOnlyList<RuleDiagnostic> Diagnostics)
 {
     /// <summary>Whether the rule set loaded (it may still have warnings, or errors in its test files).</summary>
@@ -64,7 +68,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
 #pragma warning restore CA1031
         {
             diagnostics.Unexpected(ManifestReader.FileName, null, null, e);
-            return new RuleSetLoadResult(null, Ordered(diagnostics.Items));
+            return new RuleSetLoadResult(null, Ordered(DiagnosticBag.RootCauses(diagnostics.Entries)));
         }
     }
 
@@ -73,20 +77,20 @@ public sealed class RuleSetLoader : IRuleSetLoader
         var full = Path.GetFullPath(directory);
         if (!Directory.Exists(full))
         {
-            diagnostics.Error("CCHC001", directory, 0, 0, null, $"Không tìm thấy thư mục bộ tiêu chí '{directory}'.", "Hãy chỉ ra thư mục có tệp ruleset.json, hoặc mã (id) của một bộ tiêu chí có sẵn.");
-            return new RuleSetLoadResult(null, Ordered(diagnostics.Items));
+            diagnostics.Error("CCHC001", directory, 0, 0, null, RulesText.Format(nameof(RulesStrings.Loader_NoFolder), directory), RulesText.Get(nameof(RulesStrings.Loader_NoFolder_Hint)));
+            return new RuleSetLoadResult(null, Ordered(DiagnosticBag.RootCauses(diagnostics.Entries)));
         }
 
         var manifestFile = JsonFile.Read(full, ManifestReader.FileName, plainRulesEngine: false, diagnostics);
         var manifest = manifestFile is null ? null : Guarded<Manifest>(manifestFile.RelativePath, diagnostics, () => ManifestReader.Read(manifestFile, diagnostics));
         if (manifest is null)
         {
-            return new RuleSetLoadResult(null, Ordered(diagnostics.Items));
+            return new RuleSetLoadResult(null, Ordered(DiagnosticBag.RootCauses(diagnostics.Entries)));
         }
 
         if (manifest.Id.Length > 0 && !string.Equals(Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), manifest.Id, StringComparison.Ordinal))
         {
-            diagnostics.Warning("CCHC029", ManifestReader.FileName, manifestFile!.Root["id"], null, $"Mã 'id' là '{manifest.Id}', khác tên thư mục '{Path.GetFileName(full)}'.", "Đặt tên thư mục theo 'id' để `cchc` tìm được bộ tiêu chí theo mã.");
+            diagnostics.Warning("CCHC029", ManifestReader.FileName, manifestFile!.Root["id"], null, RulesText.Format(nameof(RulesStrings.Loader_IdNotFolder), manifest.Id, Path.GetFileName(full)), RulesText.Get(nameof(RulesStrings.Loader_IdNotFolder_Hint)));
         }
 
         SurveyDefinition? survey = null;
@@ -104,10 +108,16 @@ public sealed class RuleSetLoader : IRuleSetLoader
 
         var reader = new WorkflowReader(manifest, diagnostics);
         var files = new List<JsonFile>();
+        var unread = new List<string>();
         foreach (var relative in manifest.Workflows)
         {
             var file = JsonFile.Read(full, relative, plainRulesEngine: true, diagnostics);
-            if (file is not null)
+            if (file is null)
+            {
+                // Its criteria are missing: a test naming one follows from the error that kept the file from being read.
+                unread.Add(relative.Replace('\\', '/') + "#");
+            }
+            else
             {
                 files.Add(file);
                 Guarded(file.RelativePath, diagnostics, () => reader.Read(file));
@@ -129,13 +139,13 @@ public sealed class RuleSetLoader : IRuleSetLoader
             var file = JsonFile.Read(full, relative, plainRulesEngine: false, testDiagnostics);
             if (file is not null)
             {
-                tests.AddRange(Guarded(file.RelativePath, testDiagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics, manifest.Composition?.Survey is null ? null : survey).ToList()) ?? []);
+                tests.AddRange(Guarded(file.RelativePath, testDiagnostics, () => TestCaseReader.Read(file, manifest.Inputs, ids, testDiagnostics, manifest.BrokenInputs, [.. reader.LostCriteria, .. unread], manifest.Composition?.Survey is null ? null : survey).ToList()) ?? []);
             }
         }
 
         if (diagnostics.HasErrors)
         {
-            return new RuleSetLoadResult(null, Ordered([.. diagnostics.Items, .. testDiagnostics.Items])) { TestErrors = testDiagnostics.ErrorCount };
+            return Result(null, diagnostics, testDiagnostics);
         }
 
         string[] workflowTexts = [.. reader.Workflows.Select(w => w.File.Text)];
@@ -164,7 +174,19 @@ public sealed class RuleSetLoader : IRuleSetLoader
             NeutralCheck(ruleSet, reader, diagnostics);
         }
 
-        return new RuleSetLoadResult(diagnostics.HasErrors ? null : ruleSet, Ordered([.. diagnostics.Items, .. testDiagnostics.Items])) { TestErrors = testDiagnostics.ErrorCount };
+        return Result(diagnostics.HasErrors ? null : ruleSet, diagnostics, testDiagnostics);
+    }
+
+    /// <summary>
+    /// The outcome with one diagnostic per mistake: the rule files' and the test files' diagnostics grouped together
+    /// (a test naming a criterion that a broken workflow file lost is a follow-on of that file's error).
+    /// </summary>
+    private static RuleSetLoadResult Result(CompiledRuleSet? ruleSet, DiagnosticBag diagnostics, DiagnosticBag testDiagnostics)
+    {
+        var shown = DiagnosticBag.RootCauses([.. diagnostics.Entries, .. testDiagnostics.Entries]);
+        var tests = testDiagnostics.Entries.Select(e => e.Diagnostic).ToHashSet(ReferenceEqualityComparer.Instance);
+        var testErrors = shown.Count(d => d.Severity == DiagnosticSeverity.Error && tests.Contains(d));
+        return new RuleSetLoadResult(ruleSet, Ordered(shown)) { TestErrors = testErrors };
     }
 
     /// <summary>
@@ -180,7 +202,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or RulesEngine.Exceptions.RuleException)
         {
-            diagnostics.Error("CCHC080", ManifestReader.FileName, 0, 0, null, $"RulesEngine không nhận bộ tiêu chí này. RulesEngine báo: {e.Message}", null);
+            diagnostics.Error("CCHC080", ManifestReader.FileName, 0, 0, null, RulesText.Format(nameof(RulesStrings.Loader_RulesEngineRefuses), e.Message), null);
             return;
         }
 
@@ -196,11 +218,11 @@ public sealed class RuleSetLoader : IRuleSetLoader
             var compileError = result.Error.StartsWith("Exception while parsing", StringComparison.Ordinal) || result.Error.StartsWith("Error while compiling", StringComparison.Ordinal);
             if (compileError)
             {
-                diagnostics.Error("CCHC080", file, 0, 0, result.RuleId, $"RulesEngine không biên dịch được quy tắc này. RulesEngine báo: {FirstLine(result.Error)}", null);
+                diagnostics.Error("CCHC080", file, 0, 0, result.RuleId, RulesText.Format(nameof(RulesStrings.Loader_RulesEngineCannotCompile), FirstLine(result.Error)), null);
             }
             else
             {
-                diagnostics.Warning("CCHC081", file, null, result.RuleId, $"Quy tắc bị lỗi khi các đầu vào bằng 0. RulesEngine báo: {FirstLine(result.Error)}", "Dùng Fn.Percent / Fn.Ratio để tránh chia cho 0, hoặc khai báo tham số noOccurrence.");
+                diagnostics.Warning("CCHC081", file, null, result.RuleId, RulesText.Format(nameof(RulesStrings.Loader_FailsOnZero), FirstLine(result.Error)), RulesText.Get(nameof(RulesStrings.Loader_FailsOnZero_Hint)));
             }
         }
     }
@@ -220,7 +242,7 @@ public sealed class RuleSetLoader : IRuleSetLoader
             {
                 var id = ruleSet.Flattened[i].Id;
                 var file = reader.Workflows.FirstOrDefault(w => w.RuleIds.Contains(id))?.File.RelativePath ?? "";
-                diagnostics.Warning("CCHC081", file, null, id, $"Quy tắc bị lỗi khi các đầu vào bằng 0. RulesEngine báo: {FirstLine(error)}", "Dùng Fn.Percent / Fn.Ratio để tránh chia cho 0, hoặc khai báo tham số noOccurrence.");
+                diagnostics.Warning("CCHC081", file, null, id, RulesText.Format(nameof(RulesStrings.Loader_FailsOnZero), FirstLine(error)), RulesText.Get(nameof(RulesStrings.Loader_FailsOnZero_Hint)));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -78,29 +79,32 @@ public static class SchemaCatalog
         var line = error.HasLineInfo ? error.LineNumber : 0;
         var column = error.HasLineInfo ? error.LinePosition : 0;
         var (message, hint) = Describe(error, token);
-        diagnostics.Error("CCHC010", file.RelativePath, line, column, ruleId, message, hint);
+        // The schema's wording is generic: where a reader reports the same place in its own words, the reader's error is shown.
+        diagnostics.Error("CCHC010", file.RelativePath, line, column, ruleId, message, hint, DiagnosticBag.Subject(file.RelativePath, token), weak: true);
     }
 
     private static (string Message, string? Hint) Describe(ValidationError error, JToken? token)
     {
         var field = error.Property;
-        var where = string.IsNullOrEmpty(error.Path) || error.Path == "#" ? "" : $" (tại {error.Path.TrimStart('#', '/')})";
+        var where = string.IsNullOrEmpty(error.Path) || error.Path == "#" ? "" : RulesText.Format(nameof(RulesStrings.Schema_At), error.Path.TrimStart('#', '/'));
         switch (error.Kind)
         {
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
                 var allowed = error.Schema?.ActualProperties.Keys.ToList() ?? [];
                 var suggestion = NameSuggestions.Closest(field, allowed);
-                return ($"Không có trường nào tên '{field}'{where}.",
+                return (RulesText.Format(nameof(RulesStrings.Schema_NoSuchField), field, where),
                     suggestion is null
-                        ? $"Ở đây chỉ dùng được các trường: {string.Join(", ", allowed)}."
+                        ? RulesText.Format(nameof(RulesStrings.Schema_OnlyFields_Hint), string.Join(", ", allowed))
                         : string.Equals(suggestion, field, StringComparison.OrdinalIgnoreCase)
-                            ? $"Có phải ý bạn là '{suggestion}'? Tên trường phân biệt chữ hoa, chữ thường."
-                            : $"Có phải ý bạn là '{suggestion}'?");
+                            ? RulesText.Format(nameof(RulesStrings.Schema_DidYouMeanCase_Hint), suggestion)
+                            : RulesText.Format(nameof(RulesStrings.DidYouMean), suggestion));
             case ValidationErrorKind.PropertyRequired:
-                return ($"Thiếu trường bắt buộc '{field}'{where}.", null);
+                return (RulesText.Format(nameof(RulesStrings.Schema_Required), field, where), null);
             case ValidationErrorKind.NotInEnumeration:
-                var options = error.Schema?.Enumeration.Select(o => o?.ToString()) ?? [];
-                return ($"Giá trị '{ValueText(token)}' không được phép cho '{field}'{where}.", $"Dùng một trong các giá trị: {string.Join(", ", options)} (phân biệt chữ hoa, chữ thường).");
+                var options = (error.Schema?.Enumeration.Select(o => o?.ToString()) ?? []).OfType<string>().ToList();
+                var closest = token is JValue { Type: JTokenType.String } ? NameSuggestions.Closest(ValueText(token), options) : null;
+                return (RulesText.Format(nameof(RulesStrings.Schema_NotAllowedValue), ValueText(token), field, where),
+                    (closest is null ? "" : RulesText.Format(nameof(RulesStrings.DidYouMean), closest) + " ") + RulesText.Format(nameof(RulesStrings.Schema_AllowedValues_Hint), string.Join(", ", options)));
             case ValidationErrorKind.StringExpected:
             case ValidationErrorKind.NumberExpected:
             case ValidationErrorKind.IntegerExpected:
@@ -108,43 +112,43 @@ public static class SchemaCatalog
             case ValidationErrorKind.ArrayExpected:
             case ValidationErrorKind.ObjectExpected:
             case ValidationErrorKind.NullExpected:
-                return ($"'{field}'{where} phải là {Expected(error.Kind)}, không phải {Describe(token)}.", null);
+                return (RulesText.Format(nameof(RulesStrings.Schema_WrongType), field, where, Expected(error.Kind), Describe(token)), null);
             case ValidationErrorKind.PatternMismatch:
-                return ($"'{ValueText(token)}' không phải giá trị hợp lệ cho '{field}'{where}.", $"Giá trị phải khớp mẫu {error.Schema?.Pattern}.");
+                return (RulesText.Format(nameof(RulesStrings.Schema_Pattern), ValueText(token), field, where), RulesText.Format(nameof(RulesStrings.Schema_Pattern_Hint), error.Schema?.Pattern));
             case ValidationErrorKind.StringTooShort:
-                return ($"'{field}'{where} không được để trống.", null);
+                return (RulesText.Format(nameof(RulesStrings.Schema_Empty), field, where), null);
             case ValidationErrorKind.TooFewItems:
-                return ($"'{field}'{where} cần ít nhất {error.Schema?.MinItems} phần tử.", null);
+                return (RulesText.Format(nameof(RulesStrings.Schema_TooFewItems), field, where, error.Schema?.MinItems), null);
             case ValidationErrorKind.ItemsNotUnique:
-                return ($"'{field}'{where} có một phần tử bị lặp lại.", null);
+                return (RulesText.Format(nameof(RulesStrings.Schema_NotUnique), field, where), null);
             case ValidationErrorKind.NumberTooSmall:
             case ValidationErrorKind.NumberTooBig:
-                return ($"'{field}'{where} nằm ngoài khoảng cho phép ({ValueText(token)}).",
-                    $"Giá trị cho phép: {AllowedRange(error.Schema)}.");
+                return (RulesText.Format(nameof(RulesStrings.Schema_OutOfRange), field, where, ValueText(token)),
+                    RulesText.Format(nameof(RulesStrings.Schema_OutOfRange_Hint), AllowedRange(error.Schema)));
             default:
-                return ($"'{field}'{where} không đúng định dạng của tệp. NJsonSchema báo: {error.Kind}.", null);
+                return (RulesText.Format(nameof(RulesStrings.Schema_Other), field, where, error.Kind), null);
         }
     }
 
     private static string Describe(JToken? token) => token?.Type switch
     {
-        JTokenType.String => $"văn bản \"{token}\"",
-        JTokenType.Integer or JTokenType.Float => $"số {token}",
+        JTokenType.String => RulesText.Format(nameof(RulesStrings.Found_Text), token.ToString()),
+        JTokenType.Integer or JTokenType.Float => RulesText.Format(nameof(RulesStrings.Found_Number), token.ToString()),
         JTokenType.Boolean => $"{token.ToString().ToLowerInvariant()}",
-        JTokenType.Array => "một danh sách",
-        JTokenType.Object => "một đối tượng",
+        JTokenType.Array => RulesText.Get(nameof(RulesStrings.Found_List)),
+        JTokenType.Object => RulesText.Get(nameof(RulesStrings.Found_Object)),
         JTokenType.Null => "null",
-        _ => "giá trị này",
+        _ => RulesText.Get(nameof(RulesStrings.Found_Other)),
     };
 
     private static string Expected(ValidationErrorKind kind) => kind switch
     {
-        ValidationErrorKind.StringExpected => "văn bản (trong dấu ngoặc kép)",
-        ValidationErrorKind.NumberExpected => "một số",
-        ValidationErrorKind.IntegerExpected => "một số nguyên",
-        ValidationErrorKind.BooleanExpected => "true hoặc false",
-        ValidationErrorKind.ArrayExpected => "một danh sách [ … ]",
-        ValidationErrorKind.ObjectExpected => "một đối tượng { … }",
+        ValidationErrorKind.StringExpected => RulesText.Get(nameof(RulesStrings.Expected_Text)),
+        ValidationErrorKind.NumberExpected => RulesText.Get(nameof(RulesStrings.Expected_Number)),
+        ValidationErrorKind.IntegerExpected => RulesText.Get(nameof(RulesStrings.Expected_Integer)),
+        ValidationErrorKind.BooleanExpected => RulesText.Get(nameof(RulesStrings.Expected_Bool)),
+        ValidationErrorKind.ArrayExpected => RulesText.Get(nameof(RulesStrings.Expected_List)),
+        ValidationErrorKind.ObjectExpected => RulesText.Format(nameof(RulesStrings.Expected_Object)),
         _ => "null",
     };
 

@@ -1,5 +1,6 @@
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Model;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json.Linq;
 
 namespace Cchc.Rules.Loading;
@@ -31,37 +32,59 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
             return null;
         }
 
+        // A field no method has is a misspelling: suggested only among this method's own fields, and the field it
+        // stands for is then not reported missing as well (that error follows from this one).
+        var misspelt = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in token.Properties())
         {
-            if (property.Name is "method" or "points")
+            if (property.Name is "method" or "points" || MethodFields[method].Contains(property.Name))
             {
                 continue;
             }
 
-            var owner = MethodFields.FirstOrDefault(m => m.Value.Contains(property.Name)).Key;
-            if (!MethodFields[method].Contains(property.Name))
+            var owners = MethodFields.Where(m => m.Value.Contains(property.Name)).Select(m => Camel(m.Key)).ToList();
+            if (owners.Count > 0)
             {
-                _diagnostics.Error("CCHC050", file, property, id, $"Phương pháp chấm '{methodText}' không dùng '{property.Name}' (trường này thuộc phương pháp '{Camel(owner)}').", "Xóa trường này, hoặc đổi phương pháp chấm ('method').");
+                _diagnostics.Error("CCHC050", file, property, id, RulesText.Format(nameof(RulesStrings.Scoring_FieldOfOtherMethod), methodText, property.Name, string.Join("', '", owners)), RulesText.Get(nameof(RulesStrings.Scoring_FieldOfOtherMethod_Hint)));
+                continue;
             }
+
+            string[] own = ["method", "points", .. MethodFields[method]];
+            var suggestion = NameSuggestions.Closest(property.Name, own);
+            if (suggestion is not null && token[suggestion] is null)
+            {
+                misspelt[suggestion] = DiagnosticBag.Subject(file, property);
+            }
+
+            _diagnostics.Error("CCHC050", file, property, id, RulesText.Format(nameof(RulesStrings.Scoring_UnknownField), methodText, property.Name),
+                suggestion is not null ? RulesText.Format(nameof(RulesStrings.DidYouMean), suggestion)
+                : MethodFields[method].Length == 0 ? RulesText.Format(nameof(RulesStrings.Scoring_UnknownField_OnlyMethodAndPoints_Hint), methodText)
+                : RulesText.Format(nameof(RulesStrings.Scoring_UnknownField_Fields_Hint), methodText, string.Join(", ", own)));
         }
+
+        // A required field that is missing: its own subject (so that what reads it follows from it), and it follows
+        // from a misspelling of it or from a value of the wrong type (both reported where they are).
+        void Missing(string field, string message, string hint, string code = "CCHC051")
+            => _diagnostics.Error(code, file, token, id, message, hint, subject: $"{DiagnosticBag.Subject(file, token)}.{field}/missing",
+                dependsOn: [misspelt.GetValueOrDefault(field), token[field] is { } present ? DiagnosticBag.Subject(file, present) : null]);
 
         var rule = new ScoringRule { Method = method, Points = points.Value };
         switch (method)
         {
             case ScoringMethod.Bands:
-                return rule with { Bands = ReadBands(token, rule.Points, file, id) };
+                return rule with { Bands = ReadBands(token, rule.Points, file, id, Missing) };
             case ScoringMethod.Linear:
                 var fullAt = JsonFile.Number(token, "fullAt");
                 var zeroAt = JsonFile.Number(token, "zeroAt") ?? 0;
                 if (fullAt is null)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'linear' cần 'fullAt' (giá trị từ đó trở lên được đủ điểm).", "Ví dụ: \"fullAt\": 80.");
+                    Missing("fullAt", RulesText.Get(nameof(RulesStrings.Linear_NeedsFullAt)), RulesText.Get(nameof(RulesStrings.Linear_NeedsFullAt_Hint)));
                     return rule;
                 }
 
                 if (fullAt == zeroAt)
                 {
-                    _diagnostics.Error("CCHC051", file, token["fullAt"], id, "'fullAt' bằng 'zeroAt' nên không tính được điểm theo đường thẳng.", "Đặt 'fullAt' khác 'zeroAt'.");
+                    _diagnostics.Error("CCHC051", file, token["fullAt"], id, RulesText.Get(nameof(RulesStrings.Linear_FullAtIsZeroAt)), RulesText.Get(nameof(RulesStrings.Linear_FullAtIsZeroAt_Hint)));
                 }
 
                 return rule with { FullAt = fullAt.Value, ZeroAt = zeroAt };
@@ -69,7 +92,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
                 var perItem = JsonFile.Number(token, "pointsPerItem");
                 if (perItem is null)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'perItem' cần 'pointsPerItem'.", "Ví dụ: \"pointsPerItem\": 0.5.");
+                    Missing("pointsPerItem", RulesText.Get(nameof(RulesStrings.PerItem_NeedsPoints)), RulesText.Get(nameof(RulesStrings.PerItem_NeedsPoints_Hint)));
                 }
 
                 return rule with { PointsPerItem = perItem ?? 0 };
@@ -78,12 +101,12 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
                 var floor = JsonFile.Number(token, "floor") ?? 0;
                 if (deduction is null)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'deduction' cần 'deductionPerItem'.", "Ví dụ: \"deductionPerItem\": 0.25.");
+                    Missing("deductionPerItem", RulesText.Get(nameof(RulesStrings.Deduction_NeedsDeduction)), RulesText.Get(nameof(RulesStrings.Deduction_NeedsDeduction_Hint)));
                 }
 
                 if (floor > rule.Points)
                 {
-                    _diagnostics.Error("CCHC051", file, token["floor"], id, $"'floor' ({ManifestReader.Fmt(floor)}) lớn hơn số điểm của tiêu chí ({ManifestReader.Fmt(rule.Points)}).", null);
+                    _diagnostics.Error("CCHC051", file, token["floor"], id, RulesText.Format(nameof(RulesStrings.Deduction_FloorAbovePoints), ManifestReader.Fmt(floor), ManifestReader.Fmt(rule.Points)), null);
                 }
 
                 return rule with { DeductionPerItem = deduction ?? 0, Floor = floor };
@@ -99,7 +122,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
 
                 if (options.Count == 0)
                 {
-                    _diagnostics.Error("CCHC051", file, token, id, "Phương pháp chấm 'choice' cần 'options' (tỷ lệ điểm của từng phương án).", "Ví dụ: \"options\": { \"tot\": 1, \"kha\": 0.5 }.");
+                    Missing("options", RulesText.Get(nameof(RulesStrings.Choice_NeedsOptions)), RulesText.Format(nameof(RulesStrings.Choice_NeedsOptions_Hint)));
                 }
 
                 return rule with { Options = options };
@@ -108,13 +131,13 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
         }
     }
 
-    private List<ScoreBand> ReadBands(JObject token, decimal points, string file, string id)
+    private List<ScoreBand> ReadBands(JObject token, decimal points, string file, string id, Action<string, string, string, string> missing)
     {
         var bands = new List<ScoreBand>();
         var tokens = JsonFile.Array(token, "bands")?.OfType<JObject>().ToList() ?? [];
         if (tokens.Count == 0)
         {
-            _diagnostics.Error("CCHC052", file, token, id, "Phương pháp chấm 'bands' cần 'bands'.", "Ví dụ: [{ \"min\": 100, \"points\": 4 }, { \"min\": 80, \"points\": 2 }, { \"min\": 0, \"points\": 0 }].");
+            missing("bands", RulesText.Get(nameof(RulesStrings.Bands_Needed)), RulesText.Format(nameof(RulesStrings.Bands_Needed_Hint)), "CCHC052");
             return bands;
         }
 
@@ -127,19 +150,19 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
             var bandPoints = JsonFile.Number(band, "points") ?? 0;
             if ((min is null) == (max is null))
             {
-                _diagnostics.Error("CCHC052", file, band, id, $"Mức {i + 1} phải có đúng một trong hai: 'min' (càng cao càng tốt) hoặc 'max' (càng thấp càng tốt).", null);
+                _diagnostics.Error("CCHC052", file, band, id, RulesText.Format(nameof(RulesStrings.Band_MinOrMax), i + 1), null);
                 continue;
             }
 
             if ((min is not null) != usesMin)
             {
-                _diagnostics.Error("CCHC052", file, band, id, $"Mức {i + 1} dùng '{(usesMin ? "max" : "min")}' nhưng mức 1 dùng '{(usesMin ? "min" : "max")}'.", "Mọi mức của một tiêu chí phải dùng cùng một loại giới hạn.");
+                _diagnostics.Error("CCHC052", file, band, id, RulesText.Format(nameof(RulesStrings.Band_MixedBounds), i + 1, usesMin ? "max" : "min", usesMin ? "min" : "max"), RulesText.Get(nameof(RulesStrings.Band_MixedBounds_Hint)));
                 continue;
             }
 
             if (bandPoints > points)
             {
-                _diagnostics.Error("CCHC052", file, band["points"], id, $"Mức {i + 1} cho {ManifestReader.Fmt(bandPoints)} điểm, nhiều hơn số điểm của tiêu chí ({ManifestReader.Fmt(points)}).", null);
+                _diagnostics.Error("CCHC052", file, band["points"], id, RulesText.Format(nameof(RulesStrings.Band_PointsAboveCriterion), i + 1, ManifestReader.Fmt(bandPoints), ManifestReader.Fmt(points)), null);
             }
 
             if (bands.Count > 0)
@@ -150,13 +173,13 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
                 {
                     _diagnostics.Error("CCHC053", file, band[usesMin ? "min" : "max"], id,
                         usesMin
-                            ? $"Các mức sai thứ tự: mức {i + 1} có 'min' là {ManifestReader.Fmt(min!.Value)}, không thấp hơn mức ngay trước ({ManifestReader.Fmt(previous.Min!.Value)})."
-                            : $"Các mức sai thứ tự: mức {i + 1} có 'max' là {ManifestReader.Fmt(max!.Value)}, không cao hơn mức ngay trước ({ManifestReader.Fmt(previous.Max!.Value)}).",
-                        "Liệt kê các mức từ tốt nhất trở xuống; giá trị đạt tới mức nào đầu tiên thì được điểm của mức đó.");
+                            ? RulesText.Format(nameof(RulesStrings.Band_MinOutOfOrder), i + 1, ManifestReader.Fmt(min!.Value), ManifestReader.Fmt(previous.Min!.Value))
+                            : RulesText.Format(nameof(RulesStrings.Band_MaxOutOfOrder), i + 1, ManifestReader.Fmt(max!.Value), ManifestReader.Fmt(previous.Max!.Value)),
+                        RulesText.Get(nameof(RulesStrings.Band_OutOfOrder_Hint)));
                 }
                 else if (bandPoints > previous.Points)
                 {
-                    _diagnostics.Error("CCHC053", file, band["points"], id, $"Mức {i + 1} cho nhiều điểm hơn mức tốt hơn đứng ngay trước nó.", "Giá trị càng kém thì điểm không được tăng lên.");
+                    _diagnostics.Error("CCHC053", file, band["points"], id, RulesText.Format(nameof(RulesStrings.Band_MorePointsThanBetter), i + 1), RulesText.Get(nameof(RulesStrings.Band_MorePointsThanBetter_Hint)));
                 }
             }
 
@@ -165,7 +188,7 @@ internal sealed class ScoringReader(DiagnosticBag diagnostics)
 
         if (bands.Count > 0 && bands.Max(b => b.Points) != points)
         {
-            _diagnostics.Error("CCHC052", file, token["points"], id, $"Mức tốt nhất cho {ManifestReader.Fmt(bands.Max(b => b.Points))} điểm nhưng tiêu chí có {ManifestReader.Fmt(points)} điểm.", "Mức tốt nhất phải cho đủ điểm của tiêu chí.");
+            _diagnostics.Error("CCHC052", file, token["points"], id, RulesText.Format(nameof(RulesStrings.Bands_BestNotFull), ManifestReader.Fmt(bands.Max(b => b.Points)), ManifestReader.Fmt(points)), RulesText.Get(nameof(RulesStrings.Bands_BestNotFull_Hint)));
         }
 
         return bands;

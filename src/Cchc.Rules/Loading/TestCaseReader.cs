@@ -2,6 +2,7 @@ using System.Globalization;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Model;
 using Cchc.Rules.Testing;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -12,14 +13,25 @@ internal static class TestCaseReader
 {
     private static readonly HashSet<string> Identity = ["code", "name", "level", "kind", "parent"];
 
-    public static IEnumerable<AnalystTestCase> Read(JsonFile file, IReadOnlyList<InputDefinition> inputs, IReadOnlySet<string> criterionIds, DiagnosticBag diagnostics, SurveyDefinition? survey = null)
+    /// <param name="file">The test file.</param>
+    /// <param name="inputs">The rule set's inputs.</param>
+    /// <param name="criterionIds">The criteria read.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="brokenInputs">Inputs whose declaration is in error: a case naming one follows from that error.</param>
+    /// <param name="lostCriteria">
+    /// Subjects of errors that cost criteria (an id used twice, a workflow file that could not be read): a case naming a
+    /// criterion the rule set does not have may follow from one of them.
+    /// </param>
+    /// <param name="survey">The rule set's survey, when its index has a survey component: cases may then state survey rows.</param>
+    public static IEnumerable<AnalystTestCase> Read(JsonFile file, IReadOnlyList<InputDefinition> inputs, IReadOnlySet<string> criterionIds, DiagnosticBag diagnostics,
+        IReadOnlyDictionary<string, string>? brokenInputs = null, IReadOnlyList<string>? lostCriteria = null, SurveyDefinition? survey = null)
     {
         SchemaCatalog.Validate(file, "tests", diagnostics);
         var f = file.RelativePath;
         var inputNames = inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var token in JsonFile.Array(file.Root, "cases")?.OfType<JObject>() ?? [])
         {
-            var name = JsonFile.String(token, "name") ?? "(không tên)";
+            var name = JsonFile.String(token, "name") ?? RulesText.Get(nameof(RulesStrings.Test_Unnamed));
             var unitToken = JsonFile.Object(token, "unit");
             var expectToken = JsonFile.Object(token, "expect");
             if (unitToken is null || expectToken is null)
@@ -33,8 +45,9 @@ internal static class TestCaseReader
                 if (!Identity.Contains(property.Name) && !inputNames.Contains(property.Name))
                 {
                     var suggestion = NameSuggestions.Closest(property.Name, inputNames);
-                    diagnostics.Error("CCHC070", f, property, null, $"Ca kiểm thử '{name}': '{property.Name}' không phải đầu vào của bộ tiêu chí này.",
-                        suggestion is null ? "Dùng tên các đầu vào đã khai báo trong ruleset.json." : $"Có phải ý bạn là '{suggestion}'?");
+                    diagnostics.Error("CCHC070", f, property, null, RulesText.Format(nameof(RulesStrings.Test_UnknownInput), name, property.Name),
+                        suggestion is null ? RulesText.Get(nameof(RulesStrings.Test_UnknownInput_Hint)) : RulesText.Format(nameof(RulesStrings.DidYouMean), suggestion),
+                        dependsOn: [brokenInputs?.GetValueOrDefault(property.Name)]);
                     continue;
                 }
 
@@ -47,8 +60,8 @@ internal static class TestCaseReader
                 if (!criterionIds.Contains(property.Name))
                 {
                     var suggestion = NameSuggestions.Closest(property.Name, criterionIds);
-                    diagnostics.Error("CCHC071", f, property, null, $"Ca kiểm thử '{name}' nêu kết quả mong đợi của tiêu chí '{property.Name}', nhưng bộ tiêu chí không có tiêu chí này.",
-                        suggestion is null ? null : $"Có phải ý bạn là '{suggestion}'?");
+                    diagnostics.Error("CCHC071", f, property, null, RulesText.Format(nameof(RulesStrings.Test_UnknownCriterion), name, property.Name),
+                        suggestion is null ? null : RulesText.Format(nameof(RulesStrings.DidYouMean), suggestion), dependsOn: lostCriteria);
                     continue;
                 }
 
@@ -61,7 +74,8 @@ internal static class TestCaseReader
                 problems = problemTokens.OfType<JValue>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList();
                 foreach (var unknown in problems.Where(p => !inputNames.Contains(p) && !Identity.Contains(p)))
                 {
-                    diagnostics.Error("CCHC070", f, problemTokens, null, $"Ca kiểm thử '{name}' mong đợi lỗi dữ liệu ở '{unknown}', nhưng '{unknown}' không phải đầu vào.", null);
+                    diagnostics.Error("CCHC070", f, problemTokens, null, RulesText.Format(nameof(RulesStrings.Test_UnknownProblemInput), name, unknown), null,
+                        dependsOn: [brokenInputs?.GetValueOrDefault(unknown)]);
                 }
             }
 

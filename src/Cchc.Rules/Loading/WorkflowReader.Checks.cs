@@ -1,5 +1,8 @@
 using System.Linq.Expressions;
+using Cchc.Rules.Diagnostics;
+using Cchc.Rules.Expressions;
 using Cchc.Rules.Model;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json.Linq;
 
 namespace Cchc.Rules.Loading;
@@ -14,7 +17,7 @@ internal sealed partial class WorkflowReader
         : type == typeof(string) ? ValueFormat.Choice
         : ValueFormat.Number;
 
-    private ParameterExpression? AddParameter(JObject token, List<ParameterExpression> scope, JsonFile file, string? ruleId, bool isGlobal)
+    private ParameterExpression? AddParameter(JObject token, List<ParameterExpression> scope, NameContext names, JsonFile file, string? ruleId, bool isGlobal)
     {
         var name = JsonFile.String(token, "Name");
         var text = JsonFile.String(token, "Expression");
@@ -25,25 +28,27 @@ internal sealed partial class WorkflowReader
 
         if (_manifest.Inputs.Any(i => i.Name == name))
         {
-            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Tham số '{name}' trùng tên với một đầu vào.", "Đổi tên tham số: RulesEngine không nhận tham số trùng tên đầu vào.");
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, RulesText.Format(nameof(RulesStrings.Param_SameAsInput), name), RulesText.Get(nameof(RulesStrings.Param_SameAsInput_Hint)));
             return null;
         }
 
         if (scope.Skip(_inputParameters.Count).Any(p => p.Name == name))
         {
-            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"Tham số '{name}' được khai báo hai lần.", "Đặt cho mỗi tham số một tên riêng.");
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, RulesText.Format(nameof(RulesStrings.Param_Twice), name), RulesText.Get(nameof(RulesStrings.Param_Twice_Hint)));
             return null;
         }
 
         if (isGlobal && name is "value" or "target" or "noOccurrence" or "notApplicable")
         {
-            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, $"'{name}' mang ý nghĩa riêng của từng quy tắc nên không thể là tham số chung (GlobalParams).", "Khai báo nó trong LocalParams của quy tắc.");
+            _diagnostics.Error("CCHC033", file.RelativePath, token["Name"], ruleId, RulesText.Format(nameof(RulesStrings.Param_ConventionalGlobal), name), RulesText.Get(nameof(RulesStrings.Param_ConventionalGlobal_Hint)));
             return null;
         }
 
-        var parsed = _parser.Parse(text, scope, file.RelativePath, token["Expression"], ruleId, _diagnostics);
+        var parsed = _parser.Parse(text, scope, file.RelativePath, token["Expression"], ruleId, _diagnostics, names);
         if (parsed is null)
         {
+            // What reads this parameter afterwards follows from the error just reported (the broken map is the scope's).
+            names.Broken.TryAdd(name, DiagnosticBag.Subject(file.RelativePath, token));
             return null;
         }
 
@@ -68,47 +73,78 @@ internal sealed partial class WorkflowReader
         return parameter;
     }
 
-    private void CheckConventionalParameters(Dictionary<string, ParameterExpression> locals, JObject rule, string file, string id, ScoringRule? scoring)
+    private static readonly string[] ConventionalNames = ["value", "target", "noOccurrence", "notApplicable"];
+
+    /// <summary>
+    /// A conventional parameter the rule needs (its method reads <c>value</c>, or its expression names it) that is not
+    /// declared, while a parameter with a name close to it is (<c>vaule</c>): that name is the one mistake. It is reported
+    /// there, and what reads the conventional name (the expression, the method) follows from it.
+    /// </summary>
+    private void CheckMisnamedParameters(Dictionary<string, ParameterExpression> locals, Dictionary<string, string> broken, List<JObject> tokens, JObject rule, string file, string id, ScoringRule? scoring)
+    {
+        var expression = JsonFile.String(rule, "Expression") ?? "";
+        foreach (var conventional in ConventionalNames)
+        {
+            if (locals.ContainsKey(conventional) || broken.ContainsKey(conventional))
+            {
+                continue;
+            }
+
+            var needed = conventional == "value" && scoring?.Method is ScoringMethod.Bands or ScoringMethod.Linear or ScoringMethod.PerItem or ScoringMethod.Deduction or ScoringMethod.Choice
+                         || System.Text.RegularExpressions.Regex.IsMatch(expression, $@"(?<![\w.]){conventional}(?!\w)", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            var misnamed = needed ? NameSuggestions.Closest(conventional, locals.Keys.Where(n => !ConventionalNames.Contains(n))) : null;
+            if (misnamed is null || tokens.FirstOrDefault(p => JsonFile.String(p, "Name") == misnamed)?["Name"] is not { } at)
+            {
+                continue;
+            }
+
+            _diagnostics.Error("CCHC035", file, at, id, RulesText.Format(nameof(RulesStrings.Param_Misnamed), misnamed, conventional), RulesText.Format(nameof(RulesStrings.Param_Misnamed_Hint), conventional));
+            broken[conventional] = DiagnosticBag.Subject(file, at);
+        }
+    }
+
+    private void CheckConventionalParameters(Dictionary<string, ParameterExpression> locals, Dictionary<string, string> broken, JObject rule, string file, string id, ScoringRule? scoring)
     {
         JToken? At(string name) => JsonFile.Array(rule, "LocalParams")?.OfType<JObject>().FirstOrDefault(p => JsonFile.String(p, "Name") == name)?["Expression"];
 
         if (locals.TryGetValue("noOccurrence", out var noOccurrence) && noOccurrence.Type != typeof(bool))
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("noOccurrence"), 0, id, $"'noOccurrence' cho ra {Friendly(noOccurrence.Type)}, nhưng phải cho ra true hoặc false.", "Ví dụ: \"hoSoLuanChuyen == 0\".");
+            _diagnostics.ErrorInString("CCHC034", file, At("noOccurrence"), 0, id, RulesText.Format(nameof(RulesStrings.Param_NotBool), "noOccurrence", Friendly(noOccurrence.Type)), RulesText.Get(nameof(RulesStrings.Param_NoOccurrence_Hint)));
         }
 
         if (locals.TryGetValue("notApplicable", out var notApplicable) && notApplicable.Type != typeof(bool))
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("notApplicable"), 0, id, $"'notApplicable' cho ra {Friendly(notApplicable.Type)}, nhưng phải cho ra true hoặc false.", "Ví dụ: \"coDuAnDauTuCong == false\".");
+            _diagnostics.ErrorInString("CCHC034", file, At("notApplicable"), 0, id, RulesText.Format(nameof(RulesStrings.Param_NotBool), "notApplicable", Friendly(notApplicable.Type)), RulesText.Get(nameof(RulesStrings.Param_NotApplicable_Hint)));
         }
 
         locals.TryGetValue("value", out var value);
         if (value is not null && !IsNumeric(value.Type) && value.Type != typeof(DateTime) && value.Type != typeof(bool) && value.Type != typeof(string))
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("value"), 0, id, $"'value' cho ra {Friendly(value.Type)}, nhưng phải là một số, một ngày, true/false hoặc một lựa chọn.", null);
+            _diagnostics.ErrorInString("CCHC034", file, At("value"), 0, id, RulesText.Format(nameof(RulesStrings.Param_ValueType), Friendly(value.Type)), null);
         }
 
         if (locals.TryGetValue("target", out var target) && value is not null && !(IsNumeric(target.Type) && IsNumeric(value.Type)) && target.Type != value.Type)
         {
-            _diagnostics.ErrorInString("CCHC034", file, At("target"), 0, id, $"'target' cho ra {Friendly(target.Type)} nhưng 'value' cho ra {Friendly(value.Type)}.", "'value' và 'target' phải cùng loại.");
+            _diagnostics.ErrorInString("CCHC034", file, At("target"), 0, id, RulesText.Format(nameof(RulesStrings.Param_TargetType), Friendly(target.Type), Friendly(value.Type)), RulesText.Get(nameof(RulesStrings.Param_TargetType_Hint)));
         }
 
         if (scoring is { Method: ScoringMethod.Bands or ScoringMethod.Linear or ScoringMethod.PerItem or ScoringMethod.Deduction })
         {
             if (value is null)
             {
-                _diagnostics.Error("CCHC035", file, rule["RuleName"], id, $"Phương pháp chấm '{ScoringReader.Camel(scoring.Method)}' cần một LocalParam tên 'value' (con số đo được).",
-                    "Thêm { \"Name\": \"value\", \"Expression\": \"…\" } vào LocalParams.");
+                _diagnostics.Error("CCHC035", file, rule["RuleName"], id, RulesText.Format(nameof(RulesStrings.Method_NeedsValue), ScoringReader.Camel(scoring.Method)),
+                    RulesText.Format(nameof(RulesStrings.Method_NeedsValue_Hint)), dependsOn: [broken.GetValueOrDefault("value")]);
             }
             else if (!IsNumeric(value.Type))
             {
-                _diagnostics.ErrorInString("CCHC035", file, At("value"), 0, id, $"Phương pháp chấm '{ScoringReader.Camel(scoring.Method)}' cần 'value' là một số, nhưng 'value' cho ra {Friendly(value.Type)}.", null);
+                _diagnostics.ErrorInString("CCHC035", file, At("value"), 0, id, RulesText.Format(nameof(RulesStrings.Method_NeedsNumericValue), ScoringReader.Camel(scoring.Method), Friendly(value.Type)), null);
             }
         }
 
         if (scoring is { Method: ScoringMethod.Choice } && value?.Type != typeof(string))
         {
-            _diagnostics.Error("CCHC035", file, rule["RuleName"], id, "Phương pháp chấm 'choice' cần LocalParam 'value' đọc một đầu vào kiểu 'choice'.", "Ví dụ: { \"Name\": \"value\", \"Expression\": \"xepLoai\" }.");
+            _diagnostics.Error("CCHC035", file, rule["RuleName"], id, RulesText.Get(nameof(RulesStrings.Method_ChoiceNeedsValue)), RulesText.Format(nameof(RulesStrings.Method_ChoiceNeedsValue_Hint)),
+                dependsOn: [broken.GetValueOrDefault("value")]);
         }
     }
 
@@ -125,13 +161,13 @@ internal sealed partial class WorkflowReader
         foreach (var option in scoring.Options.Keys.Where(k => !input.Options.Any(o => o.Value == k)))
         {
             _diagnostics.Error("CCHC036", file, JsonFile.Object(JsonFile.Object(rule, "Properties"), "scoring")?["options"], id,
-                $"'{option}' không phải phương án của đầu vào '{input.Name}'.", $"Các phương án của đầu vào này: {string.Join(", ", input.Options.Select(o => o.Value))}.");
+                RulesText.Format(nameof(RulesStrings.Choice_NotAnOption), option, input.Name), RulesText.Format(nameof(RulesStrings.Choice_NotAnOption_Hint), string.Join(", ", input.Options.Select(o => o.Value))));
         }
 
         foreach (var missing in input.Options.Where(o => !scoring.Options.ContainsKey(o.Value)))
         {
             _diagnostics.Error("CCHC036", file, JsonFile.Object(JsonFile.Object(rule, "Properties"), "scoring")?["options"], id,
-                $"Phương án '{missing.Value}' của đầu vào '{input.Name}' chưa được cho điểm.", "Cho mỗi phương án một tỷ lệ điểm (0 nếu không có điểm).");
+                RulesText.Format(nameof(RulesStrings.Choice_Unscored), missing.Value, input.Name), RulesText.Get(nameof(RulesStrings.Choice_Unscored_Hint)));
         }
     }
 
@@ -185,9 +221,9 @@ internal sealed partial class WorkflowReader
             {
                 if (!inherited.Contains(level))
                 {
-                    _diagnostics.Error("CCHC046", file, properties["levels"], id, $"Cấp '{text}' không thuộc các cấp mà {(parent is null ? "bộ tiêu chí" : "tiêu chí cha")} chấm điểm.", inherited.Count == 0
-                        ? "Chưa có cấp nào để chọn: hãy khai báo 'levels' trong ruleset.json trước."
-                        : $"Chọn trong các cấp: {string.Join(", ", inherited.Select(l => l.ToCode()))}.");
+                    _diagnostics.Error("CCHC046", file, properties["levels"], id, RulesText.Format(parent is null ? nameof(RulesStrings.Level_NotOfRuleSet) : nameof(RulesStrings.Level_NotOfParent), text), inherited.Count == 0
+                        ? RulesText.Get(nameof(RulesStrings.Level_NoneDeclared_Hint))
+                        : RulesText.Format(nameof(RulesStrings.Level_Choose_Hint), string.Join(", ", inherited.Select(l => l.ToCode()))));
                 }
                 else
                 {
@@ -201,7 +237,11 @@ internal sealed partial class WorkflowReader
 
     internal static bool IsNumeric(Type type) => type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(short);
 
-    internal static string Friendly(Type type) => type == typeof(bool) ? "giá trị true/false" : type == typeof(DateTime) ? "một ngày" : type == typeof(string) ? "văn bản" : IsNumeric(type) ? "một số" : $"kiểu .NET {type.Name}";
+    internal static string Friendly(Type type) => type == typeof(bool) ? RulesText.Get(nameof(RulesStrings.Type_Bool))
+        : type == typeof(DateTime) ? RulesText.Get(nameof(RulesStrings.Type_Date))
+        : type == typeof(string) ? RulesText.Get(nameof(RulesStrings.Type_Text))
+        : IsNumeric(type) ? RulesText.Get(nameof(RulesStrings.Type_Number))
+        : RulesText.Format(nameof(RulesStrings.Type_Other), type.Name);
 
     /// <summary>
     /// A threshold is written once: when the met test reads <c>value &gt;= 60</c> and the scoring also names the point
@@ -221,10 +261,15 @@ internal sealed partial class WorkflowReader
         var scoringToken = JsonFile.Object(properties, "scoring");
         var expressionLine = ((Newtonsoft.Json.IJsonLineInfo)rule["Expression"]!).LineNumber;
         var expression = JsonFile.String(rule, "Expression");
+
+        // The comparison follows from any error in the fields it compares (a misspelt or missing fullAt reads as 0).
+        var scoringSubject = DiagnosticBag.Subject(file, scoringToken);
+        string[] compared = [scoringSubject + ".fullAt", scoringSubject + ".zeroAt", scoringSubject + ".bands"];
         void Disagree(JToken? at, string field, decimal written, string more)
             => _diagnostics.Error("CCHC047", file, at ?? scoringToken, id,
-                $"Ngưỡng của tiêu chí '{id}' được viết hai nơi và không khớp: biểu thức `{expression}` (dòng {expressionLine}) đặt mục tiêu {ManifestReader.Fmt(target)}, nhưng '{field}' là {ManifestReader.Fmt(written)}{more}.",
-                $"Một ngưỡng chỉ có một giá trị: sửa '{field}' thành {ManifestReader.Fmt(target)}, hoặc sửa biểu thức cho khớp với '{field}' — đạt mục tiêu thì được đủ điểm.");
+                RulesText.Format(nameof(RulesStrings.Threshold_Disagree), id, expression, expressionLine, ManifestReader.Fmt(target), field, ManifestReader.Fmt(written), more),
+                RulesText.Format(nameof(RulesStrings.Threshold_Disagree_Hint), field, ManifestReader.Fmt(target)),
+                dependsOn: compared);
 
         switch (scoring.Method)
         {
@@ -236,7 +281,7 @@ internal sealed partial class WorkflowReader
                 else if (higherIsBetter != scoring.FullAt > scoring.ZeroAt)
                 {
                     Disagree(scoringToken?["zeroAt"] ?? scoringToken?["fullAt"], "zeroAt", scoring.ZeroAt,
-                        higherIsBetter ? " — biểu thức coi giá trị cao là tốt nên 'zeroAt' phải nhỏ hơn mục tiêu" : " — biểu thức coi giá trị thấp là tốt nên 'zeroAt' phải lớn hơn mục tiêu");
+                        RulesText.Get(higherIsBetter ? nameof(RulesStrings.Threshold_ZeroAtHigherIsBetter) : nameof(RulesStrings.Threshold_ZeroAtLowerIsBetter)));
                 }
 
                 break;
@@ -245,11 +290,11 @@ internal sealed partial class WorkflowReader
                 var bandToken = (JsonFile.Array(scoringToken ?? new JObject(), "bands")?.FirstOrDefault() as JObject);
                 if (higherIsBetter && best.Min is { } min && min != target)
                 {
-                    Disagree(bandToken?["min"], "bands[0].min", min, " (mức điểm cao nhất)");
+                    Disagree(bandToken?["min"], "bands[0].min", min, RulesText.Get(nameof(RulesStrings.Threshold_BestBand)));
                 }
                 else if (!higherIsBetter && best.Max is { } max && max != target)
                 {
-                    Disagree(bandToken?["max"], "bands[0].max", max, " (mức điểm cao nhất)");
+                    Disagree(bandToken?["max"], "bands[0].max", max, RulesText.Get(nameof(RulesStrings.Threshold_BestBand)));
                 }
 
                 break;

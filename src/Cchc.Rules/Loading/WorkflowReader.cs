@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Expressions;
 using Cchc.Rules.Model;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json.Linq;
 
 namespace Cchc.Rules.Loading;
@@ -29,6 +30,18 @@ internal sealed partial class WorkflowReader
     private readonly Dictionary<string, (string File, JToken Token)> _ruleNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _workflowNames = new(StringComparer.Ordinal);
     private readonly Dictionary<ParameterExpression, Expression> _bodies = [];
+
+    /// <summary>
+    /// Criteria left out of a sum because of an error elsewhere (an id used twice, scoring or area in error): the
+    /// composite parent and the area they would count in (null: any), and the subject of that error. A sum missing them
+    /// follows from that error.
+    /// </summary>
+    private readonly List<(string? Parent, string? Area, string Cause)> _uncounted = [];
+
+    /// <summary>The subjects of errors that cost the rule set criteria (an id used twice, a rule that could not be read).</summary>
+    public IEnumerable<string> LostCriteria => _lostIds;
+
+    private readonly HashSet<string> _lostIds = new(StringComparer.Ordinal);
 
     public WorkflowReader(Manifest manifest, DiagnosticBag diagnostics)
     {
@@ -72,7 +85,7 @@ internal sealed partial class WorkflowReader
         {
             if (_workflowNames.TryGetValue(name, out var other))
             {
-                _diagnostics.Error("CCHC041", file.RelativePath, root["WorkflowName"], null, $"WorkflowName '{name}' đã được dùng trong '{other}'.", "Mỗi tệp workflow cần một WorkflowName riêng.");
+                _diagnostics.Error("CCHC041", file.RelativePath, root["WorkflowName"], null, RulesText.Format(nameof(RulesStrings.Workflow_NameUsed), name, other), RulesText.Get(nameof(RulesStrings.Workflow_NameUsed_Hint)));
             }
             else
             {
@@ -84,10 +97,13 @@ internal sealed partial class WorkflowReader
         var inputs = new HashSet<string>(StringComparer.Ordinal);
         var firstCriterion = Criteria.Count;
         var scope = new List<ParameterExpression>(_inputParameters);
+        var broken = new Dictionary<string, string>(_manifest.BrokenInputs, StringComparer.Ordinal);
         var globals = new List<(ParameterExpression, Expression)>();
-        foreach (var global in JsonFile.Array(root, "GlobalParams")?.OfType<JObject>() ?? [])
+        var globalTokens = JsonFile.Array(root, "GlobalParams")?.OfType<JObject>().ToList() ?? [];
+        for (var i = 0; i < globalTokens.Count; i++)
         {
-            if (AddParameter(global, scope, file, null, isGlobal: true) is { } parameter)
+            var global = globalTokens[i];
+            if (AddParameter(global, scope, new NameContext(broken, Later(globalTokens, i)), file, null, isGlobal: true) is { } parameter)
             {
                 inputs.UnionWith(_inputsOf[parameter.Name!]);
                 globals.Add((parameter, _bodies[parameter]));
@@ -99,13 +115,14 @@ internal sealed partial class WorkflowReader
             CriterionDefinition? criterion;
             try
             {
-                criterion = ReadRule(rule, file, scope, parent: null);
+                criterion = ReadRule(rule, file, scope, broken, parent: null);
             }
 #pragma warning disable CA1031 // The last resort per rule: the other rules of the file are still checked.
             catch (Exception e)
 #pragma warning restore CA1031
             {
                 _diagnostics.Unexpected(file.RelativePath, rule["RuleName"] ?? rule, JsonFile.String(rule, "RuleName"), e);
+                Lose(null, null, DiagnosticBag.Subject(file.RelativePath, rule["RuleName"] ?? rule));
                 continue;
             }
 
@@ -129,15 +146,31 @@ internal sealed partial class WorkflowReader
     /// <summary>Checks what only makes sense once every file is read: area sums.</summary>
     public void CheckTotals()
     {
+        var criteriaTotal = 0m;
+        var offAreas = new List<string>();
         foreach (var area in _manifest.Areas)
         {
             var terms = Criteria.Where(c => c.Kind == CriterionKind.Base && c.Area == area.Id).ToList();
             var sum = terms.Sum(c => c.Scoring.Points);
+            criteriaTotal += sum;
             if (sum != area.MaxPoints)
             {
+                offAreas.Add(DiagnosticBag.Subject(ManifestReader.FileName, _manifest.AreaTokens[area.Id]["maxPoints"]));
                 _diagnostics.Error("CCHC025", ManifestReader.FileName, _manifest.AreaTokens[area.Id]["maxPoints"], null,
-                    $"Lĩnh vực '{area.Id}' khai báo 'maxPoints' là {ManifestReader.Fmt(area.MaxPoints)} nhưng điểm các tiêu chí của lĩnh vực cộng lại là {ManifestReader.Fmt(sum)}{Terms(terms)}.",
-                    "Sửa 'scoring.points' của các tiêu chí cho tổng bằng 'maxPoints' của lĩnh vực (hoặc sửa lại lĩnh vực).");
+                    RulesText.Format(nameof(RulesStrings.Area_SumDiffers), area.Id, ManifestReader.Fmt(area.MaxPoints), ManifestReader.Fmt(sum), Terms(terms)),
+                    RulesText.Get(nameof(RulesStrings.Area_SumDiffers_Hint)),
+                    dependsOn: _uncounted.Where(u => u.Parent is null && (u.Area is null || u.Area == area.Id)).Select(u => u.Cause));
+            }
+        }
+
+        // One area's 'maxPoints' edited: its criteria no longer add up to it, and the areas no longer add up to the
+        // rule set's 'maxPoints'. When the criteria do add up to the rule set's total, the area is the one mistake and
+        // the total's error follows from it.
+        if (offAreas.Count > 0 && criteriaTotal == _manifest.MaxPoints && _manifest.MaxPointsToken is { } total)
+        {
+            foreach (var area in offAreas)
+            {
+                _diagnostics.AddDependency(DiagnosticBag.Subject(ManifestReader.FileName, total), area);
             }
         }
     }
@@ -147,15 +180,44 @@ internal sealed partial class WorkflowReader
 
     private int _ruleCount;
 
-    private CriterionDefinition? ReadRule(JObject rule, JsonFile file, List<ParameterExpression> outerScope, CriterionDefinition? parent)
+    private void Lose(string? parent, string? area, string cause)
+    {
+        _uncounted.Add((parent, area, cause));
+        _lostIds.Add(cause);
+    }
+
+    /// <summary>The parameters of a LocalParams/GlobalParams list declared after the one at <paramref name="index"/>, with their lines.</summary>
+    private static Dictionary<string, int> Later(List<JObject> parameters, int index)
+    {
+        var later = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var j = index + 1; j < parameters.Count; j++)
+        {
+            if (JsonFile.String(parameters[j], "Name") is { } name && parameters[j]["Name"] is Newtonsoft.Json.IJsonLineInfo at)
+            {
+                later.TryAdd(name, at.LineNumber);
+            }
+        }
+
+        for (var j = 0; j <= index; j++)
+        {
+            if (JsonFile.String(parameters[j], "Name") is { } name)
+            {
+                later.Remove(name);
+            }
+        }
+
+        return later;
+    }
+
+    private CriterionDefinition? ReadRule(JObject rule, JsonFile file, List<ParameterExpression> outerScope, Dictionary<string, string> outerBroken, CriterionDefinition? parent)
     {
         var f = file.RelativePath;
         if (++_ruleCount > MaxRules)
         {
             if (_ruleCount == MaxRules + 1)
             {
-                _diagnostics.Error("CCHC004", f, rule, JsonFile.String(rule, "RuleName"), $"Bộ tiêu chí có hơn {MaxRules:#,0} quy tắc (kể cả tiêu chí con), vượt giới hạn; các quy tắc từ đây trở đi không được đọc.".Replace(',', '.'),
-                    "Kiểm tra lại tệp: một bộ tiêu chí thật chỉ có vài trăm tiêu chí.");
+                _diagnostics.Error("CCHC004", f, rule, JsonFile.String(rule, "RuleName"), RulesText.Format(nameof(RulesStrings.Rules_TooMany), RulesText.Count(MaxRules)),
+                    RulesText.Get(nameof(RulesStrings.Rules_TooMany_Hint)));
             }
 
             return null;
@@ -169,8 +231,11 @@ internal sealed partial class WorkflowReader
 
         if (_ruleNames.TryGetValue(id, out var first))
         {
-            _diagnostics.Error("CCHC040", f, rule["RuleName"], id, $"RuleName '{id}' bị dùng hai lần (lần đầu ở {first.File}, dòng {((Newtonsoft.Json.IJsonLineInfo)first.Token).LineNumber}).",
-                "Mã tiêu chí phải là duy nhất trong bộ tiêu chí; nếu trùng, RulesEngine sẽ lỗi ngay lần chạy đầu tiên.");
+            // The rule is dropped: a sum, and a test naming it, then miss it because of this error.
+            _uncounted.Add((parent?.Id, parent?.Area ?? JsonFile.String(JsonFile.Object(rule, "Properties"), "area"), DiagnosticBag.Subject(f, rule["RuleName"])));
+            _lostIds.Add(DiagnosticBag.Subject(f, rule["RuleName"]));
+            _diagnostics.Error("CCHC040", f, rule["RuleName"], id, RulesText.Format(nameof(RulesStrings.Rule_IdTwice), id, first.File, ((Newtonsoft.Json.IJsonLineInfo)first.Token).LineNumber),
+                RulesText.Get(nameof(RulesStrings.Rule_IdTwice_Hint)));
             return null;
         }
 
@@ -183,6 +248,7 @@ internal sealed partial class WorkflowReader
         var properties = JsonFile.Object(rule, "Properties");
         if (properties is null)
         {
+            Lose(parent?.Id, parent?.Area, DiagnosticBag.Subject(f, rule));
             return null;
         }
 
@@ -199,7 +265,7 @@ internal sealed partial class WorkflowReader
         {
             if (area is not null && area != parent.Area)
             {
-                _diagnostics.Error("CCHC042", f, properties["area"], id, $"Tiêu chí con '{id}' ghi lĩnh vực '{area}' nhưng tiêu chí cha '{parent.Id}' thuộc lĩnh vực '{parent.Area}'.", "Bỏ 'area' khỏi tiêu chí con: tiêu chí con theo lĩnh vực của tiêu chí cha.");
+                _diagnostics.Error("CCHC042", f, properties["area"], id, RulesText.Format(nameof(RulesStrings.Rule_ChildArea), id, area, parent.Id, parent.Area), RulesText.Get(nameof(RulesStrings.Rule_ChildArea_Hint)));
             }
 
             area = parent.Area;
@@ -208,7 +274,9 @@ internal sealed partial class WorkflowReader
         {
             if (kind == CriterionKind.Base)
             {
-                _diagnostics.Error("CCHC042", f, properties, id, $"Tiêu chí '{id}' chưa có 'area'.", $"Thêm \"area\" với một trong các lĩnh vực: {string.Join(", ", _manifest.Areas.Select(a => a.Id))}.");
+                _diagnostics.Error("CCHC042", f, properties, id, RulesText.Format(nameof(RulesStrings.Rule_NoArea), id), RulesText.Format(nameof(RulesStrings.Rule_NoArea_Hint), string.Join(", ", _manifest.Areas.Select(a => a.Id))),
+                    subject: DiagnosticBag.Subject(f, properties) + ".area/missing");
+                _uncounted.Add((null, null, DiagnosticBag.Subject(f, properties) + ".area/missing"));
             }
 
             area = kind == CriterionKind.Bonus ? "bonus" : kind == CriterionKind.Penalty ? "penalty" : "";
@@ -216,8 +284,15 @@ internal sealed partial class WorkflowReader
         else if (!_manifest.AreaTokens.ContainsKey(area))
         {
             var suggestion = NameSuggestions.Closest(area, _manifest.AreaTokens.Keys);
-            _diagnostics.Error("CCHC042", f, properties["area"], id, $"Lĩnh vực '{area}' chưa được khai báo trong ruleset.json.",
-                suggestion is null ? $"Dùng một trong các lĩnh vực: {string.Join(", ", _manifest.AreaTokens.Keys)}." : $"Có phải ý bạn là '{suggestion}'?");
+            _diagnostics.Error("CCHC042", f, properties["area"], id, RulesText.Format(nameof(RulesStrings.Rule_UnknownArea), area),
+                suggestion is null ? RulesText.Format(nameof(RulesStrings.Rule_UnknownArea_Hint), string.Join(", ", _manifest.AreaTokens.Keys)) : RulesText.Format(nameof(RulesStrings.DidYouMean), suggestion));
+            _uncounted.Add((null, null, DiagnosticBag.Subject(f, properties["area"])));
+        }
+
+        if (scoring is null)
+        {
+            // The scoring is in error (reported where it is): the criterion counts 0 in its sums because of that.
+            _uncounted.Add((parent?.Id, area, DiagnosticBag.Subject(f, properties)));
         }
 
         var levels = ReadLevels(properties, f, id, parent);
@@ -225,11 +300,14 @@ internal sealed partial class WorkflowReader
 
         // Parameters: the rule's LocalParams are visible to its own expression and to its children.
         var scope = new List<ParameterExpression>(outerScope);
+        var broken = new Dictionary<string, string>(outerBroken, StringComparer.Ordinal);
         var localNames = new Dictionary<string, ParameterExpression>(StringComparer.Ordinal);
         var locals = new List<(ParameterExpression, Expression)>();
-        foreach (var local in JsonFile.Array(rule, "LocalParams")?.OfType<JObject>() ?? [])
+        var localTokens = JsonFile.Array(rule, "LocalParams")?.OfType<JObject>().ToList() ?? [];
+        for (var i = 0; i < localTokens.Count; i++)
         {
-            var parameter = AddParameter(local, scope, file, id, isGlobal: false);
+            var local = localTokens[i];
+            var parameter = AddParameter(local, scope, new NameContext(broken, Later(localTokens, i)), file, id, isGlobal: false);
             if (parameter is not null)
             {
                 localNames[parameter.Name!] = parameter;
@@ -237,7 +315,8 @@ internal sealed partial class WorkflowReader
             }
         }
 
-        CheckConventionalParameters(localNames, rule, f, id, scoring);
+        CheckMisnamedParameters(localNames, broken, localTokens, rule, f, id, scoring);
+        CheckConventionalParameters(localNames, broken, rule, f, id, scoring);
 
         var children = new List<CriterionDefinition>();
         var isComposite = scoring?.Method == ScoringMethod.Composite;
@@ -255,23 +334,23 @@ internal sealed partial class WorkflowReader
         {
             if (!isComposite)
             {
-                _diagnostics.Error("CCHC043", f, rule["Rules"] ?? rule["Operator"], id, $"Quy tắc '{id}' có quy tắc con nhưng phương pháp chấm không phải 'composite'.", "Đặt \"method\": \"composite\", hoặc bỏ Operator/Rules.");
+                _diagnostics.Error("CCHC043", f, rule["Rules"] ?? rule["Operator"], id, RulesText.Format(nameof(RulesStrings.Rule_ChildrenNotComposite), id), RulesText.Get(nameof(RulesStrings.Rule_ChildrenNotComposite_Hint)));
             }
             else if (childRules is null || JsonFile.String(rule, "Operator") is null)
             {
-                _diagnostics.Error("CCHC043", f, rule, id, $"Tiêu chí tổng hợp '{id}' cần có cả 'Operator' và 'Rules'.", "Thêm \"Operator\": \"And\" và đặt các quy tắc con trong \"Rules\".");
+                _diagnostics.Error("CCHC043", f, rule, id, RulesText.Format(nameof(RulesStrings.Rule_CompositeIncomplete), id), RulesText.Get(nameof(RulesStrings.Rule_CompositeIncomplete_Hint)));
             }
 
             if (rule["Expression"] is not null)
             {
-                _diagnostics.Error("CCHC043", f, rule["Expression"], id, $"Tiêu chí tổng hợp '{id}' có 'Expression', nhưng RulesEngine bỏ qua Expression của quy tắc có quy tắc con.", "Chuyển điều kiện xuống các quy tắc con.");
+                _diagnostics.Error("CCHC043", f, rule["Expression"], id, RulesText.Format(nameof(RulesStrings.Rule_CompositeExpression), id), RulesText.Get(nameof(RulesStrings.Rule_CompositeExpression_Hint)));
             }
 
             // Sub-criteria inherit the parent's area, levels, kind and lead unit through this shell.
             var shell = new CriterionDefinition { Id = id, Title = "", Area = area, Levels = levels, Kind = kind, Scoring = scoring ?? Placeholder, LeadUnit = JsonFile.String(properties, "leadUnit") ?? parent?.LeadUnit };
             foreach (var childRule in childRules?.OfType<JObject>() ?? [])
             {
-                var child = ReadRule(childRule, file, scope, shell);
+                var child = ReadRule(childRule, file, scope, broken, shell);
                 if (child is not null)
                 {
                     children.Add(child);
@@ -283,8 +362,9 @@ internal sealed partial class WorkflowReader
             if (scoring is not null && children.Count > 0 && sum != scoring.Points)
             {
                 _diagnostics.Error("CCHC044", f, JsonFile.Object(properties, "scoring")?["points"], id,
-                    $"Tiêu chí tổng hợp '{id}' có {ManifestReader.Fmt(scoring.Points)} điểm nhưng điểm các tiêu chí con cộng lại là {ManifestReader.Fmt(sum)}{Terms(children)}.",
-                    "Sửa điểm các tiêu chí con cho tổng bằng điểm của tiêu chí tổng hợp.");
+                    RulesText.Format(nameof(RulesStrings.Composite_SumDiffers), id, ManifestReader.Fmt(scoring.Points), ManifestReader.Fmt(sum), Terms(children)),
+                    RulesText.Get(nameof(RulesStrings.Composite_SumDiffers_Hint)),
+                    dependsOn: _uncounted.Where(u => u.Parent == id).Select(u => u.Cause));
             }
         }
         else
@@ -294,18 +374,18 @@ internal sealed partial class WorkflowReader
             {
                 if (rule["Expression"] is null)
                 {
-                    _diagnostics.Error("CCHC045", f, rule["RuleName"], id, $"Quy tắc '{id}' chưa có 'Expression'.", "Thêm điều kiện đạt, ví dụ \"Expression\": \"value >= 60\".");
+                    _diagnostics.Error("CCHC045", f, rule["RuleName"], id, RulesText.Format(nameof(RulesStrings.Rule_NoExpression), id), RulesText.Get(nameof(RulesStrings.Rule_NoExpression_Hint)));
                 }
             }
             else
             {
-                var parsed = _parser.Parse(text, scope, f, rule["Expression"], id, _diagnostics);
+                var parsed = _parser.Parse(text, scope, f, rule["Expression"], id, _diagnostics, new NameContext(broken, new Dictionary<string, int>()));
                 if (parsed is not null)
                 {
                     if (parsed.Type != typeof(bool))
                     {
                         _diagnostics.ErrorInString("CCHC032", f, rule["Expression"], 0, id,
-                            $"Biểu thức `{text}` cho ra {Friendly(parsed.Type)}, nhưng điều kiện đạt phải cho ra true hoặc false.", "So sánh giá trị với mục tiêu, ví dụ `value >= 60`.");
+                            RulesText.Format(nameof(RulesStrings.Rule_ExpressionNotBool), text, Friendly(parsed.Type)), RulesText.Get(nameof(RulesStrings.Rule_ExpressionNotBool_Hint)));
                     }
 
                     foreach (var name in parsed.Parameters)
