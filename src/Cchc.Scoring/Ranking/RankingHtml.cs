@@ -209,10 +209,10 @@ internal static class RankingHtml
     }
 
     /// <summary>A count the Vietnamese way (10.600).</summary>
-    private static string N(int value) => VietnameseFormat.Number(value, 0);
+    internal static string N(int value) => VietnameseFormat.Number(value, 0);
 
     /// <summary>Escapes text for HTML content and attribute values; Vietnamese letters stay as they are.</summary>
-    private static string E(string text)
+    internal static string E(string text)
     {
         if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
         {
