@@ -372,6 +372,24 @@ internal sealed class SensitivityModel
         return (units, areas, Rounded(total / runs) ?? 0);
     }
 
+    /// <summary>
+    /// The largest difference between a kept criterion's nominal points and its points recomputed from its measured
+    /// value with unmoved thresholds (factor 1): 0 when the recomputation is the scoring's own. A self-check for tests.
+    /// </summary>
+    internal double RecomputationGap()
+    {
+        double gap = 0;
+        for (var e = 0; e < _entrySlot.Count; e++)
+        {
+            gap = Math.Max(gap, Math.Abs(_slots[_entrySlot[e]].Points(_entryValue[e], 1, _ruleSet.PointsDecimals) - _entryPoints[e]));
+        }
+
+        return gap;
+    }
+
+    /// <summary>How many (unit, criterion) values the threshold runs recompute.</summary>
+    internal int EntryCount => _entrySlot.Count;
+
     /// <summary>Nearest-rank percentile of sorted ranks: the smallest rank with at least p% of the runs at or above it in the order.</summary>
     internal static int Percentile(int[] sorted, int percent)
         => sorted[Math.Max(0, (int)Math.Ceiling(sorted.Length * percent / 100.0) - 1)];
