@@ -270,6 +270,7 @@ internal sealed class SensitivityModel
         var unitOf = ranked.Select(r => r.Standing.Sequence).ToArray();
         var nominal = ranked.Select(r => r.Rank!.Value).ToArray();
         var nominalGrade = ranked.Select(r => IndexMath.Band(_ruleSet, _levels[r.Standing.Sequence], r.Standing.Index)).ToArray();
+        var frozen = new Frozen(this);
         var tieAreas = _ruleSet.TieBreakAreas.Select(id => _ruleSet.Areas.Select(a => a.Id).ToList().IndexOf(id)).ToArray();
         var ranks = new int[(long)n * runs];
         var shifts = new double[runs];
@@ -283,7 +284,7 @@ internal sealed class SensitivityModel
             0,
             runs,
             parallel,
-            () => new Worker(this, n, tieAreas.Length),
+            () => new Worker(frozen, n, tieAreas.Length),
             (run, _, worker) =>
             {
                 var random = new SplitMix(options.Seed, run);
@@ -483,15 +484,88 @@ internal sealed class SensitivityModel
         return leaves;
     }
 
-    /// <summary>One run's buffers, reused by a worker across the runs it computes.</summary>
-    private sealed class Worker(SensitivityModel model, int n, int tieAreaCount)
+    /// <summary>
+    /// The kept figures as plain arrays (the lists frozen once the units are read), and the grade bands of each level as
+    /// limits on the index counted in its last decimal (72,45 → 7245 with two decimals), so that a run compares
+    /// integers held in doubles: the index rounded half away from zero to the rule set's decimals, as the index is.
+    /// </summary>
+    private sealed class Frozen
     {
-        private readonly double[] _points = new double[model._areaCount];
+        public Frozen(SensitivityModel model)
+        {
+            var ruleSet = model._ruleSet;
+            AreaCount = model._areaCount;
+            AreaPoints = [.. model._areaPoints];
+            AreaMax = [.. model._areaMax];
+            Max = [.. model._max];
+            OutsidePoints = [.. model._outsidePoints];
+            OutsideMax = [.. model._outsideMax];
+            Adjust = [.. model._adjust];
+            EntryStart = [.. model._entryStart];
+            EntrySlot = [.. model._entrySlot];
+            EntryValue = [.. model._entryValue];
+            EntryPoints = [.. model._entryPoints];
+            Slots = [.. model._slots];
+            PointsDecimals = ruleSet.PointsDecimals;
+            Unit = Math.Pow(10, ruleSet.Index.Decimals);
+            Scale = (double)ruleSet.Index.Scale;
+            Cap = ruleSet.Index.CapAtScale ? (double)(ruleSet.Index.Scale * (decimal)Unit) : double.PositiveInfinity;
+            var levels = model._levels.Distinct().ToList();
+            Tables = [.. levels.Select(level => ruleSet.Grades.Where(g => g.AppliesTo(level))
+                .Select(g => (Band: g, From: (double)(g.From * (decimal)Unit), To: g.To is { } to ? (double)(to * (decimal)Unit) : double.PositiveInfinity))
+                .ToArray())];
+            TableOf = [.. model._levels.Select(level => levels.IndexOf(level))];
+        }
+
+        public int AreaCount { get; }
+
+        public double[] AreaPoints { get; }
+
+        public double[] AreaMax { get; }
+
+        public double[] Max { get; }
+
+        public double[] OutsidePoints { get; }
+
+        public double[] OutsideMax { get; }
+
+        public double[] Adjust { get; }
+
+        public int[] EntryStart { get; }
+
+        public int[] EntrySlot { get; }
+
+        public double[] EntryValue { get; }
+
+        public double[] EntryPoints { get; }
+
+        public Slot[] Slots { get; }
+
+        public int PointsDecimals { get; }
+
+        /// <summary>10^decimals of the index.</summary>
+        public double Unit { get; }
+
+        public double Scale { get; }
+
+        /// <summary>The scale in index units when the rule set caps the index at it, else infinity.</summary>
+        public double Cap { get; }
+
+        public (GradeBand Band, double From, double To)[][] Tables { get; }
+
+        public int[] TableOf { get; }
+    }
+
+    /// <summary>One run's buffers, reused by a worker across the runs it computes.</summary>
+    private sealed class Worker(Frozen model, int n, int tieAreaCount)
+    {
+        private readonly double[] _points = new double[model.AreaCount];
         private readonly double[] _keys = new double[n];
+        private readonly double[] _sortKeys = new double[n];
         private readonly double[] _ties = new double[n * tieAreaCount];
         private readonly int[] _order = new int[n];
 
-        public double[] Thresholds { get; } = new double[model._slots.Count];
+        public double[] Thresholds { get; } = new double[model.Slots.Length];
 
         public int[] Ranks { get; } = new int[n];
 
@@ -501,42 +575,51 @@ internal sealed class SensitivityModel
 
         public void Rank(int[] unitOf, ReadOnlySpan<double> factors, int[] tieAreas)
         {
-            var ruleSet = model._ruleSet;
-            var areaCount = model._areaCount;
-            var scale = (double)ruleSet.Index.Scale;
+            var areaCount = model.AreaCount;
+            var areaPoints = model.AreaPoints;
+            var areaMax = model.AreaMax;
+            var slots = model.Slots;
+            var entrySlot = model.EntrySlot;
+            var entryValue = model.EntryValue;
+            var entryPoints = model.EntryPoints;
+            var thresholds = Thresholds;
+            var toIndex = model.Scale * model.Unit;
             for (var k = 0; k < unitOf.Length; k++)
             {
                 var u = unitOf[k];
-                var max = model._max[u];
-                double weightedMax = model._outsideMax[u], weighted = model._outsidePoints[u];
-                for (var a = 0; a < areaCount; a++)
+                var max = model.Max[u];
+                double weightedMax = model.OutsideMax[u], weighted = model.OutsidePoints[u];
+                Array.Copy(areaPoints, u * areaCount, _points, 0, areaCount);
+                for (var e = model.EntryStart[u]; e < model.EntryStart[u + 1]; e++)
                 {
-                    _points[a] = model._areaPoints[(u * areaCount) + a];
-                }
-
-                for (var e = model._entryStart[u]; e < model._entryStart[u + 1]; e++)
-                {
-                    var slot = model._slots[model._entrySlot[e]];
-                    _points[slot.Area] += slot.Points(model._entryValue[e], Thresholds[slot.Number], ruleSet.PointsDecimals) - model._entryPoints[e];
+                    var slot = slots[entrySlot[e]];
+                    _points[slot.Area] += slot.Points(entryValue[e], thresholds[slot.Number], model.PointsDecimals) - entryPoints[e];
                 }
 
                 for (var a = 0; a < areaCount; a++)
                 {
                     weighted += factors[a] * _points[a];
-                    weightedMax += factors[a] * model._areaMax[(u * areaCount) + a];
+                    weightedMax += factors[a] * areaMax[(u * areaCount) + a];
                 }
 
-                // Renormalised: the weights scaled back so that the unit's maximum stays what it was.
+                // Renormalised: the weights scaled back so that the unit's maximum stays what it was. The index is
+                // counted in its last decimal; rounding first to 6 decimals there removes the last bits of the double
+                // arithmetic (72,4499999… is 72,45), then half away from zero, as IndexMath rounds the index.
                 var renormalise = weightedMax > 0 ? max / weightedMax : 1;
-                var points = (weighted * renormalise) + model._adjust[u];
-                var index = Math.Round((decimal)(points / max * scale), ruleSet.Index.Decimals, MidpointRounding.AwayFromZero);
-                if (ruleSet.Index.CapAtScale)
+                var points = (weighted * renormalise) + model.Adjust[u];
+                var index = Math.Min(Math.Round(Math.Round(points / max * toIndex, 6), MidpointRounding.AwayFromZero), model.Cap);
+                GradeBand? grade = null;
+                foreach (var (band, from, to) in model.Tables[model.TableOf[u]])
                 {
-                    index = Math.Min(index, ruleSet.Index.Scale);
+                    if (index >= from && index < to)
+                    {
+                        grade = band;
+                        break;
+                    }
                 }
 
-                Grades[k] = IndexMath.Band(ruleSet, model._levels[u], index);
-                _keys[k] = -(double)index;
+                Grades[k] = grade;
+                _keys[k] = -index;
                 for (var t = 0; t < tieAreas.Length; t++)
                 {
                     _ties[(k * tieAreas.Length) + t] = tieAreas[t] < 0 ? 0 : Math.Round(factors[tieAreas[t]] * renormalise * _points[tieAreas[t]], 9);
@@ -547,7 +630,8 @@ internal sealed class SensitivityModel
 
             // Sorted by index (higher first); equal indexes by the tie-break areas' points (more first). Ranks are
             // competition ranks (1, 2, 2, 4), so the order among fully equal units does not matter.
-            var keys = (double[])_keys.Clone();
+            var keys = _sortKeys;
+            Array.Copy(_keys, keys, keys.Length);
             Array.Sort(keys, _order);
             for (var start = 0; start < _order.Length;)
             {
@@ -592,7 +676,7 @@ internal sealed class SensitivityModel
     /// <c>value &lt;op&gt; constant</c>, linear (fullAt and zeroAt), bands (every band's min and max). Per item,
     /// deduction, choice, composites' own tests and tests on booleans, dates or other expressions are not moved.
     /// </summary>
-    private sealed class Slot
+    internal sealed class Slot
     {
         private ScoringMethod _method;
         private double _max;
@@ -648,8 +732,8 @@ internal sealed class SensitivityModel
                     points = passed ? _max : 0;
                     break;
                 case ScoringMethod.Linear:
-                    points = _max * Math.Clamp((value - (_zeroAt * factor)) / ((_fullAt - _zeroAt) * factor), 0, 1);
-                    break;
+                    // The only method whose points need rounding: pass/fail and bands give written point values.
+                    return Math.Round(_max * Math.Clamp((value - (_zeroAt * factor)) / ((_fullAt - _zeroAt) * factor), 0, 1), decimals, MidpointRounding.AwayFromZero);
                 default:
                     points = 0;
                     foreach (var (min, max, bandPoints) in _bands)
@@ -664,7 +748,7 @@ internal sealed class SensitivityModel
                     break;
             }
 
-            return Math.Round(points, decimals, MidpointRounding.AwayFromZero);
+            return points;
         }
     }
 
