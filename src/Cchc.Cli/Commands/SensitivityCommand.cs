@@ -73,7 +73,7 @@ internal static class SensitivityCommand
     /// <summary>A band written as a percentage: <c>±20%</c>, <c>20%</c>, <c>20</c> or <c>2,5%</c> → 0.20, 0.025; null when not one, or above 90%.</summary>
     internal static decimal? Band(string? text)
     {
-        var trimmed = (text ?? "").Trim().TrimStart('±', '+').Replace("+-", "", StringComparison.Ordinal).TrimEnd('%').Trim().Replace(',', '.');
+        var trimmed = (text ?? "").Trim().Replace("+-", "", StringComparison.Ordinal).TrimStart('±', '+').TrimEnd('%').Trim().Replace(',', '.');
         return decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) && percent <= 90
             ? percent / 100
             : null;
