@@ -32,28 +32,8 @@ internal static class ImpactCommand
             return ExitCodes.UsageError;
         }
 
-        var format = requestedFormat ?? (outputPath is null ? "table" : Path.GetExtension(outputPath).ToLowerInvariant() is ".md" ? "markdown" : RankingWriter.FormatOf(outputPath)?.ToString().ToLowerInvariant());
-        if (format is null)
+        if (CommonOptions.OutputFormat(context, requestedFormat, outputPath, dataPaths, markdown: true) is not { } format)
         {
-            context.Error.WriteLine(CliLanguage.Format(Strings.Rank_UnknownFormat, outputPath));
-            return ExitCodes.UsageError;
-        }
-
-        if (format == "xlsx" && outputPath is null)
-        {
-            context.Error.WriteLine(Strings.Rank_XlsxToFile);
-            return ExitCodes.UsageError;
-        }
-
-        if (format == "table" && outputPath is not null)
-        {
-            context.Error.WriteLine(Strings.Rank_TableNotToFile);
-            return ExitCodes.UsageError;
-        }
-
-        if (outputPath is not null && OutputTarget.ProblemOrUnwritable(outputPath, dataPaths) is { } outputProblem)
-        {
-            context.Error.WriteLine(outputProblem);
             return ExitCodes.UsageError;
         }
 

@@ -113,16 +113,10 @@ public static class ImpactWriter
         static object?[] Move(string direction, UnitImpact u) => [direction, u.Code, u.Name, u.Before?.Rank, u.After?.Rank, u.RankMove, Causes(u)];
     }
 
-    private const string Style = """
-        body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:24px;color:#1f2933}
-        h1{font-size:22px}h2{font-size:18px;margin-top:28px}
-        table{border-collapse:collapse;font-size:13px}
-        th{position:sticky;top:0;background:#f5f7fa;text-align:left}
-        th,td{padding:3px 8px;border-bottom:1px solid #e4e7eb}
-        td.n{text-align:right;font-variant-numeric:tabular-nums}
+    private const string Style = RankingHtml.BaseStyle + """
         td.d{background:#e3f8ff;font-weight:600}
-        .m{color:#616e7c}
         svg text{font-size:12px;fill:#1f2933}
+        .m{color:#616e7c}
         """;
 
     private static void WriteHtml(RuleSetImpact impact, Stream output, CancellationToken cancellationToken)

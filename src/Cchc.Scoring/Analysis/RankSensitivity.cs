@@ -361,7 +361,7 @@ internal sealed class SensitivityModel
                 x[run] = factors[(run * _areaCount) + a];
             }
 
-            areas.Add(new AreaInfluence(_ruleSet.Areas[a].Id, _ruleSet.Areas[a].Title, Rounded(FirstOrder(x, shifts, 1 - weightBand, 1 + weightBand)), Rounded(Pearson(x, shifts))));
+            areas.Add(new AreaInfluence(_ruleSet.Areas[a].Id, _ruleSet.Areas[a].Title, Rounded(FirstOrder(x, shifts, 1 - weightBand, 1 + weightBand)), Rounded(x.Length < 2 ? null : RuleSetImpact.Pearson(x, shifts))));
         }
 
         double total = 0;
@@ -445,26 +445,6 @@ internal sealed class SensitivityModel
         }
 
         return between / variance;
-    }
-
-    private static double? Pearson(double[] x, double[] y)
-    {
-        if (x.Length < 2)
-        {
-            return null;
-        }
-
-        var mx = x.Average();
-        var my = y.Average();
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxx == 0 || syy == 0 ? null : sxy / Math.Sqrt(sxx * syy);
     }
 
     private List<int> Leaves(int i)

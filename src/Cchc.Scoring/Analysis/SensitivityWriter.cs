@@ -233,14 +233,7 @@ public static class SensitivityWriter
         }
     }
 
-    private const string Style = """
-        body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:24px;color:#1f2933}
-        h1{font-size:22px}h2{font-size:18px;margin-top:28px}
-        table{border-collapse:collapse;font-size:13px}
-        th{position:sticky;top:0;background:#f5f7fa;text-align:left}
-        th,td{padding:3px 8px;border-bottom:1px solid #e4e7eb}
-        td.n{text-align:right;font-variant-numeric:tabular-nums}
-        tr.x td{background:#fffbea}
+    private const string Style = RankingHtml.BaseStyle + """
         .r{position:relative;width:320px;height:14px;background:#f0f4f8}
         .r i{position:absolute;top:2px;height:10px;background:#2bb0ed;min-width:2px}
         .r b{position:absolute;top:0;height:14px;width:2px;background:#d64545}
