@@ -178,7 +178,7 @@ public static class ImpactWriter
     /// </summary>
     private static void WriteSlopegraph(StreamWriter writer, RuleSetImpact impact)
     {
-        const int Width = 640, Height = 420, Left = 90, Right = 550, Top = 30, Bottom = 400;
+        const int Width = 640, Height = 560, Left = 90, Right = 550, Top = 30, Bottom = 400;
         var ranked = impact.Units.Where(u => u.RankMove is not null).ToList();
         writer.WriteLine("<h2>Hạng trước và sau</h2>");
         if (ranked.Count == 0)
@@ -206,10 +206,20 @@ public static class ImpactWriter
         {
             foreach (var u in units)
             {
-                var y2 = Y(u.After!.Rank!.Value);
-                writer.WriteLine($"<line x1=\"{Left}\" y1=\"{Y(u.Before!.Rank!.Value)}\" x2=\"{Right}\" y2=\"{y2}\" stroke=\"{color}\" stroke-width=\"2\"><title>{RankingHtml.E(u.Code)} {RankingHtml.E(u.Name)}: {R(u.Before.Rank)} → {R(u.After.Rank)}</title></line>");
-                writer.WriteLine($"<text x=\"{Right + 6}\" y=\"{y2}\" dy=\"4\">{RankingHtml.E(u.Code)}</text>");
+                writer.WriteLine($"<line x1=\"{Left}\" y1=\"{Y(u.Before!.Rank!.Value)}\" x2=\"{Right}\" y2=\"{Y(u.After!.Rank!.Value)}\" stroke=\"{color}\" stroke-width=\"2\"><title>{RankingHtml.E(u.Code)} {RankingHtml.E(u.Name)}: {R(u.Before.Rank)} → {R(u.After.Rank)}</title></line>");
             }
+        }
+
+        // The codes at the right end, pushed apart so that none overlaps the one above it (12 px a line).
+        var labels = impact.LargestRises.Concat(impact.LargestFalls)
+            .Select(u => (u.Code, At: Top + (maxRank <= 1 ? 0m : (decimal)(u.After!.Rank!.Value - 1) / (maxRank - 1) * (Bottom - Top))))
+            .OrderBy(l => l.At).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
+        var previous = decimal.MinValue;
+        foreach (var (code, at) in labels)
+        {
+            var y = Math.Max(at, previous + 12);
+            previous = y;
+            writer.WriteLine($"<text x=\"{Right + 6}\" y=\"{y.ToString("0.0", CultureInfo.InvariantCulture)}\" dy=\"4\">{RankingHtml.E(code)}</text>");
         }
 
         writer.WriteLine("</svg>");
