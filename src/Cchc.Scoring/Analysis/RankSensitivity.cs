@@ -404,6 +404,12 @@ internal sealed class SensitivityModel
     /// ÷ Var(y), the bins weighted by their runs. Unbiased only for many runs; with 1,000 runs and 20 bins a factor with
     /// no effect reads about 0.02.
     /// </summary>
+    /// <summary>How many bins the first-order index splits <paramref name="runs"/> runs into (about 50 runs a bin, 2 to 20).</summary>
+    internal static int Bins(int runs) => Math.Clamp(runs / 50, 2, 20);
+
+    /// <summary>What S reads for an area without effect, about (bins − 1) ÷ runs: the floor below which S means nothing.</summary>
+    internal static decimal NoEffectLevel(int runs) => Math.Round((decimal)(Bins(runs) - 1) / runs, 3, MidpointRounding.AwayFromZero);
+
     internal static double? FirstOrder(double[] x, double[] y, double low, double high)
     {
         var n = y.Length;
@@ -424,7 +430,7 @@ internal sealed class SensitivityModel
             return null;
         }
 
-        var bins = Math.Clamp(n / 50, 2, 20);
+        var bins = Bins(n);
         var sums = new double[bins];
         var counts = new int[bins];
         for (var i = 0; i < n; i++)

@@ -264,7 +264,7 @@ public static class SensitivityWriter
 
         writer.WriteLine("</ul>");
         writer.WriteLine("<h2>Ảnh hưởng của trọng số từng lĩnh vực</h2>");
-        writer.WriteLine("<p class=\"m\">Chỉ số độ nhạy bậc một S: phần phương sai của lệch hạng bình quân do riêng trọng số của lĩnh vực gây ra (0–1; với 1.000 lần chạy, một lĩnh vực không ảnh hưởng cho S khoảng 0,02).</p>");
+        writer.WriteLine($"<p class=\"m\">Chỉ số độ nhạy bậc một S: phần phương sai của lệch hạng bình quân do riêng trọng số của lĩnh vực gây ra (0–1; với {Count(analysis.Options.Runs)} lần chạy, một lĩnh vực không ảnh hưởng cho S khoảng {VietnameseFormat.Number(SensitivityModel.NoEffectLevel(analysis.Options.Runs), 3)}).</p>");
         writer.WriteLine("<table id=\"areas\"><thead><tr><th>Lĩnh vực</th><th>S</th><th></th><th>Tương quan</th></tr></thead><tbody>");
         foreach (var a in analysis.Areas)
         {

@@ -142,4 +142,19 @@ public sealed class RankSensitivityTests : IDisposable
         Assert.Equal(95, SensitivityModel.Percentile(sorted, 95));
         Assert.Equal(7, SensitivityModel.Percentile([7], 5));
     }
+
+    [Fact]
+    public void FirstOrder_NoEffect_ReadsAboutTheNoEffectLevel_AndAFullEffectReadsNearOne()
+    {
+        var random = new Random(5);
+        var x = Enumerable.Range(0, 1000).Select(_ => 0.8 + (0.4 * random.NextDouble())).ToArray();
+        var noise = x.Select(_ => random.NextDouble()).ToArray();
+        var driven = x.Select(v => Math.Abs(v - 1)).ToArray();
+
+        Assert.Equal(20, SensitivityModel.Bins(1000));
+        Assert.Equal(0.019m, SensitivityModel.NoEffectLevel(1000));
+        Assert.InRange(SensitivityModel.FirstOrder(x, noise, 0.8, 1.2)!.Value, 0, 0.06);
+        Assert.InRange(SensitivityModel.FirstOrder(x, driven, 0.8, 1.2)!.Value, 0.95, 1);
+        Assert.Null(SensitivityModel.FirstOrder(x, [.. x.Select(_ => 3.0)], 0.8, 1.2));
+    }
 }
