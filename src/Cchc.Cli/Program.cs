@@ -60,6 +60,7 @@ public static class Program
             ScoreCommand.Create(context),
             RankCommand.Create(context),
             ImpactCommand.Create(context),
+            SensitivityCommand.Create(context),
             VerifyCommand.Create(context),
             DiffCommand.Create(context),
             TemplateCommand.Create(context),

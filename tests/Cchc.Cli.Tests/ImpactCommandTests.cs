@@ -235,6 +235,46 @@ public sealed class ImpactCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Impact_OutputFiles_CsvXlsxHtml_WhatAnAnalystOpens()
+    {
+        var data = NationalHead(300);
+        var json = await ImpactJson(_old, _new, data);
+        var changedGrades = json["unitImpacts"]!.AsArray().Count(u => u!["before"] is not null && u["after"] is not null && u["before"]!["grade"]!.ToJsonString() != u["after"]!["grade"]!.ToJsonString());
+
+        var csv = _folder.File("impact.csv");
+        var xlsx = _folder.File("impact.xlsx");
+        var html = _folder.File("impact.html");
+        foreach (var output in new[] { csv, xlsx, html })
+        {
+            var result = await CchcTool.RunAsync("impact", _old, _new, data, "-o", output);
+            Assert.True(result.ExitCode == 0, result.ToString());
+        }
+
+        var bytes = File.ReadAllBytes(csv);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Mã (code),Tên (name),Điểm trước (pointsBefore),Điểm sau (pointsAfter)", string.Join(',', lines[0].Split(',')[..4]));
+        Assert.Equal(json["units"]!.GetValue<int>(), lines.Length - 1);
+        // The causes are a sentence for people, numbers the Vietnamese way (quoted: 0,25 has a comma).
+        Assert.Contains(lines, l => l.Contains(",\"3.4 −0,", StringComparison.Ordinal));
+
+        Assert.Equal(["Từng đơn vị", "Ma trận xếp loại", "Thay đổi hạng lớn nhất", "Tóm tắt"], MiniExcelLibs.MiniExcel.GetSheetNames(xlsx));
+        var units = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Từng đơn vị").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(json["units"]!.GetValue<int>(), units.Count);
+        Assert.Equal(changedGrades, units.Count(u => !Equals(u["Xếp loại trước (gradeBefore)"], u["Xếp loại sau (gradeAfter)"])));
+        var matrix = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Ma trận xếp loại").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(json["gradeMatrix"]!.AsArray().Sum(t => t!["count"]!.GetValue<int>()), matrix.Sum(r => r.Where(c => c.Key != "Cũ \\ Mới").Sum(c => Convert.ToInt32(c.Value, System.Globalization.CultureInfo.InvariantCulture))));
+        var summary = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Tóm tắt").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(summary, r => (string?)r["Mục"] == "Tương quan Spearman");
+
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(html));
+        Assert.NotNull(document.QuerySelector("svg#slopegraph"));
+        Assert.Empty(document.QuerySelectorAll("script"));
+        Assert.NotNull(document.QuerySelector("table#grades"));
+        Assert.Equal(json["largestRises"]!.AsArray().Count + json["largestFalls"]!.AsArray().Count, document.QuerySelectorAll("svg#slopegraph line[stroke-width='2']").Length);
+    }
+
+    [Fact]
     public void SpearmanAndKendall_HandComputedExample()
     {
         // x = 1 2 3 4 5, y = 2 1 4 3 5: d² = 1+1+1+1+0 = 4, rho = 1 − 6·4/(5·24) = 0.8;

@@ -3,29 +3,36 @@ using System.Text;
 using System.Text.Json;
 using Cchc.Scoring;
 using Cchc.Scoring.Analysis;
+using Cchc.Scoring.Ranking;
 
 namespace Cchc.Cli.Commands;
 
 /// <summary><c>cchc impact</c>: what replacing one rule set by another does to the same data.</summary>
 internal static class ImpactCommand
 {
-    private static readonly string[] Formats = ["table", "json", "markdown"];
+    private static readonly string[] Formats = ["table", "json", "markdown", "csv", "xlsx", "html"];
 
     public static Command Create(CliContext context)
     {
         var oldRules = new Argument<string>("old") { Description = Strings.Impact_Old };
         var newRules = new Argument<string>("new") { Description = Strings.Impact_New };
         var data = new Argument<string[]>("data") { Description = Strings.Rank_Data, Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format", "-f") { Description = CliLanguage.Format(Strings.Impact_Format, string.Join(", ", Formats)), DefaultValueFactory = _ => "table" };
+        var format = new Option<string?>("--format", "-f") { Description = CliLanguage.Format(Strings.Impact_Format, string.Join(", ", Formats)) };
         format.AcceptOnlyFromAmong(Formats);
-        var command = new Command("impact", Strings.Impact_Description) { oldRules, newRules, data, format };
-        command.SetAction((parse, token) => Run(context, parse.GetValue(oldRules)!, parse.GetValue(newRules)!, parse.GetValue(data)!, parse.GetValue(format)!, token));
+        var output = new Option<string?>("--output", "-o") { Description = Strings.Impact_Output };
+        var command = new Command("impact", Strings.Impact_Description) { oldRules, newRules, data, format, output };
+        command.SetAction((parse, token) => Run(context, parse.GetValue(oldRules)!, parse.GetValue(newRules)!, parse.GetValue(data)!, parse.GetValue(format), parse.GetValue(output), token));
         return command;
     }
 
-    private static async Task<int> Run(CliContext context, string oldPath, string newPath, string[] dataPaths, string format, CancellationToken cancellationToken)
+    private static async Task<int> Run(CliContext context, string oldPath, string newPath, string[] dataPaths, string? requestedFormat, string? outputPath, CancellationToken cancellationToken)
     {
         if (context.RuleSetMissing(oldPath) || context.RuleSetMissing(newPath))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        if (CommonOptions.OutputFormat(context, requestedFormat, outputPath, dataPaths, markdown: true) is not { } format)
         {
             return ExitCodes.UsageError;
         }
@@ -84,11 +91,42 @@ internal static class ImpactCommand
 
         switch (format)
         {
-            case "json":
-                WriteJson(context.Out, impact);
+            case "json" or "markdown":
+                var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+                if (format == "json")
+                {
+                    WriteJson(text, impact);
+                }
+                else
+                {
+                    WriteMarkdown(text, impact);
+                }
+
+                if (outputPath is null)
+                {
+                    context.Out.Write(text.ToString());
+                }
+                else
+                {
+                    AtomicFile.WriteBytes(outputPath, stream => stream.Write(new UTF8Encoding(false).GetBytes(text.ToString())));
+                }
+
                 break;
-            case "markdown":
-                WriteMarkdown(context.Out, impact);
+            case "csv" or "xlsx" or "html":
+                var fileFormat = Enum.Parse<RankingFormat>(format, ignoreCase: true);
+                if (outputPath is null)
+                {
+                    using (var buffer = new MemoryStream())
+                    {
+                        ImpactWriter.Write(impact, fileFormat, buffer, cancellationToken);
+                        context.Out.Write(new UTF8Encoding(false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF'));
+                    }
+                }
+                else
+                {
+                    AtomicFile.WriteBytes(outputPath, stream => ImpactWriter.Write(impact, fileFormat, stream, cancellationToken));
+                }
+
                 break;
             default:
                 WriteTable(context.Out, impact);

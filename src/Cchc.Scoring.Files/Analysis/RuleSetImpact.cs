@@ -232,7 +232,8 @@ public sealed class RuleSetImpact
         return ranks;
     }
 
-    private static double? Pearson(double[] x, double[] y)
+    /// <summary>Pearson's correlation; null when either sample has no spread. Shared with the sensitivity analysis.</summary>
+    internal static double? Pearson(double[] x, double[] y)
     {
         var mx = x.Average();
         var my = y.Average();

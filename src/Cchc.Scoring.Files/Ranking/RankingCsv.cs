@@ -36,6 +36,19 @@ internal static class RankingCsv
         }
     }
 
+    /// <summary>Writes any table the way the ranking is written (BOM, CRLF, invariant numbers, neutralised text): for the analyses' CSV files.</summary>
+    internal static void WriteTable(Stream output, IEnumerable<object?> headers, IEnumerable<IEnumerable<object?>> rows, CancellationToken cancellationToken)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
+        using var csv = new CsvWriter(writer, Configuration);
+        WriteRecord(csv, headers);
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            WriteRecord(csv, row);
+        }
+    }
+
     private static void WriteRecord(CsvWriter csv, IEnumerable<object?> cells)
     {
         foreach (var cell in cells)

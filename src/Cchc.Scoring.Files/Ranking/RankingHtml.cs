@@ -15,7 +15,8 @@ internal static class RankingHtml
 {
     private static readonly string[] Palette = ["#d64545", "#e8833a", "#f0b429", "#57ae5b", "#2bb0ed", "#4055a8", "#8662c7", "#da4a91", "#7b8794", "#0c6b58"];
 
-    private const string Style = """
+    /// <summary>The page, heading and table style every HTML report shares (ranking, impact, sensitivity).</summary>
+    internal const string BaseStyle = """
         body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:24px;color:#1f2933}
         h1{font-size:22px}h2{font-size:18px;margin-top:28px}
         table{border-collapse:collapse;font-size:13px}
@@ -23,6 +24,10 @@ internal static class RankingHtml
         th,td{padding:3px 8px;border-bottom:1px solid #e4e7eb}
         td.n{text-align:right;font-variant-numeric:tabular-nums}
         tr.x td{background:#fffbea}
+
+        """;
+
+    private const string Style = BaseStyle + """
         .b{display:flex;width:260px;height:12px;background:#f0f4f8}
         .b i{display:block;height:12px}
         .k{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}
@@ -307,10 +312,10 @@ internal static class RankingHtml
     }
 
     /// <summary>A count the Vietnamese way (10.600).</summary>
-    private static string N(int value) => VietnameseFormat.Number(value, 0);
+    internal static string N(int value) => VietnameseFormat.Number(value, 0);
 
     /// <summary>Escapes text for HTML content and attribute values; Vietnamese letters stay as they are.</summary>
-    private static string E(string text)
+    internal static string E(string text)
     {
         if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
         {
