@@ -117,6 +117,21 @@ internal static class ClaimChecker
         };
     }
 
+    /// <summary>The unit's valid claims by criterion id (unsigned, as written), bad ones left out.</summary>
+    public static Dictionary<string, decimal> Valid(CompiledRuleSet ruleSet, UnitData unit)
+    {
+        var claims = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (id, raw) in unit.Claims)
+        {
+            if (Validate(ruleSet, id, raw, out var claimed) is null)
+            {
+                claims[id] = claimed;
+            }
+        }
+
+        return claims;
+    }
+
     /// <summary>A criterion's claim: its own, or else the sum of its sub-criteria's; null when nothing below it is claimed.</summary>
     private static decimal? Effective(CriterionDefinition criterion, Dictionary<string, decimal> claims)
     {

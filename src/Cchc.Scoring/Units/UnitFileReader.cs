@@ -170,7 +170,7 @@ internal sealed partial class UnitFileReader
         if (open >= 0 && text.EndsWith(')'))
         {
             var inner = text[(open + 1)..^1].Trim();
-            if (_ruleSet.InputsByName.ContainsKey(inner) || UnitData.IdentityFields.Contains(inner) || UnitData.IsClaimColumn(inner))
+            if (_ruleSet.InputsByName.ContainsKey(inner) || UnitData.IdentityFields.Contains(inner) || CriterionColumns.IsCriterionColumn(inner))
             {
                 return inner;
             }
@@ -190,7 +190,7 @@ internal sealed partial class UnitFileReader
         foreach (var header in headers)
         {
             var name = MapHeader(header);
-            if (!UnitData.IdentityFields.Contains(name) && !_ruleSet.InputsByName.ContainsKey(name) && !UnitData.IsClaimColumn(name))
+            if (!UnitData.IdentityFields.Contains(name) && !_ruleSet.InputsByName.ContainsKey(name) && !CriterionColumns.IsCriterionColumn(name))
             {
                 var suggestion = Cchc.Rules.Diagnostics.NameSuggestions.Closest(name, _ruleSet.InputsByName.Keys);
                 var note = $"cột '{header}' không phải dữ liệu đầu vào của bộ tiêu chí {_ruleSet.Id}, bị bỏ qua{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}";

@@ -13,7 +13,9 @@ namespace Cchc.Scoring.Units;
 /// A row is rejected when it cannot be a unit (no code, a bad level, more cells than the header, a broken JSON line),
 /// when its code repeats an earlier row's (in the same file or another; the first is kept and named), or when one of
 /// its declared inputs has the wrong type or is out of range — scoring such a unit on a zero for that criterion
-/// would give it points or a place it did not earn. An empty cell is not an error (the unit is scored and flagged as
+/// would give it points or a place it did not earn — and, for the same reason, when an appraised point
+/// (<c>thamDinh:&lt;id&gt;</c>, <c>thamDinh2:&lt;id&gt;</c>) is not a number, is outside [0, the criterion's points], or is
+/// on a composite, an unknown criterion or one that does not apply to the unit's level. An empty cell is not an error (the unit is scored and flagged as
 /// incomplete), and neither is a bad claimed score (<c>tuCham:&lt;id&gt;</c>): the claim is reported on the card and
 /// ignored.
 /// </para>
@@ -103,6 +105,11 @@ public sealed class UnitPipeline
             {
                 values[input.Name] = value;
             }
+        }
+
+        foreach (var finding in Scoring.AppraisalChecker.Check(RuleSet, unit).Where(f => f.AffectsIndex))
+        {
+            (rejections ??= []).Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, finding.Column, InputConverter.Show(finding.Raw), finding.Reason) { Unit = unit.Code, UnitName = unit.Name, Line = unit.Source?.Line });
         }
 
         typed = rejections is null ? unit with { Values = values } : unit;
