@@ -33,13 +33,14 @@ internal static class RankCommand
                 result.AddError(Strings.Rank_ParallelismNegative);
             }
         });
+        var appraisal = CommonOptions.Appraisal();
         var command = new Command("rank", Strings.Rank_Description)
         {
-            ruleSet, data, output, format, groupBy, parallelism,
+            ruleSet, data, output, format, groupBy, parallelism, appraisal,
         };
         command.SetAction((parse, token) => RunCancellable(
             context,
-            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism)),
+            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism)) { Appraisal = parse.GetValue(appraisal) ?? [] },
             token));
         return command;
     }
@@ -89,8 +90,8 @@ internal static class RankCommand
         if (request.OutputPath is not null)
         {
             // Refused before anything is read: `-o data.csv` would destroy the data it ranks.
-            var problem = OutputTarget.ProblemOrUnwritable(request.OutputPath, request.DataPaths)
-                          ?? (format == "csv" ? OutputTarget.Problem(ErrorsPathOf(request.OutputPath), request.DataPaths) : null);
+            var problem = OutputTarget.ProblemOrUnwritable(request.OutputPath, [.. request.DataPaths, .. request.Appraisal])
+                          ?? (format == "csv" ? OutputTarget.Problem(ErrorsPathOf(request.OutputPath), [.. request.DataPaths, .. request.Appraisal]) : null);
             if (problem is not null)
             {
                 context.Error.WriteLine(problem);
@@ -106,7 +107,7 @@ internal static class RankCommand
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
-        if (!context.DataFilesExist(request.DataPaths))
+        if (!context.DataFilesExist(request.DataPaths.Concat(request.Appraisal)))
         {
             return ExitCodes.UsageError;
         }
@@ -151,13 +152,13 @@ internal static class RankCommand
         {
             // Reading the files once first is cheap beside the scoring, and it gives the bar its end: the units
             // that will be scored.
-            var read = await new UnitPipeline(ruleSet).ReadAsync(request.DataPaths, (units, _) => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+            var read = await new UnitPipeline(ruleSet) { AppraisalFiles = request.Appraisal }.ReadAsync(request.DataPaths, (units, _) => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
             progress = new TerminalProgress(context.RawError, read.Accepted);
         }
 
         using (progress)
         {
-            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards };
+            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards, AppraisalFiles = request.Appraisal };
             return await RankingRun.RunAsync(engine, request.DataPaths, options, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -213,7 +214,7 @@ internal static class RankCommand
 
         var incomplete = report.Rows.Count(r => !r.Complete);
         context.Error.WriteLine($"{report.Summary}; {incomplete} unit(s) ranked with missing data");
-        return report.Summary.Rejected > 0 || incomplete > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
+        return report.Summary.Rejected > 0 || incomplete > 0 || report.AppraisalProblems > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
     }
 
     private static void WriteTable(TextWriter writer, RankingReport report)
@@ -254,5 +255,9 @@ internal static class RankCommand
         }
     }
 
-    private sealed record RankRequest(string RuleSet, string[] DataPaths, string? OutputPath, string? Format, bool GroupByParent, int Parallelism);
+    private sealed record RankRequest(string RuleSet, string[] DataPaths, string? OutputPath, string? Format, bool GroupByParent, int Parallelism)
+    {
+        /// <summary>The appraisal council's sheets (<c>--appraisal</c>).</summary>
+        public string[] Appraisal { get; init; } = [];
+    }
 }

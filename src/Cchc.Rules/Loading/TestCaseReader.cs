@@ -71,7 +71,11 @@ internal static class TestCaseReader
                     continue;
                 }
 
-                criteria[property.Name] = new CriterionExpectation(JsonFile.String(property.Value, "status"), JsonFile.Number(property.Value, "points"));
+                criteria[property.Name] = new CriterionExpectation(JsonFile.String(property.Value, "status"), JsonFile.Number(property.Value, "points"))
+                {
+                    Basis = JsonFile.String(property.Value, "basis"),
+                    ComputedPoints = JsonFile.Number(property.Value, "computedPoints"),
+                };
             }
 
             IReadOnlyList<string>? problems = null;
@@ -96,7 +100,10 @@ internal static class TestCaseReader
                     JsonFile.String(expectToken, "grade"),
                     expectToken["grade"] is not null,
                     problems,
-                    criteria));
+                    criteria)
+                {
+                    AppraisedCount = JsonFile.Number(expectToken, "appraisedCount") is { } count ? (int)count : null,
+                });
         }
     }
 

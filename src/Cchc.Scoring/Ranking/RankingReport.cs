@@ -40,6 +40,9 @@ public sealed record RankingReport : IDisposable
     /// <summary>Problems of the header: missing or unknown columns, reported once each.</summary>
     public IReadOnlyList<UnitRejection> ColumnProblems { get; init; } = [];
 
+    /// <summary>How many of <see cref="ColumnProblems"/> are the appraisal sheets' (rows that found no unit, repeated codes, unreadable rows).</summary>
+    public int AppraisalProblems { get; init; }
+
     /// <summary>The counts; rejected rows are counted once each.</summary>
     public RankingSummary Summary => new(Rows.Count, Rejections.Select(r => (r.File, r.Row)).Distinct().Count());
 

@@ -21,6 +21,9 @@ public sealed record RankingOptions
     /// report is disposed. Off by default: CSV, XLSX, HTML and the table need only the rows.
     /// </summary>
     public bool KeepCards { get; init; }
+
+    /// <summary>The appraisal council's sheets, merged into the units by code (see <see cref="UnitPipeline.AppraisalFiles"/>).</summary>
+    public IReadOnlyList<string> AppraisalFiles { get; init; } = [];
 }
 
 /// <summary>
@@ -66,7 +69,7 @@ public static class RankingRun
         var spill = options.KeepCards ? new SpilledCards() : null;
         try
         {
-            var read = await new UnitPipeline(ruleSet).ReadAsync(
+            var read = await new UnitPipeline(ruleSet) { AppraisalFiles = options.AppraisalFiles }.ReadAsync(
                 dataPaths,
                 async (units, token) =>
                 {
@@ -103,6 +106,7 @@ public static class RankingRun
                 GroupedByParent = options.GroupByParent,
                 Rejections = read.Rejections,
                 ColumnProblems = read.ColumnProblems,
+                AppraisalProblems = read.AppraisalProblems,
                 Cards = spill,
             };
         }

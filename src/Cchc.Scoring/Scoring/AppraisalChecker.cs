@@ -24,7 +24,11 @@ internal static class AppraisalChecker
     private static readonly ConditionalWeakTable<CompiledRuleSet, Dictionary<string, CriterionDefinition>> Parents = [];
 
     /// <summary>One bad value: its criterion, column, the value found, why, and whether it would change the index.</summary>
-    internal readonly record struct Finding(string Id, CriterionField Field, string Column, object? Raw, string Reason, bool AffectsIndex);
+    internal readonly record struct Finding(string Id, CriterionField Field, string Column, object? Raw, string Reason, bool AffectsIndex)
+    {
+        /// <summary>Where the value was read, when not the unit's own row (an appraisal sheet).</summary>
+        public UnitSource? Source { get; init; }
+    }
 
     /// <summary>Every bad appraisal value of <paramref name="unit"/>, in rule-set order (unknown ids last).</summary>
     public static List<Finding> Check(CompiledRuleSet ruleSet, UnitData unit)
@@ -41,7 +45,7 @@ internal static class AppraisalChecker
             {
                 foreach (var (field, raw) in Given(item))
                 {
-                    found.Add(new Finding(id, field, Column(field, id), raw, unknown, field is CriterionField.Round1 or CriterionField.Round2));
+                    found.Add(new Finding(id, field, Column(field, id), raw, unknown, field is CriterionField.Round1 or CriterionField.Round2) { Source = item.Source });
                 }
 
                 continue;
@@ -52,14 +56,14 @@ internal static class AppraisalChecker
             {
                 if (PointsProblem(ruleSet, criterion, unit.Level, raw, out _) is { } reason)
                 {
-                    found.Add(new Finding(id, field, Column(field, id), raw, reason, true));
+                    found.Add(new Finding(id, field, Column(field, id), raw, reason, true) { Source = item.Source });
                 }
             }
 
             if (item.Round2 is not null && item.Round1 is null)
             {
                 found.Add(new Finding(id, CriterionField.Round2, Column(CriterionField.Round2, id), item.Round2,
-                    $"có điểm thẩm định lần 2 nhưng không có điểm thẩm định lần 1 ({CriterionColumns.Column(CriterionField.Round1, id)})", true));
+                    $"có điểm thẩm định lần 2 nhưng không có điểm thẩm định lần 1 ({CriterionColumns.Column(CriterionField.Round1, id)})", true) { Source = item.Source });
             }
         }
 

@@ -21,7 +21,7 @@ internal static class AppraisalReport
 
         foreach (var finding in AppraisalChecker.Check(ruleSet, unit))
         {
-            problems.Add(Problem(unit, finding.Column, AppraisalChecker.Label(finding.Field, finding.Id), InputConverter.Show(finding.Raw), finding.Reason));
+            problems.Add(Problem(finding.Source ?? unit.Source, finding.Column, AppraisalChecker.Label(finding.Field, finding.Id), InputConverter.Show(finding.Raw), finding.Reason));
         }
 
         for (var i = 0; i < score.Requested.Length; i++)
@@ -31,7 +31,7 @@ internal static class AppraisalReport
                 var id = ruleSet.Flattened[i].Id;
                 var field = score.Requested[i] == PointsBasis.Round2 ? CriterionField.Round2 : CriterionField.Round1;
                 var item = unit.Appraisals[id];
-                problems.Add(Problem(unit, CriterionColumns.Column(field, id), AppraisalChecker.Label(field, id), InputConverter.Show(field == CriterionField.Round2 ? item.Round2 : item.Round1),
+                problems.Add(Problem(item.Source ?? unit.Source, CriterionColumns.Column(field, id), AppraisalChecker.Label(field, id), InputConverter.Show(field == CriterionField.Round2 ? item.Round2 : item.Round1),
                     $"tiêu chí {id} không tính cho đơn vị này ({(score.Shown[i] ? score.Status[i] : CriterionStatus.NotApplicable).ToVietnamese().ToLowerInvariant()}, ngoài điểm tối đa): điểm thẩm định không được tính"));
             }
         }
@@ -103,11 +103,11 @@ internal static class AppraisalReport
         };
     }
 
-    private static DataProblem Problem(UnitData unit, string column, string label, string value, string reason)
+    private static DataProblem Problem(UnitSource? at, string column, string label, string value, string reason)
         => new(column, label, value, DataProblemKind.Invalid, reason)
         {
-            File = unit.Source?.File,
-            Row = unit.Source?.Row,
-            Line = unit.Source?.Line,
+            File = at?.File,
+            Row = at?.Row,
+            Line = at?.Line,
         };
 }

@@ -24,6 +24,9 @@ public sealed record CriterionAppraisal
 
     /// <summary>The evidence references (<c>tlkc:&lt;id&gt;</c>, several separated by <c>;</c>): document number and date, file name or URL.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    /// <summary>Where the appraised points were read when they came from an appraisal sheet (<c>--appraisal</c>) rather than the unit's own row.</summary>
+    internal UnitSource? Source { get; init; }
 }
 
 /// <summary>

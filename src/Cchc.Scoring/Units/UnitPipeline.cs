@@ -38,6 +38,15 @@ public sealed class UnitPipeline
     public CompiledRuleSet RuleSet { get; }
 
     /// <summary>
+    /// The appraisal council's sheets (CSV, XLSX or JSON: a <c>code</c> column and per-criterion columns such as
+    /// <c>thamDinh:1.1.a</c>, <c>nhanXet:1.1.a</c>, <c>thamDinh2:1.1.a</c>, <c>tlkc:1.1.a</c>), merged into the units by
+    /// code. A code that repeats within a sheet or that no data row has is reported in
+    /// <see cref="UnitReadSummary.ColumnProblems"/> with its place; a cell that contradicts the unit's own row rejects
+    /// the unit. Empty by default.
+    /// </summary>
+    public IReadOnlyList<string> AppraisalFiles { get; init; } = [];
+
+    /// <summary>
     /// Reads <paramref name="paths"/> (portal responses first, then the other files in the order given) and hands the
     /// accepted units to <paramref name="consume"/> as a sequence that streams from the files and may be enumerated
     /// once. Returns the summary when <paramref name="consume"/> has finished; rows it left unread are still read and
@@ -109,7 +118,8 @@ public sealed class UnitPipeline
 
         foreach (var finding in Scoring.AppraisalChecker.Check(RuleSet, unit).Where(f => f.AffectsIndex))
         {
-            (rejections ??= []).Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, finding.Column, InputConverter.Show(finding.Raw), finding.Reason) { Unit = unit.Code, UnitName = unit.Name, Line = unit.Source?.Line });
+            var at = finding.Source ?? unit.Source;
+            (rejections ??= []).Add(new UnitRejection(at?.File ?? "", at?.Row ?? 0, finding.Column, InputConverter.Show(finding.Raw), finding.Reason) { Unit = unit.Code, UnitName = unit.Name, Line = at?.Line });
         }
 
         typed = rejections is null ? unit with { Values = values } : unit;
@@ -142,6 +152,9 @@ public sealed record UnitReadSummary
 
     /// <summary>File-level notes (unknown columns, portal remarks, percent columns that look like fractions), in reading order.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>Problems of the appraisal sheets (also in <see cref="ColumnProblems"/>): rows that found no unit, repeated codes, unreadable rows.</summary>
+    public int AppraisalProblems { get; init; }
 
     /// <summary>The scores the portal published, by unit code (portal responses only; empty otherwise).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<PublishedScore>> Published { get; init; }
