@@ -92,8 +92,10 @@ public static class Conformance
         var constants = Constants(ruleSet);
         var dates = ruleSet.Flattened.Select(c => c.ConstantTarget).OfType<DateTime>().ToList();
         var leaves = ruleSet.Flattened.Where(c => c.Children.Count == 0).ToArray();
-        return Gen.Zip(Gen.Elements(ruleSet.Levels.ToArray()), Gen.CollectToArray(ruleSet.Inputs, i => ValueFor(i, constants, dates)), Gen.Choose(0, int.MaxValue), (level, values, seed) =>
+        var levelsAndValues = Gen.Zip(Gen.Elements(ruleSet.Levels.ToArray()), Gen.CollectToArray(ruleSet.Inputs, i => ValueFor(i, constants, dates)), (level, values) => (level, values));
+        return Gen.Zip(levelsAndValues, Gen.Choose(0, int.MaxValue), (drawn, seed) =>
         {
+            var (level, values) = drawn;
             var row = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "DV-01", ["name"] = "Đơn vị thử", ["level"] = level.ToCode() };
             for (var i = 0; i < values.Length; i++)
             {
