@@ -24,7 +24,11 @@ internal sealed record Manifest(
     IReadOnlyList<string> Tests,
     IReadOnlyList<string> TieBreakAreas,
     JToken? MaxPointsToken,
-    IReadOnlyDictionary<string, JToken> AreaTokens);
+    IReadOnlyDictionary<string, JToken> AreaTokens)
+{
+    /// <summary>The rule set's evidence policy for claims (<c>"evidence"</c>), which a criterion's own may override.</summary>
+    public EvidencePolicy Evidence { get; init; }
+}
 
 /// <summary>Reads and checks <c>ruleset.json</c>; every problem goes to the diagnostics, nothing throws.</summary>
 internal static class ManifestReader
@@ -159,8 +163,20 @@ internal static class ManifestReader
             JsonFile.Strings(root, "tests").Distinct(StringComparer.Ordinal).ToList(),
             ReadTieBreaks(root, areaTokens, f, diagnostics),
             root["maxPoints"],
-            areaTokens);
+            areaTokens)
+        {
+            Evidence = EvidencePolicyOf(JsonFile.String(root, "evidence")) ?? EvidencePolicy.None,
+        };
     }
+
+    /// <summary>The policy a word names (<c>none</c>, <c>flag</c>, <c>rejectClaim</c>); null for no word (the schema refuses any other).</summary>
+    internal static EvidencePolicy? EvidencePolicyOf(string? word) => word switch
+    {
+        "flag" => EvidencePolicy.Flag,
+        "rejectClaim" => EvidencePolicy.RejectClaim,
+        "none" => EvidencePolicy.None,
+        _ => null,
+    };
 
     private static List<string> ReadTieBreaks(JObject root, Dictionary<string, JToken> areas, string file, DiagnosticBag diagnostics)
     {

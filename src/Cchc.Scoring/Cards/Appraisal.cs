@@ -41,9 +41,6 @@ public sealed record AppraisalSummary
     /// <summary>The criteria where claimed, computed and appraised points are not all the same.</summary>
     [JsonIgnore]
     public IEnumerable<AppraisalLine> Differences => Lines.Where(l => l.Differs);
-
-    /// <summary>Ids of the criteria with claimed points but no evidence reference (<c>tlkc:&lt;id&gt;</c>), in rule-set order.</summary>
-    public IReadOnlyList<string> ClaimedWithoutEvidence { get; init; } = [];
 }
 
 /// <summary>One criterion of an appraisal record. Points are signed like <see cref="CriterionScore.Points"/> (a penalty's are negative).</summary>

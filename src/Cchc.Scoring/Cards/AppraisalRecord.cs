@@ -63,9 +63,9 @@ public static class AppraisalRecord
 
             writer.WriteLine($"<tr class=\"t\"><td></td><td>Tổng cộng (cộng điểm thưởng, trừ điểm trừ trong mức trần)</td><td class=\"n\">{P(card.MaxPoints)}</td><td class=\"n\">{P(card.SelfAssessment?.ClaimedPoints)}</td><td class=\"n\">{P(card.Appraisal?.ComputedPoints ?? card.Points)}</td><td></td><td></td><td class=\"n\">{P(card.Points)}</td><td></td><td></td><td></td><td></td></tr>");
             writer.WriteLine("</tbody></table>");
-            if (card.Appraisal is { ClaimedWithoutEvidence.Count: > 0 } missing)
+            if (card.SelfAssessment?.WithoutEvidence is { Count: > 0 } missing)
             {
-                writer.WriteLine($"<p class=\"w\">Tự chấm điểm nhưng không có tài liệu kiểm chứng: {E(string.Join(", ", missing.ClaimedWithoutEvidence))}.</p>");
+                writer.WriteLine($"<p class=\"w\">Tự chấm điểm nhưng không có tài liệu kiểm chứng: {E(string.Join(", ", missing))}.</p>");
             }
 
             var problems = card.Problems.Where(p => p.Input.Contains(':', StringComparison.Ordinal)).ToList();
@@ -101,7 +101,7 @@ public static class AppraisalRecord
             cards.Select(c => new object?[]
             {
                 c.Unit.Code, c.Unit.Name, c.SelfAssessment?.ClaimedPoints, c.Appraisal?.ComputedPoints ?? c.Points, c.Points, c.MaxPoints, c.Index, c.Grade,
-                c.AppraisedCount, c.Appraisal?.Round2Count ?? 0, Rows(c).Count(r => r.Differs && !r.Composite), string.Join(", ", c.Appraisal?.ClaimedWithoutEvidence ?? []),
+                c.AppraisedCount, c.Appraisal?.Round2Count ?? 0, Rows(c).Count(r => r.Differs && !r.Composite), string.Join(", ", c.SelfAssessment?.WithoutEvidence ?? []),
             })),
             new("Biên bản thẩm định",
             [

@@ -198,6 +198,20 @@ internal static class AppraisalChecker
         return null;
     }
 
+    /// <summary>Whether the unit gives evidence for a claim on <paramref name="criterion"/>: a <c>tlkc:</c> reference on it or on a composite above it.</summary>
+    public static bool HasEvidence(CompiledRuleSet ruleSet, UnitData unit, CriterionDefinition criterion)
+    {
+        for (var c = criterion; c is not null; c = Parent(ruleSet, c))
+        {
+            if (unit.Appraisals.TryGetValue(c.Id, out var item) && item.Evidence.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static CriterionDefinition? Parent(CompiledRuleSet ruleSet, CriterionDefinition criterion)
         => Parents.GetValue(ruleSet, r => r.Criteria.Flatten().SelectMany(p => p.Children.Select(c => (c.Id, Parent: p))).ToDictionary(x => x.Id, x => x.Parent, StringComparer.Ordinal))
             .GetValueOrDefault(criterion.Id);

@@ -99,7 +99,6 @@ internal static class AppraisalReport
             ComputedPoints = computedTotals.Points,
             ComputedIndex = computedTotals.Index,
             Lines = lines,
-            ClaimedWithoutEvidence = [.. ruleSet.Criteria.Flatten().Select(c => c.Id).Where(id => claims.ContainsKey(id) && !(unit.Appraisals.TryGetValue(id, out var a) && a.Evidence.Count > 0))],
         };
     }
 

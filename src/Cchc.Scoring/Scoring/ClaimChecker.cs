@@ -36,6 +36,26 @@ internal static class ClaimChecker
             }
         }
 
+        // Evidence (tài liệu kiểm chứng): a claim the rule set requires it for and that has none is listed; under
+        // rejectClaim it is also not accepted — left out of the claimed total and reported as a problem of the claim.
+        var withoutEvidence = new List<string>();
+        foreach (var criterion in ruleSet.Criteria.Flatten().Where(c => claims.ContainsKey(c.Id)))
+        {
+            var policy = ruleSet.EvidenceFor(criterion);
+            if (policy == EvidencePolicy.None || AppraisalChecker.HasEvidence(ruleSet, unit, criterion))
+            {
+                continue;
+            }
+
+            withoutEvidence.Add(criterion.Id);
+            if (policy == EvidencePolicy.RejectClaim)
+            {
+                found.Add((order[criterion.Id], criterion.Id, Problem(unit, criterion.Id, InputConverter.Show(claims[criterion.Id]),
+                    $"không có tài liệu kiểm chứng ({CriterionColumns.Column(CriterionField.Evidence, criterion.Id)}) mà bộ tiêu chí bắt buộc: điểm tự chấm không được chấp nhận")));
+                claims.Remove(criterion.Id);
+            }
+        }
+
         foreach (var composite in ruleSet.Criteria.Flatten().Where(c => c.Children.Count > 0 && claims.ContainsKey(c.Id)))
         {
             // Claims at both levels must agree when every sub-criterion is claimed; the composite's own claim is the one counted.
@@ -114,6 +134,7 @@ internal static class ClaimChecker
             ClaimCount = claims.Count,
             Differences = differences,
             Unclaimed = unclaimed,
+            WithoutEvidence = withoutEvidence.Count > 0 ? withoutEvidence : null,
         };
     }
 

@@ -140,7 +140,7 @@ public sealed class AppraisalTests : IDisposable
         var tamThanh = await Xa.Value.ScoreAsync(batch.Units.Single(u => u.Code == "tam-thanh"));
         Assert.Equal(tamThanh.Appraisal!.ComputedPoints + 1m, tamThanh.Points);
         Assert.Equal(2, tamThanh.Appraisal.Round2Count);
-        Assert.Contains(tamThanh.Appraisal.ClaimedWithoutEvidence, id => id == "5.4");
+        Assert.Equal(["5.4"], tamThanh.SelfAssessment!.WithoutEvidence!); // the rule set requires evidence for every claim (flag)
     }
 
     public static TheoryData<string, string, string> BadAppraisals => new()
