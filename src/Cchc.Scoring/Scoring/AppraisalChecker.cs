@@ -155,13 +155,7 @@ internal static class AppraisalChecker
             return "thiếu mã tiêu chí: viết cột thamDinh:<mã tiêu chí> (hoặc nhanXet:, giaiTrinh:, thamDinh2:, tlkc:), hoặc trong JSON \"thamDinh\": { \"<mã tiêu chí>\": điểm }";
         }
 
-        if (ruleSet.FindCriterion(id) is null)
-        {
-            var suggestion = NameSuggestions.Closest(id, ruleSet.Criteria.Flatten().Select(c => c.Id));
-            return $"'{id}' không phải mã tiêu chí của bộ tiêu chí {ruleSet.Id}{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}";
-        }
-
-        return null;
+        return ClaimChecker.UnknownCriterion(ruleSet, id);
     }
 
     private static string? PointsProblem(CompiledRuleSet ruleSet, CriterionDefinition criterion, UnitLevel level, object raw, out decimal points)
@@ -180,22 +174,7 @@ internal static class AppraisalChecker
             }
         }
 
-        if (!InputConverter.TryNumber(raw, out points))
-        {
-            return "điểm thẩm định không phải số";
-        }
-
-        if (points < 0)
-        {
-            return "điểm thẩm định không được âm (điểm trừ ghi số điểm bị trừ)";
-        }
-
-        if (points > criterion.Scoring.Points)
-        {
-            return $"điểm thẩm định vượt quá điểm tối đa {VietnameseFormat.Number(criterion.Scoring.Points, 6)} của tiêu chí {criterion.Id}";
-        }
-
-        return null;
+        return ClaimChecker.PointsProblem(criterion, raw, "điểm thẩm định", out points);
     }
 
     /// <summary>Whether the unit gives evidence for a claim on <paramref name="criterion"/>: a <c>tlkc:</c> reference on it or on a composite above it.</summary>

@@ -173,25 +173,46 @@ internal static class ClaimChecker
             return $"thiếu mã tiêu chí: viết cột {UnitData.ClaimPrefix}<mã tiêu chí>, hoặc trong JSON \"{UnitData.ClaimsField}\": {{ \"<mã tiêu chí>\": điểm }}";
         }
 
-        if (ruleSet.FindCriterion(id) is not { } criterion)
+        if (UnknownCriterion(ruleSet, id) is { } unknown)
         {
-            var suggestion = NameSuggestions.Closest(id, ruleSet.Criteria.Flatten().Select(c => c.Id));
-            return $"'{id}' không phải mã tiêu chí của bộ tiêu chí {ruleSet.Id}{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}";
+            return unknown;
         }
 
-        if (raw is null || !InputConverter.TryNumber(raw, out claimed))
+        return PointsProblem(ruleSet.FindCriterion(id)!, raw, "điểm tự chấm", out claimed);
+    }
+
+    /// <summary>Why <paramref name="id"/> names no criterion of the rule set (with the closest id), or null when it names one.</summary>
+    internal static string? UnknownCriterion(CompiledRuleSet ruleSet, string id)
+    {
+        if (ruleSet.FindCriterion(id) is not null)
         {
-            return "điểm tự chấm không phải số";
+            return null;
         }
 
-        if (claimed < 0)
+        var suggestion = NameSuggestions.Closest(id, ruleSet.Criteria.Flatten().Select(c => c.Id));
+        return $"'{id}' không phải mã tiêu chí của bộ tiêu chí {ruleSet.Id}{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}";
+    }
+
+    /// <summary>
+    /// Why a per-criterion point (claimed or appraised: <paramref name="what"/>) is not valid for <paramref name="criterion"/>
+    /// — not a number, negative (a penalty is written as the points taken away), above the criterion's points — or null.
+    /// </summary>
+    internal static string? PointsProblem(CriterionDefinition criterion, object? raw, string what, out decimal points)
+    {
+        points = 0;
+        if (raw is null || !InputConverter.TryNumber(raw, out points))
         {
-            return "điểm tự chấm không được âm (điểm trừ ghi số điểm bị trừ)";
+            return $"{what} không phải số";
         }
 
-        if (claimed > criterion.Scoring.Points)
+        if (points < 0)
         {
-            return $"điểm tự chấm vượt quá điểm tối đa {VietnameseFormat.Number(criterion.Scoring.Points, 6)} của tiêu chí {id}";
+            return $"{what} không được âm (điểm trừ ghi số điểm bị trừ)";
+        }
+
+        if (points > criterion.Scoring.Points)
+        {
+            return $"{what} vượt quá điểm tối đa {VietnameseFormat.Number(criterion.Scoring.Points, 6)} của tiêu chí {criterion.Id}";
         }
 
         return null;
