@@ -35,16 +35,16 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextWriter
     /// rejected, so every command counts a file the same way). A missing file, a file of a kind no reader knows or a
     /// broken workbook is a usage error: said on stderr, and null.
     /// </summary>
-    public async Task<Cchc.Scoring.Units.UnitBatch?> ReadDataAsync(CompiledRuleSet ruleSet, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    public async Task<Cchc.Scoring.Units.UnitBatch?> ReadDataAsync(CompiledRuleSet ruleSet, IReadOnlyList<string> paths, CancellationToken cancellationToken, IReadOnlyList<string>? appraisalFiles = null)
     {
-        if (!DataFilesExist(paths))
+        if (!DataFilesExist(paths.Concat(appraisalFiles ?? [])))
         {
             return null;
         }
 
         try
         {
-            return await new Cchc.Scoring.Units.UnitPipeline(ruleSet).ReadAllAsync(paths, cancellationToken).ConfigureAwait(false);
+            return await new Cchc.Scoring.Units.UnitPipeline(ruleSet) { AppraisalFiles = appraisalFiles ?? [] }.ReadAllAsync(paths, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidDataException)
         {

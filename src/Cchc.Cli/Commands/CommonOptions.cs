@@ -45,4 +45,12 @@ internal static class CommonOptions
         option.AcceptOnlyFromAmong(formats);
         return option;
     }
+
+    /// <summary><c>--appraisal &lt;file&gt;</c>, repeatable: the appraisal council's sheets, merged into the units by code.</summary>
+    public static Option<string[]> Appraisal() => new("--appraisal")
+    {
+        Description = Strings.Option_Appraisal,
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
 }

@@ -37,13 +37,14 @@ internal static class RankCommand
         var previous = new Option<string?>("--previous") { Description = Strings.Rank_Previous };
         var mapping = new Option<string?>("--mapping") { Description = Strings.Rank_Mapping };
         var survey = new Option<string[]>("--survey") { Description = Strings.Survey_Option };
+        var appraisal = CommonOptions.Appraisal();
         var command = new Command("rank", Strings.Rank_Description)
         {
-            ruleSet, data, output, format, groupBy, parallelism, survey, previous, mapping,
+            ruleSet, data, output, format, groupBy, parallelism, appraisal, survey, previous, mapping,
         };
         command.SetAction((parse, token) => RunCancellable(
             context,
-            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism), parse.GetValue(previous), parse.GetValue(mapping)) { Survey = parse.GetValue(survey) },
+            new RankRequest(parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(groupBy) == "parent", parse.GetValue(parallelism), parse.GetValue(previous), parse.GetValue(mapping)) { Survey = parse.GetValue(survey), Appraisal = parse.GetValue(appraisal) ?? [] },
             token));
         return command;
     }
@@ -99,8 +100,8 @@ internal static class RankCommand
         if (request.OutputPath is not null)
         {
             // Refused before anything is read: `-o data.csv` would destroy the data it ranks.
-            var problem = OutputTarget.ProblemOrUnwritable(request.OutputPath, request.DataPaths)
-                          ?? (format == "csv" ? OutputTarget.Problem(ErrorsPathOf(request.OutputPath), request.DataPaths) : null);
+            var problem = OutputTarget.ProblemOrUnwritable(request.OutputPath, [.. request.DataPaths, .. request.Appraisal])
+                          ?? (format == "csv" ? OutputTarget.Problem(ErrorsPathOf(request.OutputPath), [.. request.DataPaths, .. request.Appraisal]) : null);
             if (problem is not null)
             {
                 context.Error.WriteLine(problem);
@@ -116,7 +117,7 @@ internal static class RankCommand
             return ExitCodes.RulesInvalidOrTestsFailed;
         }
 
-        if (!context.DataFilesExist(request.DataPaths))
+        if (!context.DataFilesExist(request.DataPaths.Concat(request.Appraisal)))
         {
             return ExitCodes.UsageError;
         }
@@ -181,13 +182,13 @@ internal static class RankCommand
         {
             // Reading the files once first is cheap beside the scoring, and it gives the bar its end: the units
             // that will be scored.
-            var read = await new UnitPipeline(ruleSet).ReadAsync(request.DataPaths, (units, _) => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+            var read = await new UnitPipeline(ruleSet) { AppraisalFiles = request.Appraisal }.ReadAsync(request.DataPaths, (units, _) => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
             progress = new TerminalProgress(context.RawError, read.Accepted);
         }
 
         using (progress)
         {
-            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards, Previous = previous, Survey = survey };
+            var options = new RankingOptions { GroupByParent = request.GroupByParent, MaxDegreeOfParallelism = request.Parallelism, Progress = progress, KeepCards = keepCards, Previous = previous, Survey = survey, AppraisalFiles = request.Appraisal };
             return await RankingRun.RunAsync(engine, request.DataPaths, options, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -262,8 +263,8 @@ internal static class RankCommand
                 s.IndexRose, s.IndexFell, s.IndexSame, s.RankRose, s.RankFell, s.RankSame, s.Matched, s.New, s.Merged, s.Split, s.NotFound, s.Gone));
         }
 
-        // Refused survey rows and bad rows of last year's ranking or of the mapping are bad data too: the ranking is written, and the exit says so.
-        return report.Summary.Rejected > 0 || incomplete > 0 || surveyRefused || report.Previous?.Errors.Count > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
+        // Appraisal sheets' problems, refused survey rows and bad rows of last year's ranking or of the mapping are bad data too: the ranking is written, and the exit says so.
+        return report.Summary.Rejected > 0 || incomplete > 0 || surveyRefused || report.AppraisalProblems > 0 || report.Previous?.Errors.Count > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
     }
 
     private static void WriteTable(TextWriter writer, RankingReport report)
@@ -372,6 +373,9 @@ internal static class RankCommand
     private sealed record RankRequest(string RuleSet, string[] DataPaths, string? OutputPath, string? Format, bool GroupByParent, int Parallelism, string? PreviousPath, string? MappingPath)
     {
         public string[]? Survey { get; init; }
+
+        /// <summary>The appraisal council's sheets (<c>--appraisal</c>).</summary>
+        public string[] Appraisal { get; init; } = [];
     }
 
 }

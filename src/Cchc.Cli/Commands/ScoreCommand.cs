@@ -15,18 +15,19 @@ internal static class ScoreCommand
     {
         var ruleSet = CommonOptions.RuleSet();
         var data = new Argument<string[]>("data") { Description = Strings.Score_Data, Arity = ArgumentArity.OneOrMore };
-        var format = CommonOptions.Format("table", "json");
+        var format = CommonOptions.Format("table", "json", "html", "xlsx");
         var output = new Option<string?>("--output", "-o") { Description = Strings.Score_Output };
         var all = new Option<bool>("--all") { Description = Strings.Score_All };
         var compare = new Option<bool>("--compare") { Description = Strings.Score_Compare };
         var explain = new Option<bool>("--explain") { Description = Strings.Score_Explain };
         var survey = new Option<string[]>("--survey") { Description = Strings.Survey_Option };
-        var command = new Command("score", Strings.Score_Description) { ruleSet, data, format, output, all, compare, explain, survey };
-        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), new ScoreFlags(parse.GetValue(all), parse.GetValue(compare), parse.GetValue(explain), parse.GetValue(survey)), token));
+        var appraisal = CommonOptions.Appraisal();
+        var command = new Command("score", Strings.Score_Description) { ruleSet, data, format, output, all, compare, explain, survey, appraisal };
+        command.SetAction((parse, token) => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(data)!, parse.GetValue(format)!, parse.GetValue(output), new ScoreFlags(parse.GetValue(all), parse.GetValue(compare), parse.GetValue(explain), parse.GetValue(survey), parse.GetValue(appraisal) ?? []), token));
         return command;
     }
 
-    private sealed record ScoreFlags(bool All, bool Compare, bool Explain, string[]? Survey);
+    private sealed record ScoreFlags(bool All, bool Compare, bool Explain, string[]? Survey, string[] Appraisal);
 
     private static async Task<int> Run(CliContext context, string ruleSetArgument, string[] dataPaths, string format, string? outputPath, ScoreFlags flags, CancellationToken cancellationToken)
     {
@@ -35,7 +36,13 @@ internal static class ScoreCommand
             return ExitCodes.UsageError;
         }
 
-        if (outputPath is not null && OutputTarget.ProblemOrUnwritable(outputPath, dataPaths) is { } outputProblem)
+        if (format == "xlsx" && outputPath is null)
+        {
+            context.Error.WriteLine(Strings.Score_XlsxToFile);
+            return ExitCodes.UsageError;
+        }
+
+        if (outputPath is not null && OutputTarget.ProblemOrUnwritable(outputPath, [.. dataPaths, .. flags.Appraisal]) is { } outputProblem)
         {
             // Refused before anything is read, as cchc rank does: `-o data.csv` would destroy the data it scores.
             context.Error.WriteLine(outputProblem);
@@ -57,7 +64,7 @@ internal static class ScoreCommand
             return ExitCodes.UsageError;
         }
 
-        if (await context.ReadDataAsync(ruleSet, dataPaths, cancellationToken).ConfigureAwait(false) is not { } input)
+        if (await context.ReadDataAsync(ruleSet, dataPaths, cancellationToken, flags.Appraisal).ConfigureAwait(false) is not { } input)
         {
             return ExitCodes.UsageError;
         }
@@ -88,6 +95,16 @@ internal static class ScoreCommand
                 return;
             }
 
+            if (format == "html")
+            {
+                // The appraisal record (biên bản thẩm định) of every unit, as one self-contained page.
+                writer.Flush();
+                using var buffer = new MemoryStream();
+                AppraisalRecord.WriteHtml(cards, ruleSet, buffer);
+                writer.Write(new System.Text.UTF8Encoding(false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                return;
+            }
+
             if (format == "json" && flags.Explain)
             {
                 writer.WriteLine(ExplainOutput.Json(cards, ruleSet));
@@ -111,7 +128,11 @@ internal static class ScoreCommand
             }
         }
 
-        if (outputPath is null)
+        if (format == "xlsx")
+        {
+            AtomicFile.WriteBytes(outputPath!, stream => AppraisalRecord.WriteXlsx(cards, ruleSet, stream));
+        }
+        else if (outputPath is null)
         {
             Write(context.Out);
         }
@@ -154,7 +175,7 @@ internal static class ScoreCommand
 
         var withProblems = cards.Count(c => c.Problems.Count > 0);
         context.Error.WriteLine($"scored {cards.Count}, rejected {read.Rejected}, total {cards.Count + read.Rejected}; {withProblems} unit(s) with data problems");
-        return read.Rejected > 0 || withProblems > 0 || surveyRefused ? ExitCodes.BadUnitData : ExitCodes.Success;
+        return read.Rejected > 0 || withProblems > 0 || surveyRefused || read.AppraisalProblems > 0 ? ExitCodes.BadUnitData : ExitCodes.Success;
     }
 
     internal static void WriteCard(TextWriter writer, CompiledRuleSet ruleSet, ScoreCard card, bool all)

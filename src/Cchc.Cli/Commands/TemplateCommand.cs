@@ -18,16 +18,17 @@ internal static class TemplateCommand
         var level = new Option<string?>("--level") { Description = Strings.Template_Level };
         level.AcceptOnlyFromAmong("xa", "huyen", "so");
         var claims = new Option<bool>("--claims") { Description = Strings.Template_Claims };
+        var appraisal = new Option<bool>("--appraisal") { Description = Strings.Template_Appraisal };
         var output = new Option<string?>("--output", "-o") { Description = Strings.Template_Output };
         var command = new Command("template", Strings.Template_Description)
         {
-            ruleSet, format, level, claims, output,
+            ruleSet, format, level, claims, appraisal, output,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(format), parse.GetValue(level), parse.GetValue(claims), parse.GetValue(output)));
+        command.SetAction(parse => Run(context, parse.GetValue(ruleSet)!, parse.GetValue(format), parse.GetValue(level), parse.GetValue(claims), parse.GetValue(output), parse.GetValue(appraisal)));
         return command;
     }
 
-    private static int Run(CliContext context, string ruleSetArgument, string? formatOption, string? levelText, bool claims, string? outputPath)
+    private static int Run(CliContext context, string ruleSetArgument, string? formatOption, string? levelText, bool claims, string? outputPath, bool appraisal = false)
     {
         if (context.RuleSetMissing(ruleSetArgument))
         {
@@ -48,7 +49,7 @@ internal static class TemplateCommand
             return ExitCodes.UsageError;
         }
 
-        if (format == "json" && claims)
+        if (format == "json" && (claims || appraisal))
         {
             context.Error.WriteLine(Strings.Template_ClaimsJson);
             return ExitCodes.UsageError;
@@ -62,7 +63,7 @@ internal static class TemplateCommand
         }
 
         UnitLevel? level = levelText is not null && UnitLevels.TryParse(levelText, out var parsed) ? parsed : null;
-        var template = new DataSheetTemplate(ruleSet, level, claims);
+        var template = new DataSheetTemplate(ruleSet, level, claims, appraisal);
         if (format == "xlsx")
         {
             AtomicFile.WriteBytes(outputPath!, template.WriteXlsx);

@@ -43,6 +43,7 @@ public sealed class CompiledRuleSet
         Grades = manifest.Grades;
         BonusCap = manifest.BonusCap;
         PenaltyCap = manifest.PenaltyCap;
+        Evidence = manifest.Evidence;
         TieBreakAreas = manifest.TieBreakAreas;
         Criteria = criteria;
         WorkflowFiles = workflowFiles;
@@ -126,6 +127,16 @@ public sealed class CompiledRuleSet
 
     /// <summary>Most bonus points a unit can get.</summary>
     public decimal BonusCap { get; }
+
+    /// <summary>The rule set's evidence policy for claims; a criterion's own (<see cref="CriterionDefinition.Evidence"/>) wins.</summary>
+    public EvidencePolicy Evidence { get; }
+
+    /// <summary>The evidence policy that applies to a claim on <paramref name="criterion"/>.</summary>
+    public EvidencePolicy EvidenceFor(CriterionDefinition criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        return criterion.Evidence ?? Evidence;
+    }
 
     /// <summary>Most penalty points a unit can lose.</summary>
     public decimal PenaltyCap { get; }

@@ -41,6 +41,9 @@ internal sealed record Manifest(
     /// the subject of that declaration. What reads them elsewhere follows from that error and is not reported again.
     /// </summary>
     public IReadOnlyDictionary<string, string> BrokenInputs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The rule set's evidence policy for claims (<c>"evidence"</c>), which a criterion's own may override.</summary>
+    public EvidencePolicy Evidence { get; init; }
 }
 
 /// <summary>Reads and checks <c>ruleset.json</c>; every problem goes to the diagnostics, nothing throws.</summary>
@@ -196,6 +199,7 @@ internal static class ManifestReader
             SurveyFile = surveyFile,
             SurveyComponentToken = surveyComponent,
             BrokenInputs = brokenInputs,
+            Evidence = EvidencePolicyOf(JsonFile.String(root, "evidence")) ?? EvidencePolicy.None,
         };
     }
 
@@ -302,6 +306,15 @@ internal static class ManifestReader
 
         return (new IndexComposition(components, when), surveyToken);
     }
+
+    /// <summary>The policy a word names (<c>none</c>, <c>flag</c>, <c>rejectClaim</c>); null for no word (the schema refuses any other).</summary>
+    internal static EvidencePolicy? EvidencePolicyOf(string? word) => word switch
+    {
+        "flag" => EvidencePolicy.Flag,
+        "rejectClaim" => EvidencePolicy.RejectClaim,
+        "none" => EvidencePolicy.None,
+        _ => null,
+    };
 
     private static List<string> ReadTieBreaks(JObject root, Dictionary<string, JToken> areas, string file, DiagnosticBag diagnostics)
     {

@@ -42,6 +42,25 @@ internal static class TestCaseReader
             var unit = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var property in unitToken.Properties())
             {
+                if (CriterionColumnNames.TryParse(Text.Nfc.Normalize(property.Name).Trim(), out var field, out var id))
+                {
+                    // Claimed, appraised points, comments and evidence (tuCham:1.1, or "thamDinh": { "1.1": 2 }): kept
+                    // as columns; the engine checks them against the criteria when the case is scored.
+                    if (id.Length == 0 && property.Value is JObject nested)
+                    {
+                        foreach (var item in nested.Properties())
+                        {
+                            unit[CriterionColumnNames.Name(field) + ":" + item.Name] = ToValue(item.Value);
+                        }
+                    }
+                    else
+                    {
+                        unit[property.Name] = ToValue(property.Value);
+                    }
+
+                    continue;
+                }
+
                 if (!Identity.Contains(property.Name) && !inputNames.Contains(property.Name))
                 {
                     var suggestion = NameSuggestions.Closest(property.Name, inputNames);
@@ -65,7 +84,11 @@ internal static class TestCaseReader
                     continue;
                 }
 
-                criteria[property.Name] = new CriterionExpectation(JsonFile.String(property.Value, "status"), JsonFile.Number(property.Value, "points"));
+                criteria[property.Name] = new CriterionExpectation(JsonFile.String(property.Value, "status"), JsonFile.Number(property.Value, "points"))
+                {
+                    Basis = JsonFile.String(property.Value, "basis"),
+                    ComputedPoints = JsonFile.Number(property.Value, "computedPoints"),
+                };
             }
 
             IReadOnlyList<string>? problems = null;
@@ -92,7 +115,10 @@ internal static class TestCaseReader
                     JsonFile.String(expectToken, "grade"),
                     expectToken["grade"] is not null,
                     problems,
-                    criteria))
+                    criteria)
+                {
+                    AppraisedCount = JsonFile.Number(expectToken, "appraisedCount") is { } count ? (int)count : null,
+                })
             {
                 Survey = surveyRows,
             };

@@ -429,6 +429,7 @@ internal sealed partial class WorkflowReader
                 "exclude" => NoOccurrencePolicy.Exclude,
                 _ => NoOccurrencePolicy.Full,
             },
+            Evidence = ManifestReader.EvidencePolicyOf(JsonFile.String(properties, "evidence")),
             Explanations = explanations,
             Comparison = comparison,
             ConstantTarget = constantTarget,

@@ -100,6 +100,9 @@ public sealed record CriterionDefinition
     /// <summary>What it scores when there is nothing to do.</summary>
     public NoOccurrencePolicy WhenNoOccurrence { get; init; }
 
+    /// <summary>Whether a claim on it needs evidence, as its rule says (<c>"evidence"</c>); null when the rule set's default applies.</summary>
+    public EvidencePolicy? Evidence { get; init; }
+
     /// <summary>The explanation template per status word (<c>met</c>, <c>notMet</c>, …).</summary>
     public IReadOnlyDictionary<string, string> Explanations { get; init; } = new Dictionary<string, string>();
 

@@ -33,9 +33,20 @@ public sealed record TestExpectation(
     string? Grade,
     bool ChecksGrade,
     IReadOnlyList<string>? Problems,
-    IReadOnlyDictionary<string, CriterionExpectation> Criteria);
+    IReadOnlyDictionary<string, CriterionExpectation> Criteria)
+{
+    /// <summary>Expected number of sub-criteria whose final points are the council's appraisal, or null.</summary>
+    public int? AppraisedCount { get; init; }
+}
 
 /// <summary>Expected results for one criterion.</summary>
 /// <param name="Status">Expected status word (<c>met</c>, <c>notMet</c>, …), or null.</param>
-/// <param name="Points">Expected points, or null.</param>
-public sealed record CriterionExpectation(string? Status, decimal? Points);
+/// <param name="Points">Expected final points (the appraisal's where the council appraised), or null.</param>
+public sealed record CriterionExpectation(string? Status, decimal? Points)
+{
+    /// <summary>Expected basis of the final points (<c>computed</c>, <c>round1</c>, <c>round2</c>), or null.</summary>
+    public string? Basis { get; init; }
+
+    /// <summary>Expected points computed from the unit's figures (before any appraisal), or null.</summary>
+    public decimal? ComputedPoints { get; init; }
+}

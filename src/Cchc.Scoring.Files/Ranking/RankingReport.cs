@@ -46,6 +46,9 @@ public sealed record RankingReport : IDisposable
     /// <summary>What became of the survey results rows, when a survey results file was given.</summary>
     public Survey.SurveyUse? Survey { get; init; }
 
+    /// <summary>How many of <see cref="ColumnProblems"/> are the appraisal sheets' (rows that found no unit, repeated codes, unreadable rows).</summary>
+    public int AppraisalProblems { get; init; }
+
     /// <summary>The counts; rejected rows are counted once each.</summary>
     public RankingSummary Summary => new(Rows.Count, Rejections.Select(r => (r.File, r.Row)).Distinct().Count());
 

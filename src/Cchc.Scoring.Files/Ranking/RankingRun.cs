@@ -33,6 +33,9 @@ public sealed record RankingOptions
     /// (<see cref="RankedUnit.Previous"/>) and the report the summary (<see cref="RankingReport.Previous"/>).
     /// </summary>
     public PreviousRanking? Previous { get; init; }
+
+    /// <summary>The appraisal council's sheets, merged into the units by code (see <see cref="UnitPipeline.AppraisalFiles"/>).</summary>
+    public IReadOnlyList<string> AppraisalFiles { get; init; } = [];
 }
 
 /// <summary>
@@ -78,7 +81,7 @@ public static class RankingRun
         var spill = options.KeepCards ? new SpilledCards() : null;
         try
         {
-            var read = await new UnitPipeline(ruleSet).ReadAsync(
+            var read = await new UnitPipeline(ruleSet) { AppraisalFiles = options.AppraisalFiles }.ReadAsync(
                 dataPaths,
                 async (read, token) =>
                 {
@@ -124,6 +127,7 @@ public static class RankingRun
                 GroupedByParent = options.GroupByParent,
                 Rejections = read.Rejections,
                 ColumnProblems = read.ColumnProblems,
+                AppraisalProblems = read.AppraisalProblems,
                 Cards = spill,
                 Survey = options.Survey?.Reconcile(standings.Select(s => s.Code)),
             };

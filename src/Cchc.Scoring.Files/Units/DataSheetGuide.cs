@@ -10,7 +10,7 @@ namespace Cchc.Scoring.Units;
 /// </summary>
 internal static class DataSheetGuide
 {
-    public static IEnumerable<object?[]> Rows(CompiledRuleSet ruleSet, UnitLevel? level, IReadOnlyList<InputDefinition> inputs, IReadOnlyList<CriterionDefinition> claims)
+    public static IEnumerable<object?[]> Rows(CompiledRuleSet ruleSet, UnitLevel? level, IReadOnlyList<InputDefinition> inputs, IReadOnlyList<CriterionDefinition> claims, IReadOnlyList<CriterionDefinition>? appraisal = null)
     {
         var column = 0;
         var levels = level is { } l ? [l] : ruleSet.Levels;
@@ -50,6 +50,17 @@ internal static class DataSheetGuide
             yield return Row(column++, UnitData.ClaimPrefix + criterion.Id, $"Tự chấm {criterion.Id}: {criterion.Title}", kind, 0m, criterion.Scoring.Points, how);
         }
 
+        foreach (var criterion in appraisal ?? [])
+        {
+            var max = VietnameseFormat.Number(criterion.Scoring.Points, 6);
+            var penalty = criterion.Kind == CriterionKind.Penalty ? " Điểm trừ ghi số điểm bị trừ (2, không ghi -2)." : "";
+            yield return Row(column++, CriterionColumns.Column(CriterionField.Evidence, criterion.Id), $"TLKC {criterion.Id}: {criterion.Title}", "văn bản", null, null, "Tài liệu kiểm chứng: số, ngày văn bản, tên tệp hoặc đường dẫn; nhiều tài liệu cách nhau bằng dấu chấm phẩy (;).");
+            yield return Row(column++, CriterionColumns.Column(CriterionField.Round1, criterion.Id), $"Thẩm định lần 1 {criterion.Id}", "điểm thẩm định", 0m, criterion.Scoring.Points, $"Điểm hội đồng thẩm định chấm, từ 0 đến {max}; để trống thì dùng điểm tính từ số liệu.{penalty}");
+            yield return Row(column++, CriterionColumns.Column(CriterionField.Comment, criterion.Id), $"Nhận xét {criterion.Id}", "văn bản", null, null, "Nhận xét của hội đồng thẩm định.");
+            yield return Row(column++, CriterionColumns.Column(CriterionField.Explanation, criterion.Id), $"Giải trình {criterion.Id}", "văn bản", null, null, "Giải trình của đơn vị sau thẩm định lần 1.");
+            yield return Row(column++, CriterionColumns.Column(CriterionField.Round2, criterion.Id), $"Thẩm định lần 2 {criterion.Id}", "điểm thẩm định", 0m, criterion.Scoring.Points, $"Điểm thẩm định lại sau giải trình, từ 0 đến {max}; chỉ ghi khi đã có điểm lần 1; điểm lần 2 thay điểm lần 1.{penalty}");
+        }
+
         yield return [null, null, null, null, null, null, null];
         yield return Note("Ngày tháng", "Ghi dd/MM/yyyy (19/02/2023) hoặc yyyy-MM-dd (2023-02-19); ô kiểu ngày của Excel cũng được.");
         yield return Note("Có/không", "Ghi có hoặc không (cũng nhận true/false, 1/0).");
@@ -58,6 +69,11 @@ internal static class DataSheetGuide
         if (claims.Count > 0)
         {
             yield return Note("Tự chấm", "Mỗi tiêu chí không có tiêu chí con có một cột; điểm tự chấm của tiêu chí có tiêu chí con là tổng điểm tự chấm các tiêu chí con.");
+        }
+
+        if (appraisal is { Count: > 0 })
+        {
+            yield return Note("Thẩm định", "Chỉ số tính trên điểm thẩm định lần cuối (lần 2, nếu không có thì lần 1) ở tiêu chí được thẩm định, trên điểm tính từ số liệu ở tiêu chí khác. Thẩm định chấm từng tiêu chí không có tiêu chí con. Hội đồng có thể điền ở tệp riêng (cột code và các cột này) rồi dùng --appraisal.");
         }
 
         yield return Note("Ô trống", "Ô để trống là thiếu dữ liệu, không phải số 0: tiêu chí dùng ô đó được báo thiếu dữ liệu.");

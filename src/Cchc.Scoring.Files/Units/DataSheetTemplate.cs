@@ -38,7 +38,12 @@ public sealed class DataSheetTemplate
     /// without sub-criteria that has points and applies (to <paramref name="level"/>, or to any level); a composite's
     /// claim is the sum of its sub-criteria's.
     /// </param>
-    public DataSheetTemplate(CompiledRuleSet ruleSet, UnitLevel? level = null, bool includeClaims = false)
+    /// <param name="includeAppraisal">
+    /// Adds, last, five columns per criterion without sub-criteria that has points and applies: evidence
+    /// (<c>tlkc:</c>), round-1 points (<c>thamDinh:</c>), the council's comment (<c>nhanXet:</c>), the unit's
+    /// explanation (<c>giaiTrinh:</c>) and round-2 points (<c>thamDinh2:</c>), each headed <c>label (name)</c>.
+    /// </param>
+    public DataSheetTemplate(CompiledRuleSet ruleSet, UnitLevel? level = null, bool includeClaims = false, bool includeAppraisal = false)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         _ruleSet = ruleSet;
@@ -55,7 +60,8 @@ public sealed class DataSheetTemplate
         }
 
         ClaimCriteria = includeClaims ? [.. applying.Where(c => c.Children.Count == 0 && c.Scoring.Points > 0)] : [];
-        Headers = [.. UnitData.IdentityFields, .. Inputs.Select(InputHeader), .. ClaimCriteria.Select(ClaimHeader)];
+        AppraisalCriteria = includeAppraisal ? [.. applying.Where(c => c.Children.Count == 0 && c.Scoring.Points > 0)] : [];
+        Headers = [.. UnitData.IdentityFields, .. Inputs.Select(InputHeader), .. ClaimCriteria.Select(ClaimHeader), .. AppraisalCriteria.SelectMany(c => AppraisalFields.Select(f => AppraisalHeader(f.Field, f.Words, c)))];
     }
 
     /// <summary>The inputs that have a column, in the rule set's order.</summary>
@@ -63,6 +69,21 @@ public sealed class DataSheetTemplate
 
     /// <summary>The criteria that have a claimed-points column, in the rule set's order; empty without claims.</summary>
     public IReadOnlyList<CriterionDefinition> ClaimCriteria { get; }
+
+    /// <summary>The criteria that have appraisal columns, in the rule set's order; empty without them.</summary>
+    internal IReadOnlyList<CriterionDefinition> AppraisalCriteria { get; }
+
+    /// <summary>The appraisal columns of a criterion, in the order of the process: evidence, round 1, comment, explanation, round 2.</summary>
+    internal static IReadOnlyList<(CriterionField Field, string Words)> AppraisalFields { get; } =
+    [
+        (CriterionField.Evidence, "TLKC"),
+        (CriterionField.Round1, "Thẩm định lần 1"),
+        (CriterionField.Comment, "Nhận xét"),
+        (CriterionField.Explanation, "Giải trình"),
+        (CriterionField.Round2, "Thẩm định lần 2"),
+    ];
+
+    private static string AppraisalHeader(CriterionField field, string words, CriterionDefinition criterion) => $"{words} {criterion.Id} ({CriterionColumns.Column(field, criterion.Id)})";
 
     /// <summary>The header row: identity fields, <c>label (name)</c> per input, <c>Tự chấm id (tuCham:id)</c> per claim.</summary>
     public IReadOnlyList<string> Headers { get; }
@@ -142,7 +163,7 @@ public sealed class DataSheetTemplate
                     new("Cột", Width: 8), new("Tên (name)", XlsxFormat.Text, 28), new("Nội dung", Width: 50), new("Kiểu", Width: 20),
                     new("Tối thiểu", Width: 12), new("Tối đa", Width: 12), new("Cách điền", Width: 90),
                 ],
-                DataSheetGuide.Rows(_ruleSet, _level, Inputs, ClaimCriteria)),
+                DataSheetGuide.Rows(_ruleSet, _level, Inputs, ClaimCriteria, AppraisalCriteria)),
         ];
         StyledXlsx.Save(sheets, output);
     }

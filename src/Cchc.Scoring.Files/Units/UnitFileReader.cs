@@ -54,6 +54,13 @@ internal sealed partial class UnitFileReader
     /// <summary>Creates a reader; with a rule set, headers can be labels and unknown columns are reported.</summary>
     public UnitFileReader(CompiledRuleSet? ruleSet = null) => _ruleSet = ruleSet;
 
+    /// <summary>
+    /// Reads an appraisal sheet (<c>--appraisal</c>): the unit's code (its name and level may be there, and are not
+    /// used) and per-criterion columns only — <c>thamDinh:</c>, <c>nhanXet:</c>, <c>giaiTrinh:</c>, <c>thamDinh2:</c>,
+    /// <c>tlkc:</c>, <c>tuCham:</c>. Any other column is reported and ignored; no input column is required.
+    /// </summary>
+    public bool AppraisalSheet { get; init; }
+
     /// <summary>File-level notes (unknown columns, missing identity columns), filled while reading.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
@@ -88,13 +95,13 @@ internal sealed partial class UnitFileReader
     /// <summary>A declared input or identity column absent from a sheet's header is reported once, not once per row.</summary>
     private void CheckMissingColumns(string file, int headerRow, IReadOnlyCollection<string> headers)
     {
-        foreach (var identity in RequiredColumns.Where(i => !headers.Contains(i)))
+        foreach (var identity in (AppraisalSheet ? ["code"] : RequiredColumns).Where(i => !headers.Contains(i)))
         {
             _warnings.Add(FileText.Format(nameof(FileStrings.Reader_MissingRequiredWarning), file, identity));
             _columnProblems.Add(new UnitRejection(file, headerRow, identity, null, FileText.Format(nameof(FileStrings.Reader_MissingRequired), identity)));
         }
 
-        if (_ruleSet is null)
+        if (_ruleSet is null || AppraisalSheet)
         {
             return;
         }
@@ -128,6 +135,12 @@ internal sealed partial class UnitFileReader
 
     private UnitReadResult Build(Dictionary<string, object?> row, UnitSource source)
     {
+        if (AppraisalSheet)
+        {
+            // The unit's level is the data file's; the sheet's is not read (the appraisal is checked against the unit).
+            row["level"] = UnitLevel.Xa.ToCode();
+        }
+
         try
         {
             var unit = UnitData.FromRow(row, source);
@@ -171,7 +184,7 @@ internal sealed partial class UnitFileReader
         if (open >= 0 && text.EndsWith(')'))
         {
             var inner = text[(open + 1)..^1].Trim();
-            if (_ruleSet.InputsByName.ContainsKey(inner) || UnitData.IsIdentityField(inner) || UnitData.IsClaimColumn(inner))
+            if (_ruleSet.InputsByName.ContainsKey(inner) || UnitData.IsIdentityField(inner) || CriterionColumns.IsCriterionColumn(inner))
             {
                 return inner;
             }
@@ -191,7 +204,13 @@ internal sealed partial class UnitFileReader
         foreach (var header in headers)
         {
             var name = MapHeader(header);
-            if (!UnitData.IsIdentityField(name) && !_ruleSet.InputsByName.ContainsKey(name) && !UnitData.IsClaimColumn(name))
+            if (AppraisalSheet && !UnitData.IsIdentityField(name) && !CriterionColumns.IsCriterionColumn(name))
+            {
+                var note = $"cột '{header}' không phải cột thẩm định (thamDinh:, nhanXet:, giaiTrinh:, thamDinh2:, tlkc:, tuCham: + mã tiêu chí), bị bỏ qua";
+                _warnings.Add($"{file}: {note}.");
+                _columnProblems.Add(new UnitRejection(file, headerRow, header, null, note));
+            }
+            else if (!AppraisalSheet && !UnitData.IsIdentityField(name) && !_ruleSet.InputsByName.ContainsKey(name) && !CriterionColumns.IsCriterionColumn(name))
             {
                 var suggestion = Cchc.Rules.Diagnostics.NameSuggestions.Closest(name, _ruleSet.InputsByName.Keys);
                 var note = FileText.Format(nameof(FileStrings.Reader_UnknownColumn), header, _ruleSet.Id, suggestion is null ? "" : FileText.Format(nameof(FileStrings.Reader_DidYouMean), suggestion));

@@ -13,7 +13,9 @@ namespace Cchc.Scoring.Units;
 /// A row is rejected when it cannot be a unit (no code, a bad level, more cells than the header, a broken JSON line),
 /// when its code repeats an earlier row's (in the same file or another; the first is kept and named), or when one of
 /// its declared inputs has the wrong type or is out of range — scoring such a unit on a zero for that criterion
-/// would give it points or a place it did not earn. An empty cell is not an error (the unit is scored and flagged as
+/// would give it points or a place it did not earn — and, for the same reason, when an appraised point
+/// (<c>thamDinh:&lt;id&gt;</c>, <c>thamDinh2:&lt;id&gt;</c>) is not a number, is outside [0, the criterion's points], or is
+/// on a composite, an unknown criterion or one that does not apply to the unit's level. An empty cell is not an error (the unit is scored and flagged as
 /// incomplete), and neither is a bad claimed score (<c>tuCham:&lt;id&gt;</c>): the claim is reported on the card and
 /// ignored.
 /// </para>
@@ -34,6 +36,15 @@ public sealed class UnitPipeline
 
     /// <summary>The rule set whose inputs the values are checked against (and whose labels may head the columns).</summary>
     public CompiledRuleSet RuleSet { get; }
+
+    /// <summary>
+    /// The appraisal council's sheets (CSV, XLSX or JSON: a <c>code</c> column and per-criterion columns such as
+    /// <c>thamDinh:1.1.a</c>, <c>nhanXet:1.1.a</c>, <c>thamDinh2:1.1.a</c>, <c>tlkc:1.1.a</c>), merged into the units by
+    /// code. A code that repeats within a sheet or that no data row has is reported in
+    /// <see cref="UnitReadSummary.ColumnProblems"/> with its place; a cell that contradicts the unit's own row rejects
+    /// the unit. Empty by default.
+    /// </summary>
+    public IReadOnlyList<string> AppraisalFiles { get; init; } = [];
 
     /// <summary>
     /// Reads <paramref name="paths"/> (portal responses first, then the other files in the order given) and hands the
@@ -105,6 +116,12 @@ public sealed class UnitPipeline
             }
         }
 
+        foreach (var finding in Scoring.AppraisalChecker.Check(RuleSet, unit).Where(f => f.AffectsIndex))
+        {
+            var at = finding.Source ?? unit.Source;
+            (rejections ??= []).Add(new UnitRejection(at?.File ?? "", at?.Row ?? 0, finding.Column, InputConverter.Show(finding.Raw), finding.Reason) { Unit = unit.Code, UnitName = unit.Name, Line = at?.Line });
+        }
+
         typed = rejections is null ? unit with { Values = values } : unit;
         return rejections ?? (IReadOnlyList<UnitRejection>)[];
     }
@@ -135,6 +152,9 @@ public sealed record UnitReadSummary
 
     /// <summary>File-level notes (unknown columns, portal remarks, percent columns that look like fractions), in reading order.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>Problems of the appraisal sheets (also in <see cref="ColumnProblems"/>): rows that found no unit, repeated codes, unreadable rows.</summary>
+    public int AppraisalProblems { get; init; }
 
     /// <summary>The scores the portal published, by unit code (portal responses only; empty otherwise).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<PublishedScore>> Published { get; init; }

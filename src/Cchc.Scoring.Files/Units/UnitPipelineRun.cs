@@ -10,6 +10,8 @@ internal sealed class UnitPipelineRun
 {
     private readonly UnitPipeline _pipeline;
     private readonly PortalReadResult? _portal;
+    private readonly AppraisalFiles? _appraisals;
+    private int _appraisalProblems;
     private readonly List<(string Path, UnitFileReader Reader, IEnumerable<UnitReadResult> Items)> _files = [];
     private readonly List<UnitRejection> _rejections = [];
     private readonly List<UnitRejection> _columnProblems = [];
@@ -41,6 +43,13 @@ internal sealed class UnitPipelineRun
         {
             _portal = PortalDataReader.Read(portalFiles);
             _warnings.AddRange(_portal.Warnings);
+        }
+
+        if (pipeline.AppraisalFiles.Count > 0)
+        {
+            // Read whole before the units (one row per unit): a unit takes its appraisal as it streams past.
+            _appraisals = new AppraisalFiles(ruleSet, pipeline.AppraisalFiles);
+            _warnings.AddRange(_appraisals.Warnings);
         }
     }
 
@@ -74,6 +83,7 @@ internal sealed class UnitPipelineRun
         Accepted = _acceptedCount,
         Rejections = [.. _rejections.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Row).ThenBy(r => r.Column, StringComparer.Ordinal)],
         ColumnProblems = [.. _columnProblems],
+        AppraisalProblems = _appraisalProblems,
         Warnings = [.. _warnings],
         Published = new ReadOnlyDictionary<string, IReadOnlyList<PublishedScore>>(new Dictionary<string, IReadOnlyList<PublishedScore>>(_published, StringComparer.Ordinal)),
     };
@@ -100,6 +110,16 @@ internal sealed class UnitPipelineRun
             // The code is taken even when the row is refused below: a later row with the same code is a repeat, and
             // is named as one, whatever became of the first.
             _seen[unit.Code] = (unit.Source?.File, unit.Source?.Row ?? 0);
+            if (_appraisals is not null)
+            {
+                unit = _appraisals.Merge(unit, out var conflicts);
+                if (conflicts is not null)
+                {
+                    _rejections.AddRange(conflicts);
+                    continue;
+                }
+            }
+
             var invalid = _pipeline.Check(unit, out var typed);
             if (invalid.Count > 0)
             {
@@ -137,6 +157,16 @@ internal sealed class UnitPipelineRun
 
             _warnings.AddRange(reader.Warnings);
             _columnProblems.AddRange(reader.ColumnProblems);
+        }
+
+        if (_appraisals is not null)
+        {
+            // The sheets' own problems and the rows that found no unit: not units, so not counted as rejected units,
+            // but listed with their place like a header's problems, and said on stderr by every command.
+            var problems = _appraisals.Problems.Concat(_appraisals.Orphans(_seen.ContainsKey)).ToList();
+            _columnProblems.AddRange(problems);
+            _warnings.AddRange(problems.Select(p => p.ToString()));
+            _appraisalProblems = problems.Count;
         }
     }
 

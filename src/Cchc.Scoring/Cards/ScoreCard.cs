@@ -107,8 +107,19 @@ public sealed record CriterionScore
     /// <summary>The outcome.</summary>
     public required CriterionStatus Status { get; init; }
 
-    /// <summary>Points earned (negative for a penalty).</summary>
+    /// <summary>
+    /// The final points (negative for a penalty): the council's last appraised points where it appraised the
+    /// criterion (see <see cref="Basis"/>), the points computed from the unit's figures elsewhere. A composite's are
+    /// the sum of its sub-criteria's.
+    /// </summary>
     public required decimal Points { get; init; }
+
+    /// <summary>Which points <see cref="Points"/> is: computed (the default, not written in JSON), or appraised in round 1 or 2.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public PointsBasis Basis { get; init; }
+
+    /// <summary>The points computed from the unit's figures, when they differ from <see cref="Points"/> (an appraised criterion, or a composite with one).</summary>
+    public decimal? ComputedPoints { get; init; }
 
     /// <summary>The most it could earn toward this unit's maximum (0 when it does not count toward the maximum: bonus, penalty, not applicable, excluded).</summary>
     public required decimal MaxPoints { get; init; }
@@ -211,6 +222,13 @@ public sealed record ScoreCard
 
     /// <summary>The survey component: respondents, satisfaction by group and question, or that it was missing and how that was handled; null when the index has no survey component.</summary>
     public Survey.SurveyScore? Survey { get; init; }
+
+    /// <summary>How many sub-criteria have the council's appraised points as their final points (0, not written in JSON, when none).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int AppraisedCount { get; init; }
+
+    /// <summary>The unit's appraisal record — claimed, computed and appraised points, comments, explanations, evidence — or null when its data carries no appraisal.</summary>
+    public AppraisalSummary? Appraisal { get; init; }
 
     /// <summary>Whether every applicable criterion could be scored (no missing data, no error).</summary>
     public bool Complete => Criteria.All(c => c.Status is not CriterionStatus.MissingData and not CriterionStatus.Error);

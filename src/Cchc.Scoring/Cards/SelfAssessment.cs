@@ -28,6 +28,14 @@ public sealed record SelfAssessment
 
     /// <summary>Ids of the criteria that apply to the unit but have no claim at any level, in rule-set order.</summary>
     public IReadOnlyList<string> Unclaimed { get; init; } = [];
+
+    /// <summary>
+    /// Ids of the claimed criteria that need evidence (the rule set's <c>evidence</c> policy: flag or rejectClaim) and
+    /// have no reference (<c>tlkc:&lt;id&gt;</c>, on the criterion or a composite above it), in rule-set order; null
+    /// when there is none. A rejectClaim criterion's claim is also left out of <see cref="ClaimedPoints"/>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? WithoutEvidence { get; init; }
 }
 
 /// <summary>A criterion whose computed points differ from the unit's claim.</summary>

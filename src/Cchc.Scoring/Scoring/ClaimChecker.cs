@@ -36,6 +36,26 @@ internal static class ClaimChecker
             }
         }
 
+        // Evidence (tài liệu kiểm chứng): a claim the rule set requires it for and that has none is listed; under
+        // rejectClaim it is also not accepted — left out of the claimed total and reported as a problem of the claim.
+        var withoutEvidence = new List<string>();
+        foreach (var criterion in ruleSet.Criteria.Flatten().Where(c => claims.ContainsKey(c.Id)))
+        {
+            var policy = ruleSet.EvidenceFor(criterion);
+            if (policy == EvidencePolicy.None || AppraisalChecker.HasEvidence(ruleSet, unit, criterion))
+            {
+                continue;
+            }
+
+            withoutEvidence.Add(criterion.Id);
+            if (policy == EvidencePolicy.RejectClaim)
+            {
+                found.Add((order[criterion.Id], criterion.Id, Problem(unit, criterion.Id, InputConverter.Show(claims[criterion.Id]),
+                    $"không có tài liệu kiểm chứng ({CriterionColumns.Column(CriterionField.Evidence, criterion.Id)}) mà bộ tiêu chí bắt buộc: điểm tự chấm không được chấp nhận")));
+                claims.Remove(criterion.Id);
+            }
+        }
+
         foreach (var composite in ruleSet.Criteria.Flatten().Where(c => c.Children.Count > 0 && claims.ContainsKey(c.Id)))
         {
             // Claims at both levels must agree when every sub-criterion is claimed; the composite's own claim is the one counted.
@@ -114,7 +134,23 @@ internal static class ClaimChecker
             ClaimCount = claims.Count,
             Differences = differences,
             Unclaimed = unclaimed,
+            WithoutEvidence = withoutEvidence.Count > 0 ? withoutEvidence : null,
         };
+    }
+
+    /// <summary>The unit's valid claims by criterion id (unsigned, as written), bad ones left out.</summary>
+    public static Dictionary<string, decimal> Valid(CompiledRuleSet ruleSet, UnitData unit)
+    {
+        var claims = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (id, raw) in unit.Claims)
+        {
+            if (Validate(ruleSet, id, raw, out var claimed) is null)
+            {
+                claims[id] = claimed;
+            }
+        }
+
+        return claims;
     }
 
     /// <summary>A criterion's claim: its own, or else the sum of its sub-criteria's; null when nothing below it is claimed.</summary>
@@ -137,25 +173,46 @@ internal static class ClaimChecker
             return $"thiếu mã tiêu chí: viết cột {UnitData.ClaimPrefix}<mã tiêu chí>, hoặc trong JSON \"{UnitData.ClaimsField}\": {{ \"<mã tiêu chí>\": điểm }}";
         }
 
-        if (ruleSet.FindCriterion(id) is not { } criterion)
+        if (UnknownCriterion(ruleSet, id) is { } unknown)
         {
-            var suggestion = NameSuggestions.Closest(id, ruleSet.Criteria.Flatten().Select(c => c.Id));
-            return $"'{id}' không phải mã tiêu chí của bộ tiêu chí {ruleSet.Id}{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}";
+            return unknown;
         }
 
-        if (raw is null || !InputConverter.TryNumber(raw, out claimed))
+        return PointsProblem(ruleSet.FindCriterion(id)!, raw, "điểm tự chấm", out claimed);
+    }
+
+    /// <summary>Why <paramref name="id"/> names no criterion of the rule set (with the closest id), or null when it names one.</summary>
+    internal static string? UnknownCriterion(CompiledRuleSet ruleSet, string id)
+    {
+        if (ruleSet.FindCriterion(id) is not null)
         {
-            return "điểm tự chấm không phải số";
+            return null;
         }
 
-        if (claimed < 0)
+        var suggestion = NameSuggestions.Closest(id, ruleSet.Criteria.Flatten().Select(c => c.Id));
+        return $"'{id}' không phải mã tiêu chí của bộ tiêu chí {ruleSet.Id}{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}";
+    }
+
+    /// <summary>
+    /// Why a per-criterion point (claimed or appraised: <paramref name="what"/>) is not valid for <paramref name="criterion"/>
+    /// — not a number, negative (a penalty is written as the points taken away), above the criterion's points — or null.
+    /// </summary>
+    internal static string? PointsProblem(CriterionDefinition criterion, object? raw, string what, out decimal points)
+    {
+        points = 0;
+        if (raw is null || !InputConverter.TryNumber(raw, out points))
         {
-            return "điểm tự chấm không được âm (điểm trừ ghi số điểm bị trừ)";
+            return $"{what} không phải số";
         }
 
-        if (claimed > criterion.Scoring.Points)
+        if (points < 0)
         {
-            return $"điểm tự chấm vượt quá điểm tối đa {VietnameseFormat.Number(criterion.Scoring.Points, 6)} của tiêu chí {id}";
+            return $"{what} không được âm (điểm trừ ghi số điểm bị trừ)";
+        }
+
+        if (points > criterion.Scoring.Points)
+        {
+            return $"{what} vượt quá điểm tối đa {VietnameseFormat.Number(criterion.Scoring.Points, 6)} của tiêu chí {criterion.Id}";
         }
 
         return null;

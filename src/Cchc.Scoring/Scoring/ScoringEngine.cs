@@ -82,6 +82,7 @@ public sealed class ScoringEngine : IScoringEngine
     internal async ValueTask<Dictionary<string, DataProblem>?> ScoreIntoAsync(UnitData unit, UnitScore score, CancellationToken cancellationToken = default)
     {
         var invalid = Convert(unit, score.Values);
+        AppraisalChecker.Fill(RuleSet, unit, score);
         score.Survey = Survey.SurveyMath.Compute(RuleSet, unit.Survey);
         await EvaluateAsync(score, unit.Level, cancellationToken).ConfigureAwait(false);
         return invalid;
@@ -210,6 +211,7 @@ public sealed class ScoringEngine : IScoringEngine
             .OrderBy(p => RuleSet.InputIndex[p.Input])
             .ToList();
         var selfAssessment = ClaimChecker.Check(RuleSet, unit, criteria, totals.MaxPoints, problems, totals.SurveyPoints);
+        var appraisal = AppraisalReport.Of(RuleSet, unit, score, criteria, problems);
 
         return new ScoreCard
         {
@@ -229,6 +231,8 @@ public sealed class ScoringEngine : IScoringEngine
             SelfAssessment = selfAssessment,
             Components = Components(RuleSet, totals, score.Survey),
             Survey = score.Survey,
+            AppraisedCount = score.AppraisedCount,
+            Appraisal = appraisal,
         };
     }
 
@@ -252,7 +256,7 @@ public sealed class ScoringEngine : IScoringEngine
         {
             if (!score.Shown[children[0]])
             {
-                return Card(criterion, status, score.Points[i], score.MaxPoints[i], null, null, score.Level);
+                return Card(criterion, status, score.Points[i], score.MaxPoints[i], null, null, score.Level) with { ComputedPoints = Computed(i, score) };
             }
 
             var scores = new List<CriterionScore>(children.Length);
@@ -263,13 +267,13 @@ public sealed class ScoringEngine : IScoringEngine
 
             var composite = Card(criterion, status, score.Points[i], score.MaxPoints[i], null, null, score.Level,
                 missing: string.Join(", ", scores.Where(c => c.Status == CriterionStatus.MissingData).Select(c => c.Id)));
-            return composite with { Children = scores };
+            return composite with { Children = scores, ComputedPoints = Computed(i, score) };
         }
 
         switch (status)
         {
             case CriterionStatus.NotApplicable:
-                return Card(criterion, status, 0, 0, null, null, score.Level);
+                return Card(criterion, status, 0, 0, null, null, score.Level) with { ComputedPoints = Computed(i, score) };
             case CriterionStatus.MissingData:
                 var absent = new List<string>();
                 foreach (var input in _plan.Inputs(i))
@@ -288,15 +292,25 @@ public sealed class ScoringEngine : IScoringEngine
                 var labels = string.Join(", ", absent.Select(name => invalid is not null && invalid.TryGetValue(name, out var p)
                     ? $"{RuleSet.InputsByName[name].Label}: '{p.Value}' {p.Reason}"
                     : RuleSet.InputsByName[name].Label));
-                return Card(criterion, status, 0, score.MaxPoints[i], null, null, score.Level, missing: labels);
+                return Appraised(Card(criterion, status, score.Computed[i], score.MaxPoints[i], null, null, score.Level, missing: labels), i, score);
             default:
                 var evaluated = evaluation.Evaluated[i];
                 var value = evaluated ? evaluation.Value.Get(i) : null;
                 var target = evaluated ? evaluation.Target.Get(i) : null;
                 var error = status == CriterionStatus.Error ? evaluation.Errors[i]?.Split('\n')[0] ?? "không có kết quả" : null;
-                return Card(criterion, status, score.Points[i], score.MaxPoints[i], value, target, score.Level, error: error);
+                return Appraised(Card(criterion, status, score.Computed[i], score.MaxPoints[i], value, target, score.Level, error: error), i, score);
         }
     }
+
+    /// <summary>
+    /// A sub-criterion's card with its final points: the explanation speaks of the computed points; when the council
+    /// appraised it, the points are the appraisal's, and the computed ones and the basis are kept beside them.
+    /// </summary>
+    private static CriterionScore Appraised(CriterionScore card, int i, UnitScore score)
+        => score.Basis[i] == PointsBasis.Computed ? card : card with { Points = score.Points[i], ComputedPoints = score.Computed[i], Basis = score.Basis[i] };
+
+    /// <summary>The computed points when they differ from the final ones (a composite with appraised sub-criteria).</summary>
+    private static decimal? Computed(int i, UnitScore score) => score.Computed[i] != score.Points[i] ? score.Computed[i] : null;
 
     private CriterionScore Card(
         CriterionDefinition criterion,

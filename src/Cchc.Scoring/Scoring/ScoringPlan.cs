@@ -52,6 +52,8 @@ internal sealed class ScoringPlan
     public void Score(UnitValues values, EvaluationBuffer evaluation, UnitLevel level, UnitScore result)
     {
         result.Shown.AsSpan().Clear();
+        result.Basis.AsSpan().Clear();
+        result.AppraisedCount = 0;
         result.AreaPoints.AsSpan().Clear();
         result.AreaMaxPoints.AsSpan().Clear();
         decimal basePoints = 0, maxPoints = 0, bonus = 0, penalty = 0;
@@ -99,13 +101,21 @@ internal sealed class ScoringPlan
         if ((node.LevelMask & levelBit) == 0
             || (evaluated && evaluation.NotApplicable[i] == EvaluationBuffer.True && AllPresent(node.NotApplicableInputs, values.Present)))
         {
-            Set(result, i, CriterionStatus.NotApplicable, 0, 0);
+            if (node.Children.Length == 0)
+            {
+                SetLeaf(result, i, CriterionStatus.NotApplicable, 0, 0);
+            }
+            else
+            {
+                Set(result, i, CriterionStatus.NotApplicable, 0, 0);
+            }
+
             return;
         }
 
         if (node.Children.Length > 0)
         {
-            decimal childMax = 0, childPoints = 0;
+            decimal childMax = 0, childPoints = 0, childComputed = 0;
             bool anyError = false, anyMissing = false, allNotApplicable = true, allNothingToDo = true, allMet = true;
             foreach (var c in node.Children)
             {
@@ -113,6 +123,7 @@ internal sealed class ScoringPlan
                 var status = result.Status[c];
                 childMax += result.MaxPoints[c];
                 childPoints += result.Points[c];
+                childComputed += result.Computed[c];
                 anyError |= status == CriterionStatus.Error;
                 anyMissing |= status == CriterionStatus.MissingData;
                 allNotApplicable &= status == CriterionStatus.NotApplicable;
@@ -129,19 +140,20 @@ internal sealed class ScoringPlan
                 : childPoints > 0 ? CriterionStatus.Partial
                 : CriterionStatus.NotMet;
             Set(result, i, composite, childPoints, criterion.Kind == CriterionKind.Base ? childMax : 0);
+            result.Computed[i] = childComputed;
             return;
         }
 
         if (!AllPresent(node.Inputs, values.Present)
             && !(criterion.HasNoOccurrence && AllPresent(node.NoOccurrenceInputs, values.Present) && evaluated && evaluation.NoOccurrence[i] == EvaluationBuffer.True))
         {
-            Set(result, i, CriterionStatus.MissingData, 0, max);
+            SetLeaf(result, i, CriterionStatus.MissingData, 0, max);
             return;
         }
 
         if (!evaluated || evaluation.Errors[i] is not null)
         {
-            Set(result, i, CriterionStatus.Error, 0, max);
+            SetLeaf(result, i, CriterionStatus.Error, 0, max);
             return;
         }
 
@@ -150,13 +162,13 @@ internal sealed class ScoringPlan
             switch (criterion.WhenNoOccurrence)
             {
                 case NoOccurrencePolicy.Full:
-                    Set(result, i, CriterionStatus.NoOccurrence, Signed(criterion, criterion.Scoring.Points), max);
+                    SetLeaf(result, i, CriterionStatus.NoOccurrence, Signed(criterion, criterion.Scoring.Points), max);
                     break;
                 case NoOccurrencePolicy.Zero:
-                    Set(result, i, CriterionStatus.NoOccurrence, 0, max);
+                    SetLeaf(result, i, CriterionStatus.NoOccurrence, 0, max);
                     break;
                 default:
-                    Set(result, i, CriterionStatus.NoOccurrence, 0, 0);
+                    SetLeaf(result, i, CriterionStatus.NoOccurrence, 0, 0);
                     break;
             }
 
@@ -168,11 +180,36 @@ internal sealed class ScoringPlan
         var outcome = passed && (criterion.Scoring.Method == ScoringMethod.PassFail || earned > 0) ? CriterionStatus.Met
             : earned > 0 ? CriterionStatus.Partial
             : CriterionStatus.NotMet;
-        Set(result, i, outcome, Signed(criterion, earned), max);
+        SetLeaf(result, i, outcome, Signed(criterion, earned), max);
+    }
+
+    /// <summary>
+    /// Sets a sub-criterion's (leaf's) outcome; when the council appraised it, its final points are the last appraised
+    /// points (round 2 over round 1), signed like computed points, and the computed ones are kept beside them. An
+    /// appraisal of a criterion that does not count for the unit (not applicable, or excluded when nothing happened)
+    /// is not applied (the card reports it).
+    /// </summary>
+    private void SetLeaf(UnitScore result, int i, CriterionStatus status, decimal points, decimal maxPoints)
+    {
+        var computed = points;
+        var requested = result.Requested[i];
+        var criterion = _nodes[i].Definition;
+        if (requested != PointsBasis.Computed
+            && status != CriterionStatus.NotApplicable
+            && !(criterion.Kind == CriterionKind.Base && maxPoints == 0))
+        {
+            points = Signed(criterion, result.Appraised[i]);
+            result.Basis[i] = requested;
+            result.AppraisedCount++;
+        }
+
+        Set(result, i, status, points, maxPoints);
+        result.Computed[i] = computed;
     }
 
     private static void Set(UnitScore result, int i, CriterionStatus status, decimal points, decimal maxPoints)
     {
+        result.Computed[i] = points;
         result.Status[i] = status;
         result.Points[i] = points;
         result.MaxPoints[i] = maxPoints;
@@ -222,9 +259,28 @@ internal sealed class UnitScore
         Shown = new bool[plan.Count];
         AreaPoints = new decimal[plan.RuleSet.Areas.Count];
         AreaMaxPoints = new decimal[plan.RuleSet.Areas.Count];
+        Computed = new decimal[plan.Count];
+        Appraised = new decimal[plan.Count];
+        Requested = new PointsBasis[plan.Count];
+        Basis = new PointsBasis[plan.Count];
         Values = new UnitValues(plan.RuleSet.Layout);
         Evaluation = new EvaluationBuffer(plan.Count);
     }
+
+    /// <summary>The points computed from the unit's figures (what <see cref="Points"/> holds unless appraised).</summary>
+    public decimal[] Computed { get; }
+
+    /// <summary>The last appraised points given for a sub-criterion (unsigned, checked), where <see cref="Requested"/> says so.</summary>
+    public decimal[] Appraised { get; }
+
+    /// <summary>Which appraisal the data gives per criterion (set from the unit before scoring).</summary>
+    public PointsBasis[] Requested { get; }
+
+    /// <summary>Which points <see cref="Points"/> holds: computed, or the appraisal of round 1 or 2 (set by scoring).</summary>
+    public PointsBasis[] Basis { get; }
+
+    /// <summary>How many sub-criteria have appraised final points.</summary>
+    public int AppraisedCount { get; set; }
 
     public ScoringPlan Plan { get; }
 

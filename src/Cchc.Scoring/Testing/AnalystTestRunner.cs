@@ -69,6 +69,7 @@ public static class AnalystTestRunner
         Check("points", expect.Points, card.Points);
         Check("maxPoints", expect.MaxPoints, card.MaxPoints);
         Check("index", expect.Index, card.Index);
+        Check("appraisedCount", expect.AppraisedCount, card.AppraisedCount);
         if (expect.ChecksGrade && !string.Equals(expect.Grade, card.Grade, StringComparison.Ordinal))
         {
             failures.Add($"grade: mong đợi {Show(expect.Grade)}, kết quả {Show(card.Grade)}");
@@ -102,11 +103,28 @@ public static class AnalystTestRunner
             {
                 failures.Add($"{id} points: mong đợi {Show(points)}, kết quả {Show(actual.Points)} — {actual.Explanation}");
             }
+
+            if (criterion.Basis is { } basis && basis != BasisWord(actual.Basis))
+            {
+                failures.Add($"{id} basis: mong đợi {basis}, kết quả {BasisWord(actual.Basis)}");
+            }
+
+            if (criterion.ComputedPoints is { } computed && computed != (actual.ComputedPoints ?? actual.Points))
+            {
+                failures.Add($"{id} computedPoints: mong đợi {Show(computed)}, kết quả {Show(actual.ComputedPoints ?? actual.Points)} — {actual.Explanation}");
+            }
         }
 
         return failures;
     }
 
+
+    private static string BasisWord(PointsBasis basis) => basis switch
+    {
+        PointsBasis.Round1 => "round1",
+        PointsBasis.Round2 => "round2",
+        _ => "computed",
+    };
 
     private static string Show(object? value) => value switch
     {

@@ -49,6 +49,13 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
     /// </summary>
     public Survey.SurveyResponses? Survey { get; init; }
 
+    /// <summary>
+    /// The appraisal council's work and the unit's evidence by criterion id (columns <c>thamDinh:</c>, <c>nhanXet:</c>,
+    /// <c>giaiTrinh:</c>, <c>thamDinh2:</c>, <c>tlkc:</c>), as given (not yet checked); empty when the data carries none.
+    /// They are checked against the rule set when the unit is read or scored.
+    /// </summary>
+    public IReadOnlyDictionary<string, CriterionAppraisal> Appraisals { get; init; } = CriterionColumns.NoAppraisals;
+
     /// <summary>Identity field names, in the order data sheets use.</summary>
     public static IReadOnlyList<string> IdentityFields { get; } = ["code", "name", "level", "parent"];
 
@@ -71,7 +78,7 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
     public static bool IsClaimColumn(string column)
     {
         ArgumentNullException.ThrowIfNull(column);
-        return column.StartsWith(ClaimPrefix, StringComparison.OrdinalIgnoreCase) || string.Equals(column, ClaimsField, StringComparison.OrdinalIgnoreCase);
+        return CriterionColumns.TryParse(column, out var field, out _) && field == CriterionField.Claim;
     }
 
     /// <summary>Builds a unit from a flat row: identity fields plus one entry per input.</summary>
@@ -91,16 +98,26 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
 
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var claims = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var appraisal = new CriterionColumns.Collector();
         foreach (var (key, value) in row)
         {
             var name = Normalize(key)!.Trim();
             var normalized = value is string s ? Normalize(s) : value;
-            if (IsClaimColumn(name))
+            if (CriterionColumns.TryParse(name, out var field, out var id))
             {
-                // An empty claim cell is no claim; "tuCham" without an id keeps "" so that it is reported, not dropped.
-                if (normalized is not null && !(normalized is string text && string.IsNullOrWhiteSpace(text)))
+                // An empty cell says nothing; a prefix without an id keeps "" so that it is reported, not dropped.
+                if (normalized is null || (normalized is string text && string.IsNullOrWhiteSpace(text)))
                 {
-                    claims[name.Length > ClaimsField.Length ? name[ClaimPrefix.Length..].Trim() : ""] = normalized;
+                    continue;
+                }
+
+                if (field == CriterionField.Claim)
+                {
+                    claims[id] = normalized;
+                }
+                else
+                {
+                    appraisal.Add(field, id, normalized);
                 }
             }
             else if (!IsIdentityField(name))
@@ -114,6 +131,7 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
             Source = source,
             Kind = kind,
             Claims = claims,
+            Appraisals = appraisal.Result(),
         };
     }
 
@@ -200,21 +218,34 @@ public sealed record UnitData(string Code, string Name, UnitLevel Level, string?
         return new Survey.SurveyResponses(result);
     }
 
-    /// <summary>Adds one JSON property to a flat row; a nested <c>"tuCham": { id: points }</c> becomes <c>tuCham:id</c> columns.</summary>
+    /// <summary>
+    /// Adds one JSON property to a flat row; a nested <c>"tuCham": { id: points }</c> (or <c>thamDinh</c>,
+    /// <c>thamDinh2</c>, <c>nhanXet</c>, <c>giaiTrinh</c>, <c>tlkc</c>) becomes <c>tuCham:id</c> … columns.
+    /// </summary>
     internal static void AddProperty(Dictionary<string, object?> row, string name, JToken value)
     {
-        if (value is JObject nested && string.Equals(Normalize(name)!.Trim(), ClaimsField, StringComparison.OrdinalIgnoreCase))
+        if (value is JObject nested && CriterionColumns.TryParse(Normalize(name)!.Trim(), out var field, out var id) && id.Length == 0)
         {
-            foreach (var claim in nested.Properties())
+            foreach (var item in nested.Properties())
             {
-                row[ClaimPrefix + claim.Name] = FromToken(claim.Value);
+                row[CriterionColumns.Prefix(field) + item.Name] = Cell(field, item.Value);
             }
 
             return;
         }
 
+        if (value is JArray && CriterionColumns.TryParse(Normalize(name)!.Trim(), out var evidence, out _) && evidence == CriterionField.Evidence)
+        {
+            row[name] = Cell(evidence, value);
+            return;
+        }
+
         row[name] = FromToken(value);
     }
+
+    /// <summary>A per-criterion cell; evidence may be a JSON array of references (<c>"tlkc": { "1.1": ["QĐ 12/QĐ-UBND ngày 10/02/2023", "…"] }</c>).</summary>
+    private static object? Cell(CriterionField field, JToken token)
+        => field == CriterionField.Evidence && token is JArray items ? string.Join("; ", items.Select(FromToken).OfType<object>().Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))) : FromToken(token);
 
     internal static object? FromToken(JToken token) => token switch
     {

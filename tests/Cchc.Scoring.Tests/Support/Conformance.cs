@@ -91,12 +91,32 @@ public static class Conformance
     {
         var constants = Constants(ruleSet);
         var dates = ruleSet.Flattened.Select(c => c.ConstantTarget).OfType<DateTime>().ToList();
-        return Gen.Zip(Gen.Elements(ruleSet.Levels.ToArray()), Gen.CollectToArray(ruleSet.Inputs, i => ValueFor(i, constants, dates)), (level, values) =>
+        var leaves = ruleSet.Flattened.Where(c => c.Children.Count == 0).ToArray();
+        var levelsAndValues = Gen.Zip(Gen.Elements(ruleSet.Levels.ToArray()), Gen.CollectToArray(ruleSet.Inputs, i => ValueFor(i, constants, dates)), (level, values) => (level, values));
+        return Gen.Zip(levelsAndValues, Gen.Choose(0, int.MaxValue), (drawn, seed) =>
         {
+            var (level, values) = drawn;
             var row = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "DV-01", ["name"] = "Đơn vị thử", ["level"] = level.ToCode() };
             for (var i = 0; i < values.Length; i++)
             {
                 row[ruleSet.Inputs[i].Name] = values[i];
+            }
+
+            // One unit in three carries an appraisal: round-1 points on a few sub-criteria (some out of range or on a
+            // criterion that does not apply), a round 2 on some, so both evaluators apply the same final points.
+            var random = new Random(seed);
+            if (seed % 3 == 0 && leaves.Length > 0)
+            {
+                for (var k = random.Next(1, 6); k > 0; k--)
+                {
+                    var leaf = leaves[random.Next(leaves.Length)];
+                    var points = Math.Round(leaf.Scoring.Points * random.Next(0, 11) / 10m, 2);
+                    row["thamDinh:" + leaf.Id] = random.Next(10) == 0 ? leaf.Scoring.Points + 1 : points;
+                    if (random.Next(3) == 0)
+                    {
+                        row["thamDinh2:" + leaf.Id] = leaf.Scoring.Points;
+                    }
+                }
             }
 
             return UnitData.FromRow(row);
