@@ -15,7 +15,7 @@ namespace Cchc.Scoring.Scoring;
 /// One rule for every per-criterion value: a value that changes the index is checked like an input — an appraised
 /// point that is not a number, is outside [0, the criterion's points], names no criterion, a composite (appraisal is
 /// per sub-criterion), or a criterion that does not apply to the unit's level, rejects the unit in
-/// <see cref="UnitPipeline"/> (file, row, column, value, unit code) and is refused, reported on the card, when a host
+/// <c>UnitPipeline</c> (file, row, column, value, unit code) and is refused, reported on the card, when a host
 /// scores the unit directly. A value that does not change the index (a claim, a comment, an explanation, evidence) is
 /// reported on the card and ignored when bad. As for claims, a penalty's appraisal is the number of points taken away.
 /// </remarks>
