@@ -55,4 +55,5 @@ root.SetAction(parse =>
     return 0;
 });
 root.Subcommands.Add(SurveyGenerator.Create());
+root.Subcommands.Add(ProvinceCycle.Create());
 return await root.Parse(args).InvokeAsync();

@@ -59,6 +59,10 @@ public static class SurveyGenerator
         return codes;
     }
 
+    /// <summary>Writes the survey results of the given units (the <c>survey</c> command's file) and returns its rows.</summary>
+    internal static int Write(string rulesDirectory, List<string> codes, int seed, string path)
+        => Write(Survey.Read(Path.Combine(rulesDirectory, "survey.json")), codes, seed, path);
+
     private static int Write(Survey survey, List<string> codes, int seed, string path)
     {
         var random = new Random(seed);
