@@ -211,9 +211,9 @@ public static class ProvinceCycle
                 var computed = criterion.Points;
                 var max = criterion.MaxPoints;
                 var claim = computed < max && random.NextDouble() < inflation ? max : computed;
-                var withoutEvidence = claim > 0 && random.NextDouble() < carelessness;
+                var withoutEvidence = random.NextDouble() < carelessness;
                 claims["tuCham:" + id] = Points(claim);
-                if (claim > 0 && !withoutEvidence)
+                if (!withoutEvidence)
                 {
                     claims["tlkc:" + id] = documents.For(id);
                 }
@@ -224,7 +224,7 @@ public static class ProvinceCycle
                 // Round 1: the council scores from the unit's figures; a claim without evidence may lose half.
                 var first = computed;
                 string? comment = null;
-                if (withoutEvidence && claim == computed && random.NextDouble() < 0.5)
+                if (withoutEvidence && claim == computed && computed > 0 && random.NextDouble() < 0.5)
                 {
                     first = Math.Floor(computed * 2) / 4;
                     comment = $"Không có tài liệu kiểm chứng kèm theo: chấm 50% số điểm tự chấm ({Points(first)} điểm).";
@@ -245,7 +245,7 @@ public static class ProvinceCycle
                     // The unit explains about half of them; the council accepts about half of those.
                     if (random.NextDouble() < 0.5)
                     {
-                        explanations["giaiTrinh:" + id] = Explanation(random);
+                        explanations["giaiTrinh:" + id] = Explanation(random, id, missingEvidence: first < claim && claim == computed);
                         explanations["tlkc:" + id] = documents.For(id) + "; " + Attachments[random.Next(Attachments.Length)];
                         var accepted = random.NextDouble() < 0.5;
                         round2["thamDinh2:" + id] = Points(accepted ? claim : first);
@@ -305,15 +305,23 @@ public static class ProvinceCycle
 
         private static string Points(decimal points) => points.ToString("0.##", Invariant).Replace('.', ',');
 
-        private static string Explanation(Random random) => ExplanationTexts[random.Next(ExplanationTexts.Length)];
+        /// <summary>Why the unit disagrees: the evidence it forgot, or a reason that fits the criterion's area.</summary>
+        private static string Explanation(Random random, string id, bool missingEvidence)
+        {
+            if (missingEvidence)
+            {
+                return "Đơn vị đã thực hiện nhưng chưa gửi kèm TLKC khi tự chấm; gửi bổ sung văn bản kèm theo.";
+            }
+
+            var texts = id.StartsWith('3') ? [.. ExplanationTexts, "Hồ sơ trễ hạn do chờ kết quả xác minh của cơ quan cấp tỉnh; đề nghị không tính vào tỷ lệ trễ hạn."] : ExplanationTexts;
+            return texts[random.Next(texts.Length)];
+        }
 
         private static readonly string[] ExplanationTexts =
         [
-            "Đơn vị đã hoàn thành nhưng chưa gửi kèm TLKC khi tự chấm; gửi bổ sung văn bản kèm theo.",
             "Số liệu trên hệ thống chưa cập nhật kết quả tháng 12; đề nghị Hội đồng xem xét theo báo cáo bổ sung.",
-            "Các nhiệm vụ chưa hoàn thành do điều chỉnh địa giới hành chính từ ngày 01/7/2025, không do lỗi của đơn vị.",
+            "Nhiệm vụ chưa hoàn thành do sắp xếp đơn vị hành chính từ ngày 01/7/2025, không do lỗi của đơn vị.",
             "Đã khắc phục trong thời hạn kiểm tra; gửi bổ sung báo cáo kết quả khắc phục.",
-            "Hồ sơ trễ hạn do chờ kết quả xác minh của cơ quan cấp tỉnh; đề nghị không tính vào tỷ lệ trễ hạn.",
         ];
 
         private static readonly string[] Attachments =
