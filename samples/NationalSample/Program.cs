@@ -5,6 +5,8 @@
 // Two countries: by default the earlier year's (10,600 communes in 700 districts, before 1 July 2025); with --today
 // today's (34 provinces, 3,321 xã, phường and đặc khu, no districts), formed from the earlier batch's communes, and
 // the merger mapping between them (oldCode,newCode,oldName,newName).
+// Modes: `survey` writes survey results for the units of a data CSV; `province --code 68 -o samples/lam-dong` writes one
+// province's full cycle (data, self-assessment, appraisal rounds, explanations, survey, last year and its mapping).
 using System.CommandLine;
 using System.Globalization;
 using System.Text;

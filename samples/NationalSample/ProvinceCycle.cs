@@ -38,6 +38,12 @@ public static class ProvinceCycle
         command.SetAction(async (parse, token) =>
         {
             var folder = parse.GetValue(output)!;
+            if (!Country2025.Provinces.Any(p => p.Code == parse.GetValue(code)))
+            {
+                await Console.Error.WriteLineAsync($"--code {parse.GetValue(code)}: not a province code of today's batch ({string.Join(", ", Country2025.Provinces.Select(p => p.Code))}).").ConfigureAwait(false);
+                return 64;
+            }
+
             var files = await WriteAsync(parse.GetValue(rules)!.FullName, parse.GetValue(code)!, parse.GetValue(seed), folder.FullName, token).ConfigureAwait(false);
             Console.WriteLine(string.Create(Invariant,
                 $"{folder.FullName}: {files.Units} units; claims above the computed points {files.ClaimsAboveComputed}, claims without evidence {files.ClaimsWithoutEvidence}; round 1 below the claim {files.Round1BelowClaim}; explained {files.Explained}, accepted in round 2 {files.Round2Accepted}; survey rows {files.SurveyRows}; last year's units {files.LastYearUnits}, mapping rows {files.MappingRows}"));
