@@ -5,6 +5,7 @@ using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
 using Cchc.Scoring.Explanations;
 using Cchc.Scoring.Scoring;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring;
@@ -202,7 +203,7 @@ public sealed class ScoringEngine : IScoringEngine
         }
 
         var problems = (invalid?.Values ?? Enumerable.Empty<DataProblem>())
-            .Concat(missingInputs.Select(i => new DataProblem(RuleSet.Inputs[i].Name, RuleSet.Inputs[i].Label, "", DataProblemKind.Missing, "thiếu dữ liệu")
+            .Concat(missingInputs.Select(i => new DataProblem(RuleSet.Inputs[i].Name, RuleSet.Inputs[i].Label, "", DataProblemKind.Missing, CchcText.Get(nameof(ScoringStrings.Card_MissingData)))
             {
                 File = unit.Source?.File,
                 Row = unit.Source?.Row,
@@ -297,7 +298,7 @@ public sealed class ScoringEngine : IScoringEngine
                 var evaluated = evaluation.Evaluated[i];
                 var value = evaluated ? evaluation.Value.Get(i) : null;
                 var target = evaluated ? evaluation.Target.Get(i) : null;
-                var error = status == CriterionStatus.Error ? evaluation.Errors[i]?.Split('\n')[0] ?? "không có kết quả" : null;
+                var error = status == CriterionStatus.Error ? evaluation.Errors[i]?.Split('\n')[0] ?? CchcText.Get(nameof(ScoringStrings.Card_NoResult)) : null;
                 return Appraised(Card(criterion, status, score.Computed[i], score.MaxPoints[i], value, target, score.Level, error: error), i, score);
         }
     }
@@ -371,7 +372,7 @@ public sealed class ScoringEngine : IScoringEngine
         if (value is DateTime date && target is DateTime deadline)
         {
             var days = (date.Date - deadline.Date).Days + (comparison == Comparison.LessThan ? 1 : 0);
-            return days > 0 ? $"{days} ngày" : null;
+            return days > 0 ? CchcText.Format(nameof(ScoringStrings.Card_GapDays), days) : null;
         }
 
         if (value is string or bool || target is string or bool)
@@ -387,6 +388,6 @@ public sealed class ScoringEngine : IScoringEngine
             return null;
         }
 
-        return criterion.Format == ValueFormat.Percent ? $"{VietnameseFormat.Number(gap)} điểm phần trăm" : VietnameseFormat.Value(gap, criterion.Format);
+        return criterion.Format == ValueFormat.Percent ? CchcText.Format(nameof(ScoringStrings.Card_GapPercentPoints), VietnameseFormat.Number(gap)) : VietnameseFormat.Value(gap, criterion.Format);
     }
 }
