@@ -372,7 +372,7 @@ public sealed class ScoringEngine : IScoringEngine
         if (value is DateTime date && target is DateTime deadline)
         {
             var days = (date.Date - deadline.Date).Days + (comparison == Comparison.LessThan ? 1 : 0);
-            return days > 0 ? CchcText.Format(nameof(ScoringStrings.Card_GapDays), days) : null;
+            return days > 0 ? $"{days} ngày" : null;
         }
 
         if (value is string or bool || target is string or bool)
@@ -388,6 +388,6 @@ public sealed class ScoringEngine : IScoringEngine
             return null;
         }
 
-        return criterion.Format == ValueFormat.Percent ? CchcText.Format(nameof(ScoringStrings.Card_GapPercentPoints), VietnameseFormat.Number(gap)) : VietnameseFormat.Value(gap, criterion.Format);
+        return criterion.Format == ValueFormat.Percent ? $"{VietnameseFormat.Number(gap)} điểm phần trăm" : VietnameseFormat.Value(gap, criterion.Format);
     }
 }
