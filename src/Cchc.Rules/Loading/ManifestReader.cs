@@ -171,8 +171,8 @@ internal static class ManifestReader
         var surveyFile = JsonFile.String(root, "survey");
         if (surveyFile is not null && composition?.Survey is null)
         {
-            diagnostics.Warning("CCHC059", f, root["survey"], null, $"Bộ tiêu chí khai báo phiếu điều tra '{surveyFile}' nhưng chỉ số không có thành phần nào lấy điểm từ điều tra (\"source\": \"survey\"): kết quả điều tra sẽ không được tính.",
-                "Thêm vào \"index\" một thành phần {\"id\": …, \"title\": …, \"weight\": …, \"source\": \"survey\"}, hoặc bỏ \"survey\".");
+            diagnostics.Warning("CCHC059", f, root["survey"], null, RulesText.Format(nameof(RulesStrings.Survey_NoSurveyComponent), surveyFile),
+                RulesText.Format(nameof(RulesStrings.Survey_NoSurveyComponent_Hint)));
         }
 
         return new Manifest(
@@ -213,7 +213,7 @@ internal static class ManifestReader
         {
             if (index?["whenNoSurvey"] is { } stray)
             {
-                diagnostics.Warning("CCHC059", file, stray, null, "'whenNoSurvey' chỉ có nghĩa khi chỉ số có các thành phần ('components'); ở đây nó không được dùng.", "Bỏ 'whenNoSurvey', hoặc khai báo \"components\".");
+                diagnostics.Warning("CCHC059", file, stray, null, RulesText.Format(nameof(RulesStrings.Index_WhenNoSurveyWithoutComponents)), RulesText.Format(nameof(RulesStrings.Index_WhenNoSurveyWithoutComponents_Hint)));
             }
 
             return (null, null);
@@ -244,19 +244,19 @@ internal static class ManifestReader
 
             if (components.Exists(c => c.Id == id))
             {
-                diagnostics.Error("CCHC054", file, token["id"], null, $"Thành phần chỉ số '{id}' được khai báo hai lần.", "Đặt cho mỗi thành phần một 'id' riêng.");
+                diagnostics.Error("CCHC054", file, token["id"], null, RulesText.Format(nameof(RulesStrings.Index_ComponentTwice), id), RulesText.Format(nameof(RulesStrings.Index_ComponentTwice_Hint)));
                 continue;
             }
 
             if (weight <= 0)
             {
-                diagnostics.Error("CCHC055", file, token["weight"], null, $"Thành phần chỉ số '{id}' có trọng số {Fmt(weight.Value)}; trọng số phải lớn hơn 0.", "Ghi số điểm của thành phần trên thang chỉ số (ví dụ 70 và 30 trên thang 100).");
+                diagnostics.Error("CCHC055", file, token["weight"], null, RulesText.Format(nameof(RulesStrings.Index_WeightNotPositive), id, Fmt(weight.Value)), RulesText.Format(nameof(RulesStrings.Index_WeightNotPositive_Hint)));
                 continue;
             }
 
             if (source == IndexComponentSource.Criteria && components.Exists(c => c.Source == IndexComponentSource.Criteria))
             {
-                diagnostics.Error("CCHC056", file, token["source"], null, $"Thành phần '{id}' là thành phần thứ hai lấy điểm từ các tiêu chí; chỉ số chỉ có đúng một thành phần \"source\": \"criteria\".", "Gộp hai thành phần thành một, với trọng số là tổng của chúng.");
+                diagnostics.Error("CCHC056", file, token["source"], null, RulesText.Format(nameof(RulesStrings.Index_SecondCriteria), id), RulesText.Format(nameof(RulesStrings.Index_SecondCriteria_Hint)));
                 continue;
             }
 
@@ -264,7 +264,7 @@ internal static class ManifestReader
             {
                 if (surveyToken is not null)
                 {
-                    diagnostics.Error("CCHC056", file, token["source"], null, $"Thành phần '{id}' là thành phần thứ hai lấy điểm từ điều tra xã hội học; chỉ số chỉ có nhiều nhất một thành phần \"source\": \"survey\".", "Gộp hai thành phần thành một; các nhóm người được hỏi khai báo trong tệp phiếu điều tra, với trọng số của từng nhóm.");
+                    diagnostics.Error("CCHC056", file, token["source"], null, RulesText.Format(nameof(RulesStrings.Index_SecondSurvey), id), RulesText.Format(nameof(RulesStrings.Index_SecondSurvey_Hint)));
                     continue;
                 }
 
@@ -281,27 +281,27 @@ internal static class ManifestReader
 
         if (!components.Exists(c => c.Source == IndexComponentSource.Criteria))
         {
-            diagnostics.Error("CCHC056", file, index!["components"], null, "Chỉ số có các thành phần nhưng không thành phần nào lấy điểm từ các tiêu chí (\"source\": \"criteria\").", "Thêm thành phần điểm thẩm định, ví dụ {\"id\": \"thamDinh\", \"title\": \"Điểm thẩm định\", \"weight\": 70, \"source\": \"criteria\"}.");
+            diagnostics.Error("CCHC056", file, index!["components"], null, RulesText.Format(nameof(RulesStrings.Index_NoCriteriaComponent)), RulesText.Format(nameof(RulesStrings.Index_NoCriteriaComponent_Hint)));
         }
 
         var sum = components.Sum(c => c.Weight);
         if (sum != scale)
         {
             diagnostics.Error("CCHC055", file, index!["components"], null,
-                $"Trọng số các thành phần chỉ số cộng lại là {Fmt(sum)} ({string.Join(" + ", components.Select(c => $"{c.Id} {Fmt(c.Weight)}"))}) nhưng thang chỉ số ('scale') là {Fmt(scale)}.",
-                "Sửa trọng số cho tổng bằng 'scale' (ví dụ thẩm định 70 + điều tra 30 = 100).");
+                RulesText.Format(nameof(RulesStrings.Index_WeightsSum), Fmt(sum), string.Join(" + ", components.Select(c => $"{c.Id} {Fmt(c.Weight)}")), Fmt(scale)),
+                RulesText.Format(nameof(RulesStrings.Index_WeightsSum_Hint)));
         }
 
         var when = JsonFile.String(index, "whenNoSurvey") == "zero" ? WhenNoSurvey.Zero : WhenNoSurvey.Renormalize;
         if (surveyToken is not null && index?["whenNoSurvey"] is null)
         {
-            diagnostics.Error("CCHC057", file, surveyToken, null, "Chỉ số có thành phần điều tra xã hội học nhưng chưa nói đơn vị không có kết quả điều tra được tính thế nào ('whenNoSurvey').",
-                "Ghi \"whenNoSurvey\": \"renormalize\" (quy đổi các thành phần còn lại về thang chỉ số, như Hà Nội) hoặc \"zero\" (điểm điều tra bằng 0) trong \"index\".");
+            diagnostics.Error("CCHC057", file, surveyToken, null, RulesText.Format(nameof(RulesStrings.Index_NoWhenNoSurvey)),
+                RulesText.Format(nameof(RulesStrings.Index_NoWhenNoSurvey_Hint)));
         }
 
         if (index?["whenNoSurvey"] is { } whenToken && surveyToken is null)
         {
-            diagnostics.Warning("CCHC059", file, whenToken, null, "'whenNoSurvey' chỉ có nghĩa khi có thành phần điều tra xã hội học (\"source\": \"survey\"); ở đây nó không được dùng.", null);
+            diagnostics.Warning("CCHC059", file, whenToken, null, RulesText.Format(nameof(RulesStrings.Index_WhenNoSurveyWithoutSurvey)), null);
         }
 
         return (new IndexComposition(components, when), surveyToken);

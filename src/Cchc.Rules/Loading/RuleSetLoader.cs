@@ -102,8 +102,8 @@ public sealed class RuleSetLoader : IRuleSetLoader
         }
         else if (manifest.SurveyComponentToken is { } component)
         {
-            diagnostics.Error("CCHC058", ManifestReader.FileName, component, null, $"Chỉ số có thành phần điều tra xã hội học '{manifest.Composition?.Survey?.Id}' nhưng bộ tiêu chí chưa có phiếu điều tra (\"survey\").",
-                "Thêm \"survey\": \"survey.json\" vào ruleset.json và viết tệp đó: câu hỏi, thang đáp án và trọng số, nhóm người được hỏi (xem docs/rule-format.md).");
+            diagnostics.Error("CCHC058", ManifestReader.FileName, component, null, RulesText.Format(nameof(RulesStrings.Survey_ComponentWithoutSurvey), manifest.Composition?.Survey?.Id),
+                RulesText.Format(nameof(RulesStrings.Survey_ComponentWithoutSurvey_Hint)));
         }
 
         var reader = new WorkflowReader(manifest, diagnostics);

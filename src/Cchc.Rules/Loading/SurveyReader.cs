@@ -1,5 +1,6 @@
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Model;
+using Cchc.Rules.Texts;
 using Newtonsoft.Json.Linq;
 
 namespace Cchc.Rules.Loading;
@@ -29,7 +30,7 @@ internal static class SurveyReader
             var label = ManifestReader.Nfc(JsonFile.String(token, "label") ?? id);
             if (answers.Exists(a => a.Id == id || Same(a.Label, label)))
             {
-                diagnostics.Error("CCHC061", f, token["id"], null, $"Đáp án '{id}' ('{label}') trùng mã hoặc trùng tên với một đáp án trước nó.", "Mỗi đáp án là một cột của tệp kết quả: đặt mã và tên riêng.");
+                diagnostics.Error("CCHC061", f, token["id"], null, RulesText.Format(nameof(RulesStrings.Survey_AnswerTwice), id, label), RulesText.Format(nameof(RulesStrings.Survey_AnswerTwice_Hint)));
                 continue;
             }
 
@@ -44,8 +45,8 @@ internal static class SurveyReader
         if (answers.Count > 0 && answers.Max(a => a.Weight) != 1)
         {
             diagnostics.Error("CCHC062", f, root["answers"], null,
-                $"Đáp án tốt nhất có trọng số {ManifestReader.Fmt(answers.Max(a => a.Weight))}, nhưng phải là 1: khi mọi người trả lời tốt nhất, đơn vị phải được đủ điểm thành phần điều tra.",
-                "Đặt trọng số 1 cho đáp án tốt nhất (ví dụ 'Rất hài lòng'), các đáp án khác từ 0 đến 1.");
+                RulesText.Format(nameof(RulesStrings.Survey_BestAnswerWeight), ManifestReader.Fmt(answers.Max(a => a.Weight))),
+                RulesText.Format(nameof(RulesStrings.Survey_BestAnswerWeight_Hint)));
         }
 
         var groups = new List<SurveyGroup>();
@@ -60,7 +61,7 @@ internal static class SurveyReader
 
             if (groups.Exists(g => g.Id == id))
             {
-                diagnostics.Error("CCHC061", f, token["id"], null, $"Nhóm người được hỏi '{id}' được khai báo hai lần.", "Đặt cho mỗi nhóm một 'id' riêng.");
+                diagnostics.Error("CCHC061", f, token["id"], null, RulesText.Format(nameof(RulesStrings.Survey_GroupTwice), id), RulesText.Format(nameof(RulesStrings.Survey_GroupTwice_Hint)));
                 continue;
             }
 
@@ -71,8 +72,8 @@ internal static class SurveyReader
         if (groups.Count > 0 && groupSum != 1)
         {
             diagnostics.Error("CCHC063", f, root["groups"], null,
-                $"Trọng số các nhóm người được hỏi cộng lại là {ManifestReader.Fmt(groupSum)} ({string.Join(" + ", groups.Select(g => $"{g.Id} {ManifestReader.Fmt(g.Weight)}"))}), nhưng phải bằng 1.",
-                "Sửa trọng số các nhóm cho tổng bằng 1 (ví dụ người dân 0,5 + tổ chức 0,5).");
+                RulesText.Format(nameof(RulesStrings.Survey_GroupWeightsSum), ManifestReader.Fmt(groupSum), string.Join(" + ", groups.Select(g => $"{g.Id} {ManifestReader.Fmt(g.Weight)}"))),
+                RulesText.Format(nameof(RulesStrings.Survey_GroupWeightsSum_Hint)));
         }
 
         var questions = new List<SurveyQuestion>();
@@ -86,7 +87,7 @@ internal static class SurveyReader
 
             if (questions.Exists(q => q.Id == id))
             {
-                diagnostics.Error("CCHC061", f, token["id"], null, $"Câu hỏi '{id}' được khai báo hai lần.", "Đặt cho mỗi câu hỏi một 'id' riêng.");
+                diagnostics.Error("CCHC061", f, token["id"], null, RulesText.Format(nameof(RulesStrings.Survey_QuestionTwice), id), RulesText.Format(nameof(RulesStrings.Survey_QuestionTwice_Hint)));
                 continue;
             }
 
@@ -96,8 +97,8 @@ internal static class SurveyReader
                 var group = (string)groupToken.Value!;
                 if (!groups.Exists(g => g.Id == group))
                 {
-                    diagnostics.Error("CCHC064", f, groupToken, null, $"Câu hỏi '{id}' hỏi nhóm '{group}', nhưng không có nhóm nào mã như vậy.",
-                        NameSuggestions.Closest(group, groups.Select(g => g.Id)) is { } near ? $"Có phải ý bạn là '{near}'?" : $"Các nhóm: {string.Join(", ", groups.Select(g => g.Id))}.");
+                    diagnostics.Error("CCHC064", f, groupToken, null, RulesText.Format(nameof(RulesStrings.Survey_QuestionUnknownGroup), id, group),
+                        NameSuggestions.Closest(group, groups.Select(g => g.Id)) is { } near ? RulesText.Format(nameof(RulesStrings.DidYouMean), near) : RulesText.Format(nameof(RulesStrings.Survey_Groups), string.Join(", ", groups.Select(g => g.Id))));
                 }
                 else if (!asked.Contains(group))
                 {
@@ -110,7 +111,7 @@ internal static class SurveyReader
 
         foreach (var group in groups.Where(g => !questions.Exists(q => q.Groups.Contains(g.Id))))
         {
-            diagnostics.Error("CCHC064", f, root["groups"], null, $"Nhóm '{group.Id}' không được hỏi câu nào: mức hài lòng của nhóm không tính được.", "Thêm mã nhóm vào 'groups' của các câu hỏi dành cho nhóm đó, hoặc bỏ nhóm.");
+            diagnostics.Error("CCHC064", f, root["groups"], null, RulesText.Format(nameof(RulesStrings.Survey_GroupNotAsked), group.Id), RulesText.Format(nameof(RulesStrings.Survey_GroupNotAsked_Hint)));
         }
 
         return new SurveyDefinition(f, ManifestReader.Nfc(JsonFile.String(root, "title") ?? ""), answers, groups, questions);

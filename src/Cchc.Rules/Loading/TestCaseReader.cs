@@ -135,7 +135,7 @@ internal static class TestCaseReader
 
         if (survey is null)
         {
-            diagnostics.Error("CCHC072", file, token["survey"], null, $"Ca kiểm thử '{name}' nêu kết quả điều tra, nhưng chỉ số của bộ tiêu chí không có thành phần điều tra xã hội học.", "Bỏ \"survey\" khỏi ca kiểm thử, hoặc khai báo thành phần điều tra trong \"index\".");
+            diagnostics.Error("CCHC072", file, token["survey"], null, RulesText.Format(nameof(RulesStrings.TestCase_SurveyWithoutComponent), name), RulesText.Format(nameof(RulesStrings.TestCase_SurveyWithoutComponent_Hint)));
             return null;
         }
 
@@ -149,16 +149,16 @@ internal static class TestCaseReader
                 continue; // the schema has said it
             }
 
-            string? misfit = !survey.Groups.Any(g => g.Id == group) ? $"nhóm '{group}' không có trong phiếu điều tra"
-                : survey.Questions.FirstOrDefault(q => q.Id == question) is not { } asked ? $"câu hỏi '{question}' không có trong phiếu điều tra"
-                : !asked.Groups.Contains(group) ? $"câu hỏi '{question}' không hỏi nhóm '{group}'"
+            string? misfit = !survey.Groups.Any(g => g.Id == group) ? RulesText.Format(nameof(RulesStrings.TestCase_SurveyUnknownGroup), group)
+                : survey.Questions.FirstOrDefault(q => q.Id == question) is not { } asked ? RulesText.Format(nameof(RulesStrings.TestCase_SurveyUnknownQuestion), question)
+                : !asked.Groups.Contains(group) ? RulesText.Format(nameof(RulesStrings.TestCase_SurveyQuestionNotForGroup), question, group)
                 : null;
             var counts = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var property in row.Properties().Where(p => p.Name is not "group" and not "question"))
             {
                 if (!survey.Answers.Any(a => a.Id == property.Name))
                 {
-                    misfit ??= $"'{property.Name}' không phải đáp án của phiếu điều tra ({string.Join(", ", survey.Answers.Select(a => a.Id))})";
+                    misfit ??= RulesText.Format(nameof(RulesStrings.TestCase_SurveyUnknownAnswer), property.Name, string.Join(", ", survey.Answers.Select(a => a.Id)));
                 }
                 else if (property.Value is JValue { Type: JTokenType.Integer } v && Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture) is var count && count >= 0 && count <= long.MaxValue)
                 {
@@ -168,7 +168,7 @@ internal static class TestCaseReader
 
             if (misfit is not null)
             {
-                diagnostics.Error("CCHC072", file, row, null, $"Ca kiểm thử '{name}': {misfit}.", null);
+                diagnostics.Error("CCHC072", file, row, null, RulesText.Format(nameof(RulesStrings.TestCase_SurveyMisfit), name, misfit), null);
                 continue;
             }
 

@@ -198,8 +198,8 @@ internal sealed partial class WorkflowReader
         var cites = JsonFile.Strings(source, "cites").Select(c => Text.Nfc.Normalize(c).Trim()).Where(c => c.Length > 0).ToList();
         if (cites.Count == 0 && basis != SourceBasis.Reconstructed)
         {
-            _diagnostics.Error("CCHC049", file, source, id, $"Tiêu chí '{id}' ghi nguồn là '{CriterionSource.Code(basis.Value)}' nhưng không dẫn văn bản nào (cites).",
-                "Ghi số hiệu, ngày, cơ quan ban hành (hoặc URL) của văn bản vào \"cites\"; nếu không có văn bản công khai nào, ghi \"basis\": \"reconstructed\".");
+            _diagnostics.Error("CCHC049", file, source, id, RulesText.Format(nameof(RulesStrings.Source_CitesMissing), id, CriterionSource.Code(basis.Value)),
+                RulesText.Format(nameof(RulesStrings.Source_CitesMissing_Hint)));
         }
 
         var note = JsonFile.String(source, "note");

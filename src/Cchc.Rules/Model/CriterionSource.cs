@@ -45,7 +45,16 @@ public sealed record CriterionSource(SourceBasis Basis, IReadOnlyList<string> Ci
         _ => throw new ArgumentOutOfRangeException(nameof(basis)),
     };
 
-    /// <summary>One line for people: "Nguồn (basis): cite; cite. note".</summary>
+    /// <summary>One line for people, in <see cref="CchcLanguage.Current"/>: "Nguồn (basis): cite; cite. note".</summary>
     public override string ToString()
-        => $"Nguồn ({Vietnamese(Basis)}): {(Cites.Count == 0 ? "—" : string.Join("; ", Cites))}{(string.IsNullOrWhiteSpace(Note) ? "" : $". {Note}")}";
+        => Texts.RulesText.Format(nameof(Texts.RulesStrings.Source_Line), Words(Basis), Cites.Count == 0 ? "—" : string.Join("; ", Cites), string.IsNullOrWhiteSpace(Note) ? "" : $". {Note}");
+
+    private static string Words(SourceBasis basis) => Texts.RulesText.Get(basis switch
+    {
+        SourceBasis.Stated => nameof(Texts.RulesStrings.Source_Stated),
+        SourceBasis.Borrowed => nameof(Texts.RulesStrings.Source_Borrowed),
+        SourceBasis.Inferred => nameof(Texts.RulesStrings.Source_Inferred),
+        SourceBasis.Reconstructed => nameof(Texts.RulesStrings.Source_Reconstructed),
+        _ => throw new ArgumentOutOfRangeException(nameof(basis)),
+    });
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cchc.Scoring.Ranking;
 using Cchc.Scoring.Spreadsheets;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Analysis;
 
@@ -12,11 +13,11 @@ namespace Cchc.Scoring.Analysis;
 /// </summary>
 public static class ImpactWriter
 {
-    private static readonly string[] Headers =
+    private static string[] Headers =>
     [
-        "Mã (code)", "Tên (name)", "Điểm trước (pointsBefore)", "Điểm sau (pointsAfter)", "Điểm tối đa trước (maxBefore)", "Điểm tối đa sau (maxAfter)",
-        "Chỉ số trước (indexBefore)", "Chỉ số sau (indexAfter)", "Xếp loại trước (gradeBefore)", "Xếp loại sau (gradeAfter)",
-        "Hạng trước (rankBefore)", "Hạng sau (rankAfter)", "Thay đổi hạng (rankMove)", "Tiêu chí gây thay đổi (causes)",
+        FileText.Get(nameof(FileStrings.Report_Code)), FileText.Get(nameof(FileStrings.Report_Name)), FileText.Get(nameof(FileStrings.Impact_PointsBefore)), FileText.Get(nameof(FileStrings.Impact_PointsAfter)), FileText.Get(nameof(FileStrings.Impact_MaxBefore)), FileText.Get(nameof(FileStrings.Impact_MaxAfter)),
+        FileText.Get(nameof(FileStrings.Impact_IndexBefore)), FileText.Get(nameof(FileStrings.Impact_IndexAfter)), FileText.Get(nameof(FileStrings.Impact_GradeBefore)), FileText.Get(nameof(FileStrings.Impact_GradeAfter)),
+        FileText.Get(nameof(FileStrings.Impact_RankBefore)), FileText.Get(nameof(FileStrings.Impact_RankAfter)), FileText.Get(nameof(FileStrings.Impact_RankMove)), FileText.Get(nameof(FileStrings.Impact_Causes)),
     ];
 
     /// <summary>Writes the analysis as CSV, XLSX or HTML (JSON is the command's own <c>--format json</c>).</summary>
@@ -65,17 +66,17 @@ public static class ImpactWriter
     private static IEnumerable<(string Label, string Value)> SummaryLines(RuleSetImpact impact)
     {
         var both = impact.Units.Where(u => u.Before is not null && u.After is not null).ToList();
-        yield return ("Bộ tiêu chí cũ", $"{impact.Old.Id} {impact.Old.Version} (SHA-256 {impact.Old.Sha256})");
-        yield return ("Bộ tiêu chí mới", $"{impact.New.Id} {impact.New.Version} (SHA-256 {impact.New.Sha256})");
-        yield return ("Đơn vị", $"{N(impact.Units.Count)} (chấm theo cả hai: {N(both.Count)}; bị loại theo bộ cũ: {N(impact.OldRead.Rejected)}, theo bộ mới: {N(impact.NewRead.Rejected)})");
-        yield return ("Đổi điểm", N(both.Count(u => u.Before!.Points != u.After!.Points)));
-        yield return ("Đổi xếp loại", N(both.Count(u => u.Before!.Grade != u.After!.Grade)));
-        yield return ("Đổi hạng", N(impact.Units.Count(u => u.RankMove is not null and not 0)));
-        yield return ("Tương quan Spearman", Correlation(impact.Spearman));
-        yield return ("Tương quan Kendall tau-b", Correlation(impact.Kendall));
+        yield return (FileText.Get(nameof(FileStrings.Impact_OldRuleSet)), $"{impact.Old.Id} {impact.Old.Version} (SHA-256 {impact.Old.Sha256})");
+        yield return (FileText.Get(nameof(FileStrings.Impact_NewRuleSet)), $"{impact.New.Id} {impact.New.Version} (SHA-256 {impact.New.Sha256})");
+        yield return (FileText.Get(nameof(FileStrings.Impact_Units)), FileText.Format(nameof(FileStrings.Impact_UnitsValue), N(impact.Units.Count), N(both.Count), N(impact.OldRead.Rejected), N(impact.NewRead.Rejected)));
+        yield return (FileText.Get(nameof(FileStrings.Impact_PointsChanged)), N(both.Count(u => u.Before!.Points != u.After!.Points)));
+        yield return (FileText.Get(nameof(FileStrings.Impact_GradeChanged)), N(both.Count(u => u.Before!.Grade != u.After!.Grade)));
+        yield return (FileText.Get(nameof(FileStrings.Impact_RankChanged)), N(impact.Units.Count(u => u.RankMove is not null and not 0)));
+        yield return (FileText.Get(nameof(FileStrings.Impact_Spearman)), Correlation(impact.Spearman));
+        yield return (FileText.Get(nameof(FileStrings.Impact_Kendall)), Correlation(impact.Kendall));
         foreach (var input in impact.MissingInputs)
         {
-            yield return ("Cảnh báo", $"Bộ tiêu chí mới đọc đầu vào \"{input}\" nhưng dữ liệu không có giá trị nào cho nó (thiếu cột hoặc mọi ô trống); các tiêu chí dùng nó sẽ thiếu dữ liệu.");
+            yield return (FileText.Get(nameof(FileStrings.Impact_Warning)), FileText.Format(nameof(FileStrings.Impact_MissingInput), input));
         }
     }
 
@@ -96,17 +97,17 @@ public static class ImpactWriter
         var (oldAxis, newAxis) = Axes(impact);
         XlsxColumn[] moveColumns =
         [
-            new("Hướng (direction)"), new(Headers[0], XlsxFormat.Text), new(Headers[1], Width: 30), new(Headers[10], XlsxFormat.Integer),
+            new(FileText.Get(nameof(FileStrings.Impact_Direction))), new(Headers[0], XlsxFormat.Text), new(Headers[1], Width: 30), new(Headers[10], XlsxFormat.Integer),
             new(Headers[11], XlsxFormat.Integer), new(Headers[12], XlsxFormat.Integer), new(Headers[13], Width: 50),
         ];
         IReadOnlyList<XlsxSheet> sheets =
         [
-            new("Từng đơn vị", unitColumns, impact.Units.Select(Cells)),
-            new("Ma trận xếp loại", [new("Cũ \\ Mới"), .. newAxis.Select(n => new XlsxColumn(n, XlsxFormat.Integer))],
+            new(FileText.Get(nameof(FileStrings.Impact_SheetUnits)), unitColumns, impact.Units.Select(Cells)),
+            new(FileText.Get(nameof(FileStrings.Impact_SheetMatrix)), [new(FileText.Get(nameof(FileStrings.Impact_OldNew))), .. newAxis.Select(n => new XlsxColumn(n, XlsxFormat.Integer))],
                 oldAxis.Select(o => new object?[] { o }.Concat(newAxis.Select(n => (object?)Cell(impact, o, n))).ToArray())),
-            new("Thay đổi hạng lớn nhất", moveColumns,
-                impact.LargestRises.Select(u => Move("Tăng", u)).Concat(impact.LargestFalls.Select(u => Move("Giảm", u)))),
-            new("Tóm tắt", [new("Mục"), new("Giá trị", Width: 100)], SummaryLines(impact).Select(l => new object?[] { l.Label, l.Value })),
+            new(FileText.Get(nameof(FileStrings.Impact_SheetMoves)), moveColumns,
+                impact.LargestRises.Select(u => Move(FileText.Get(nameof(FileStrings.Impact_Rise)), u)).Concat(impact.LargestFalls.Select(u => Move(FileText.Get(nameof(FileStrings.Impact_Fall)), u)))),
+            new(FileText.Get(nameof(FileStrings.Report_SheetSummary)), [new(FileText.Get(nameof(FileStrings.Xlsx_SummaryItem))), new(FileText.Get(nameof(FileStrings.Xlsx_SummaryValue)), Width: 100)], SummaryLines(impact).Select(l => new object?[] { l.Label, l.Value })),
         ];
         StyledXlsx.Save(sheets, output, cancellationToken);
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Cchc.Scoring.Ranking;
 using Cchc.Scoring.Spreadsheets;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Analysis;
 
@@ -12,11 +13,11 @@ namespace Cchc.Scoring.Analysis;
 /// </summary>
 public static class SensitivityWriter
 {
-    private static readonly string[] Headers =
+    private static string[] Headers =>
     [
-        "Hạng danh nghĩa (nominalRank)", "Mã (code)", "Tên (name)", "Đơn vị cấp trên (parent)", "Chỉ số (index)", "Xếp loại (grade)",
-        "Hạng trung vị (medianRank)", "Hạng tốt (P5) (bestRank)", "Hạng kém (P95) (worstRank)", "Độ rộng khoảng (intervalWidth)",
-        "Tỷ lệ lần đổi xếp loại (gradeChangeShare)", "Lệch hạng bình quân (meanRankShift)", "Đủ dữ liệu (complete)",
+        FileText.Get(nameof(FileStrings.Sens_NominalRank)), FileText.Get(nameof(FileStrings.Report_Code)), FileText.Get(nameof(FileStrings.Report_Name)), FileText.Get(nameof(FileStrings.Report_Parent)), FileText.Get(nameof(FileStrings.Report_Index)), FileText.Get(nameof(FileStrings.Sens_Grade)),
+        FileText.Get(nameof(FileStrings.Sens_MedianRank)), FileText.Get(nameof(FileStrings.Sens_BestRank)), FileText.Get(nameof(FileStrings.Sens_WorstRank)), FileText.Get(nameof(FileStrings.Sens_IntervalWidth)),
+        FileText.Get(nameof(FileStrings.Sens_GradeChangeShare)), FileText.Get(nameof(FileStrings.Sens_MeanRankShift)), FileText.Get(nameof(FileStrings.Sens_Complete)),
     ];
 
     /// <summary>Writes the analysis in <paramref name="format"/> to <paramref name="output"/>.</summary>
@@ -49,9 +50,9 @@ public static class SensitivityWriter
         ArgumentNullException.ThrowIfNull(analysis);
         var o = analysis.Options;
         var thresholds = o.ThresholdBand > 0
-            ? $"ngưỡng của {Count(analysis.PerturbedCriteria.Count)} tiêu chí dịch trong ±{Percent(o.ThresholdBand)}"
-            : "ngưỡng giữ nguyên";
-        return $"{Count(o.Runs)} lần xếp hạng lại (seed {o.Seed.ToString(CultureInfo.InvariantCulture)}): trọng số mỗi lĩnh vực nhân với hệ số ngẫu nhiên trong ±{Percent(o.WeightBand)} rồi chuẩn hoá lại để điểm tối đa không đổi; {thresholds}.";
+            ? FileText.Format(nameof(FileStrings.Sens_ThresholdsShifted), Count(analysis.PerturbedCriteria.Count), Percent(o.ThresholdBand))
+            : FileText.Get(nameof(FileStrings.Sens_ThresholdsKept));
+        return FileText.Format(nameof(FileStrings.Sens_Describe), Count(o.Runs), o.Seed.ToString(CultureInfo.InvariantCulture), Percent(o.WeightBand), thresholds);
     }
 
     /// <summary>The ranking-level findings, one Vietnamese sentence each.</summary>
@@ -61,13 +62,13 @@ public static class SensitivityWriter
         var ranked = analysis.Units.Where(u => u.NominalRank is not null).ToList();
         var lines = new List<string>
         {
-            $"Đơn vị: {Count(analysis.Read.Total)} dòng = {Count(analysis.Read.Accepted)} đã chấm + {Count(analysis.Read.Rejected)} bị loại; {Count(ranked.Count)} đơn vị có hạng.",
-            $"Lệch hạng bình quân (|hạng mỗi lần − hạng danh nghĩa|, trung bình mọi lần và mọi đơn vị): {VietnameseFormat.Number(analysis.AverageRankShift)}.",
-            $"Đơn vị giữ nguyên xếp loại trong mọi lần: {Count(ranked.Count(u => u.GradeChangeShare == 0))}; đổi xếp loại trong hơn 10% số lần: {Count(ranked.Count(u => u.GradeChangeShare > 0.1m))}.",
+            FileText.Format(nameof(FileStrings.Sens_FindingUnits), Count(analysis.Read.Total), Count(analysis.Read.Accepted), Count(analysis.Read.Rejected), Count(ranked.Count)),
+            FileText.Format(nameof(FileStrings.Sens_FindingShift), VietnameseFormat.Number(analysis.AverageRankShift)),
+            FileText.Format(nameof(FileStrings.Sens_FindingGrades), Count(ranked.Count(u => u.GradeChangeShare == 0)), Count(ranked.Count(u => u.GradeChangeShare > 0.1m))),
         };
         if (analysis.MostInfluential is { } area)
         {
-            lines.Add($"Trọng số làm thay đổi bảng xếp hạng nhiều nhất: {area.Title} ({area.AreaId}), chỉ số độ nhạy bậc một S = {VietnameseFormat.Number(area.FirstOrderIndex!.Value, 4)}.");
+            lines.Add(FileText.Format(nameof(FileStrings.Sens_FindingArea), area.Title, area.AreaId, VietnameseFormat.Number(area.FirstOrderIndex!.Value, 4)));
         }
 
         return lines;
@@ -89,20 +90,20 @@ public static class SensitivityWriter
         [
             new(Headers[0], XlsxFormat.Integer), new(Headers[1], XlsxFormat.Text), new(Headers[2], Width: 30), new(Headers[3], XlsxFormat.Text),
             new(Headers[4], XlsxFormat.Decimal2), new(Headers[5]), new(Headers[6], XlsxFormat.Integer), new(Headers[7], XlsxFormat.Integer),
-            new(Headers[8], XlsxFormat.Integer), new(Headers[9], XlsxFormat.Integer), new("Tỷ lệ lần đổi xếp loại, % (gradeChangePercent)", XlsxFormat.Decimal2),
+            new(Headers[8], XlsxFormat.Integer), new(Headers[9], XlsxFormat.Integer), new(FileText.Get(nameof(FileStrings.Sens_GradeChangePercent)), XlsxFormat.Decimal2),
             new(Headers[11], XlsxFormat.Decimal2), new(Headers[12]),
         ];
         IReadOnlyList<XlsxSheet> sheets =
         [
-            new("Độ nhạy", unitColumns, analysis.Units.Select(u =>
+            new(FileText.Get(nameof(FileStrings.Sens_SheetUnits)), unitColumns, analysis.Units.Select(u =>
             {
                 var cells = Cells(u);
                 cells[10] = u.GradeChangeShare * 100;
                 return cells;
             })),
-            new("Ảnh hưởng lĩnh vực", [new("Mã lĩnh vực (area)", XlsxFormat.Text), new("Lĩnh vực (title)", Width: 40), new("Chỉ số độ nhạy bậc một S (firstOrder)", XlsxFormat.Decimal2), new("Tương quan Pearson (correlation)", XlsxFormat.Decimal2)],
+            new(FileText.Get(nameof(FileStrings.Sens_SheetAreas)), [new(FileText.Get(nameof(FileStrings.Sens_Area)), XlsxFormat.Text), new(FileText.Get(nameof(FileStrings.Sens_AreaTitle)), Width: 40), new(FileText.Get(nameof(FileStrings.Sens_FirstOrder)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Sens_Correlation)), XlsxFormat.Decimal2)],
                 analysis.Areas.Select(a => new object?[] { a.AreaId, a.Title, a.FirstOrderIndex, a.Correlation })),
-            new("Tóm tắt", [new("Mục"), new("Giá trị", Width: 100)], Summary(analysis)),
+            new(FileText.Get(nameof(FileStrings.Report_SheetSummary)), [new(FileText.Get(nameof(FileStrings.Xlsx_SummaryItem))), new(FileText.Get(nameof(FileStrings.Xlsx_SummaryValue)), Width: 100)], Summary(analysis)),
         ];
         StyledXlsx.Save(sheets, output, cancellationToken);
     }
@@ -111,28 +112,24 @@ public static class SensitivityWriter
     {
         var r = analysis.RuleSet;
         var o = analysis.Options;
-        yield return ["Bộ tiêu chí (ruleSet)", $"{r.Id} {r.Version}"];
+        yield return [FileText.Get(nameof(FileStrings.Report_SummaryRuleSet)), $"{r.Id} {r.Version}"];
         yield return ["SHA-256", r.Sha256];
-        yield return ["Số lần (runs)", o.Runs];
+        yield return [FileText.Get(nameof(FileStrings.Sens_Runs)), o.Runs];
         yield return ["Seed", o.Seed];
-        yield return ["Biên trọng số (weights, ±)", o.WeightBand];
-        yield return ["Biên ngưỡng (thresholds, ±)", o.ThresholdBand];
-        yield return ["Tiêu chí được dịch ngưỡng", string.Join(", ", analysis.PerturbedCriteria)];
-        yield return ["Mô tả", Describe(analysis)];
+        yield return [FileText.Get(nameof(FileStrings.Sens_WeightBand)), o.WeightBand];
+        yield return [FileText.Get(nameof(FileStrings.Sens_ThresholdBand)), o.ThresholdBand];
+        yield return [FileText.Get(nameof(FileStrings.Sens_Perturbed)), string.Join(", ", analysis.PerturbedCriteria)];
+        yield return [FileText.Get(nameof(FileStrings.Sens_Description)), Describe(analysis)];
         foreach (var line in Findings(analysis))
         {
-            yield return ["Kết quả", line];
+            yield return [FileText.Get(nameof(FileStrings.Sens_Result)), line];
         }
 
-        yield return ["Phương pháp", Method];
+        yield return [FileText.Get(nameof(FileStrings.Sens_MethodLabel)), Method];
     }
 
     /// <summary>The method in one paragraph, with its source.</summary>
-    private const string Method =
-        "Phân tích bất định theo Sổ tay OECD/JRC về xây dựng chỉ số tổng hợp (Handbook on Constructing Composite Indicators, 2008, mục 5 và bước 7): "
-        + "mỗi đơn vị được chấm một lần; mỗi lần chạy nhân điểm từng lĩnh vực với một hệ số trọng số ngẫu nhiên, chuẩn hoá lại để điểm tối đa không đổi, "
-        + "tính lại chỉ số (làm tròn như chỉ số chính thức), xếp loại và hạng (cùng quy tắc bằng hạng). Khoảng 90% là hạng ở phân vị 5 và 95 của các lần chạy. "
-        + "Chỉ số độ nhạy bậc một S của một lĩnh vực là tỷ lệ phương sai của lệch hạng bình quân giải thích bởi riêng hệ số trọng số của lĩnh vực đó (ước lượng theo nhóm).";
+    private static string Method => FileText.Get(nameof(FileStrings.Sens_Method));
 
     private static void WriteJson(RankSensitivity analysis, Stream output)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Cchc.Rules;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Spreadsheets;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Cards;
 
@@ -27,13 +28,13 @@ public static class AppraisalRecord
         table.record td:nth-child(2){min-width:240px}table.record td:nth-child(9){white-space:nowrap}
         """;
 
-    /// <summary>The Vietnamese words of a basis: Tính từ số liệu, Thẩm định lần 1, Thẩm định lần 2.</summary>
-    public static string BasisWords(PointsBasis basis) => basis switch
+    /// <summary>The words of a basis in <see cref="CchcLanguage.Current"/>: Tính từ số liệu, Thẩm định lần 1, Thẩm định lần 2.</summary>
+    public static string BasisWords(PointsBasis basis) => FileText.Get(basis switch
     {
-        PointsBasis.Round1 => "Thẩm định lần 1",
-        PointsBasis.Round2 => "Thẩm định lần 2",
-        _ => "Tính từ số liệu",
-    };
+        PointsBasis.Round1 => nameof(FileStrings.Record_BasisRound1),
+        PointsBasis.Round2 => nameof(FileStrings.Record_BasisRound2),
+        _ => nameof(FileStrings.Record_BasisComputed),
+    });
 
     /// <summary>Writes the records of <paramref name="cards"/> as one self-contained HTML page (inline CSS, no script).</summary>
     public static void WriteHtml(IReadOnlyList<ScoreCard> cards, CompiledRuleSet ruleSet, Stream output)
@@ -44,17 +45,17 @@ public static class AppraisalRecord
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         writer.WriteLine("<!DOCTYPE html>");
         writer.WriteLine("<html lang=\"vi\">");
-        writer.WriteLine($"<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Biên bản thẩm định — {E(ruleSet.Title)}</title>");
+        writer.WriteLine($"<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{E(FileText.Format(nameof(FileStrings.Record_Title), ruleSet.Title))}</title>");
         writer.WriteLine("<style>\n" + Style + "</style></head>");
         writer.WriteLine("<body>");
-        writer.WriteLine($"<h1>Biên bản thẩm định: {E(ruleSet.Title)}</h1>");
+        writer.WriteLine($"<h1>{E(FileText.Format(nameof(FileStrings.Record_Heading), ruleSet.Title))}</h1>");
         writer.WriteLine($"<p class=\"m\">Bộ tiêu chí {E(ruleSet.Id)} {E(ruleSet.Version)} · SHA-256 {E(ruleSet.Sha256)} · {N(cards.Count)} đơn vị. Điểm cuối cùng: điểm thẩm định lần cuối (lần 2, nếu không có thì lần 1) ở tiêu chí được thẩm định, điểm tính từ số liệu ở tiêu chí khác. Dòng tô vàng: điểm tự chấm, điểm tính và điểm thẩm định không khớp nhau.</p>");
         foreach (var card in cards)
         {
             var unit = card.Unit;
             writer.WriteLine($"<h2 id=\"u-{E(unit.Code)}\">{E(unit.Name)} ({E(unit.Code)})</h2>");
             writer.WriteLine($"<p>Điểm cuối cùng <b>{P(card.Points)}</b>/{P(card.MaxPoints)} · Chỉ số <b>{Index(card.Index, ruleSet)}</b> · Xếp loại <b>{E(card.Grade ?? "—")}</b> · Số tiêu chí lấy điểm thẩm định: <b>{N(card.AppraisedCount)}</b>{(card.Appraisal is { } a ? $" (lần 2: {N(a.Round2Count)}) · Nếu chỉ tính từ số liệu: {P(a.ComputedPoints)} điểm, chỉ số {Index(a.ComputedIndex, ruleSet)}" : "")}{(card.SelfAssessment is { } s ? $" · Tự chấm: {P(s.ClaimedPoints)} điểm" : "")}</p>");
-            writer.WriteLine("<table class=\"record\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Điểm tối đa</th><th>Tự chấm</th><th>Tính từ số liệu</th><th>Thẩm định lần 1</th><th>Thẩm định lần 2</th><th>Điểm cuối cùng</th><th>Căn cứ</th><th>Nhận xét của hội đồng</th><th>Giải trình của đơn vị</th><th>Tài liệu kiểm chứng</th></tr></thead><tbody>");
+            writer.WriteLine($"<table class=\"record\"><thead><tr><th>{FileText.Get(nameof(FileStrings.Html_Code))}</th><th>{FileText.Get(nameof(FileStrings.Record_Criterion))}</th><th>{FileText.Get(nameof(FileStrings.Record_MaxPointsShort))}</th><th>{FileText.Get(nameof(FileStrings.Appraisal_Claimed))}</th><th>{FileText.Get(nameof(FileStrings.Record_ComputedShort))}</th><th>{FileText.Get(nameof(FileStrings.Record_BasisRound1))}</th><th>{FileText.Get(nameof(FileStrings.Record_BasisRound2))}</th><th>{FileText.Get(nameof(FileStrings.Record_Final))}</th><th>{FileText.Get(nameof(FileStrings.Record_Basis))}</th><th>{FileText.Get(nameof(FileStrings.Appraisal_CouncilComment))}</th><th>{FileText.Get(nameof(FileStrings.Appraisal_UnitExplanation))}</th><th>{FileText.Get(nameof(FileStrings.Appraisal_Evidence))}</th></tr></thead><tbody>");
             foreach (var row in Rows(card))
             {
                 var css = row.Composite ? " class=\"c\"" : row.Differs ? " class=\"d\"" : "";
@@ -92,22 +93,22 @@ public static class AppraisalRecord
         ArgumentNullException.ThrowIfNull(output);
         IReadOnlyList<XlsxSheet> sheets =
         [
-            new("Tổng hợp",
+            new(FileText.Get(nameof(FileStrings.Record_SheetSummary)),
             [
-                new("Mã đơn vị (code)", XlsxFormat.Text), new("Tên đơn vị (name)", Width: 30), new("Điểm tự chấm", XlsxFormat.Decimal2), new("Điểm tính từ số liệu", XlsxFormat.Decimal2),
-                new("Điểm cuối cùng (points)", XlsxFormat.Decimal2), new("Điểm tối đa (maxPoints)", XlsxFormat.Decimal2), new("Chỉ số (index)", XlsxFormat.Decimal2), new("Xếp loại (grade)"),
-                new("Số tiêu chí thẩm định (appraisedCount)", XlsxFormat.Integer), new("Thẩm định lần 2", XlsxFormat.Integer), new("Số tiêu chí chênh lệch", XlsxFormat.Integer), new("Tự chấm không có TLKC", Width: 40),
+                new(FileText.Get(nameof(FileStrings.Record_Code)), XlsxFormat.Text), new(FileText.Get(nameof(FileStrings.Record_Name)), Width: 30), new(FileText.Get(nameof(FileStrings.Record_Claimed)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Record_Computed)), XlsxFormat.Decimal2),
+                new(FileText.Get(nameof(FileStrings.Record_Points)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Record_MaxPoints)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Record_Index)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Record_Grade))),
+                new(FileText.Get(nameof(FileStrings.Record_AppraisedCount)), XlsxFormat.Integer), new(FileText.Get(nameof(FileStrings.Record_Round2Count)), XlsxFormat.Integer), new(FileText.Get(nameof(FileStrings.Record_DifferentCount)), XlsxFormat.Integer), new(FileText.Get(nameof(FileStrings.Record_NoEvidence)), Width: 40),
             ],
             cards.Select(c => new object?[]
             {
                 c.Unit.Code, c.Unit.Name, c.SelfAssessment?.ClaimedPoints, c.Appraisal?.ComputedPoints ?? c.Points, c.Points, c.MaxPoints, c.Index, c.Grade,
                 c.AppraisedCount, c.Appraisal?.Round2Count ?? 0, Rows(c).Count(r => r.Differs && !r.Composite), string.Join(", ", c.SelfAssessment?.WithoutEvidence ?? []),
             })),
-            new("Biên bản thẩm định",
+            new(FileText.Get(nameof(FileStrings.Record_SheetRecord)),
             [
-                new("Mã đơn vị (code)", XlsxFormat.Text), new("Tên đơn vị", Width: 24), new("Mã tiêu chí", XlsxFormat.Text), new("Tiêu chí", Width: 50), new("Điểm tối đa", XlsxFormat.Decimal2),
-                new("Tự chấm (tuCham)", XlsxFormat.Decimal2), new("Tính từ số liệu", XlsxFormat.Decimal2), new("Thẩm định lần 1 (thamDinh)", XlsxFormat.Decimal2), new("Thẩm định lần 2 (thamDinh2)", XlsxFormat.Decimal2),
-                new("Điểm cuối cùng", XlsxFormat.Decimal2), new("Căn cứ", Width: 18), new("Chênh lệch"), new("Nhận xét của hội đồng (nhanXet)", Width: 50), new("Giải trình của đơn vị (giaiTrinh)", Width: 50), new("Tài liệu kiểm chứng (tlkc)", Width: 50),
+                new(FileText.Get(nameof(FileStrings.Record_Code)), XlsxFormat.Text), new(FileText.Get(nameof(FileStrings.Record_UnitName)), Width: 24), new(FileText.Get(nameof(FileStrings.Record_CriterionCode)), XlsxFormat.Text), new(FileText.Get(nameof(FileStrings.Record_Criterion)), Width: 50), new(FileText.Get(nameof(FileStrings.Record_MaxPointsShort)), XlsxFormat.Decimal2),
+                new(FileText.Get(nameof(FileStrings.Record_ClaimCol)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Record_ComputedShort)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Record_Round1Col)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Record_Round2Col)), XlsxFormat.Decimal2),
+                new(FileText.Get(nameof(FileStrings.Record_Final)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Record_Basis)), Width: 18), new(FileText.Get(nameof(FileStrings.Record_Difference))), new(FileText.Get(nameof(FileStrings.Record_CommentCol)), Width: 50), new(FileText.Get(nameof(FileStrings.Record_ExplanationCol)), Width: 50), new(FileText.Get(nameof(FileStrings.Record_EvidenceCol)), Width: 50),
             ],
             cards.SelectMany(c => Rows(c).Select(r => new object?[]
             {

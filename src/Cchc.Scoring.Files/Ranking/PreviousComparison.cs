@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cchc.Rules;
 using Cchc.Scoring.Explanations;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Ranking;
@@ -67,7 +68,7 @@ public sealed class PreviousComparison
         var warnings = new List<UnitRejection>(previous.LoadWarnings);
         if (previous.RuleSetId is { } id && (id != ruleSet.Id || previous.RuleSetVersion != ruleSet.Version))
         {
-            warnings.Insert(0, new UnitRejection(previous.File, 0, "ruleSet", $"{id} {previous.RuleSetVersion}", $"xếp hạng năm trước theo bộ tiêu chí {id} {previous.RuleSetVersion}, năm nay theo {ruleSet.Id} {ruleSet.Version}: chỉ số hai năm tính theo hai bộ tiêu chí khác nhau"));
+            warnings.Insert(0, new UnitRejection(previous.File, 0, "ruleSet", $"{id} {previous.RuleSetVersion}", FileText.Format(nameof(FileStrings.Previous_OtherRuleSet), id, previous.RuleSetVersion, ruleSet.Id, ruleSet.Version)));
         }
 
         var codes = new HashSet<string>(rows.Select(r => r.Standing.Code), StringComparer.Ordinal);
@@ -81,7 +82,7 @@ public sealed class PreviousComparison
                 {
                     foreach (var (old, row) in olds)
                     {
-                        errors.Add(new UnitRejection(mapping.File, row, "newCode", newCode, "mã mới không có trong các đơn vị được xếp hạng năm nay (không có trong dữ liệu, hoặc dòng của nó bị loại): dòng ánh xạ không dùng được") { Unit = old });
+                        errors.Add(new UnitRejection(mapping.File, row, "newCode", newCode, FileText.Get(nameof(FileStrings.Mapping_NewNotRanked))) { Unit = old });
                     }
                 }
 
@@ -90,7 +91,7 @@ public sealed class PreviousComparison
                     if (old != newCode && codes.Contains(old) && !mapping.Successors[old].Contains(old))
                     {
                         mappedAway.Add(old);
-                        errors.Add(new UnitRejection(mapping.File, row, "oldCode", old, $"mã {old} có trong dữ liệu năm nay nhưng tệp ánh xạ ghi đơn vị này đã nhập vào {newCode}: đơn vị {old} không được so với năm trước") { Unit = old });
+                        errors.Add(new UnitRejection(mapping.File, row, "oldCode", old, FileText.Format(nameof(FileStrings.Mapping_MappedAway), old, newCode)) { Unit = old });
                     }
                 }
             }
@@ -200,14 +201,14 @@ public sealed class PreviousComparison
     }
 
     /// <summary>The status word the outputs print: khớp, mới, sáp nhập, chia tách, không tìm thấy.</summary>
-    internal static string Word(PreviousStatus status) => status switch
+    internal static string Word(PreviousStatus status) => FileText.Get(status switch
     {
-        PreviousStatus.Matched => "khớp",
-        PreviousStatus.New => "mới",
-        PreviousStatus.Merged => "sáp nhập",
-        PreviousStatus.Split => "chia tách",
-        _ => "không tìm thấy",
-    };
+        PreviousStatus.Matched => nameof(FileStrings.Previous_WordMatched),
+        PreviousStatus.New => nameof(FileStrings.Previous_WordNew),
+        PreviousStatus.Merged => nameof(FileStrings.Previous_WordMerged),
+        PreviousStatus.Split => nameof(FileStrings.Previous_WordSplit),
+        _ => nameof(FileStrings.Previous_WordNotFound),
+    });
 
     /// <summary>The camelCase word of the JSON.</summary>
     internal static string JsonWord(PreviousStatus status) => status switch
@@ -222,9 +223,9 @@ public sealed class PreviousComparison
     /// <summary>The grade change in words: lên, xuống, giữ nguyên (nothing when not comparable).</summary>
     internal static string? GradeWord(int? change) => change switch
     {
-        > 0 => "lên",
-        < 0 => "xuống",
-        0 => "giữ nguyên",
+        > 0 => FileText.Get(nameof(FileStrings.Previous_GradeUp)),
+        < 0 => FileText.Get(nameof(FileStrings.Previous_GradeDown)),
+        0 => FileText.Get(nameof(FileStrings.Previous_GradeSame)),
         _ => null,
     };
 
@@ -247,17 +248,17 @@ public sealed class PreviousComparison
         }
 
         string Unit(PreviousUnit p)
-            => $"{p.Code} {p.Name} (chỉ số {(p.Index is { } i ? VietnameseFormat.Number(i, decimals) : "—")}, hạng {(p.Rank is { } r ? r.ToString(CultureInfo.InvariantCulture) : "—")}, {p.Grade ?? "—"})".Replace("  ", " ", StringComparison.Ordinal);
-        var missing = year.Missing.Count == 0 ? "" : $" Không có trong xếp hạng năm trước: {string.Join(", ", year.Missing)}.";
+            => FileText.Format(nameof(FileStrings.Previous_NoteUnit), p.Code, p.Name, p.Index is { } i ? CchcText.Number(i, decimals) : "—", p.Rank is { } r ? r.ToString(CultureInfo.InvariantCulture) : "—", p.Grade ?? "—").Replace("  ", " ", StringComparison.Ordinal);
+        var missing = year.Missing.Count == 0 ? "" : FileText.Format(nameof(FileStrings.Previous_NoteMissing), string.Join(", ", year.Missing));
         return year.Status switch
         {
-            PreviousStatus.Merged => $"Sáp nhập từ {year.Predecessors.Count} đơn vị: {string.Join("; ", year.Predecessors.Select(Unit))}. Chỉ số năm trước = bình quân chỉ số các đơn vị này; không so hạng và xếp loại.{missing}",
-            PreviousStatus.Split => $"Một phần của {Unit(year.Predecessors[0])}, đơn vị đã chia tách: so với chỉ số của cả đơn vị; không so hạng và xếp loại.{missing}",
+            PreviousStatus.Merged => FileText.Format(nameof(FileStrings.Previous_NoteMerged), year.Predecessors.Count, string.Join("; ", year.Predecessors.Select(Unit)), missing),
+            PreviousStatus.Split => FileText.Format(nameof(FileStrings.Previous_NoteSplit), Unit(year.Predecessors[0]), missing),
             PreviousStatus.NotFound => year.Missing.Count > 0
-                ? $"Không tìm thấy đơn vị tiền thân trong xếp hạng năm trước: {string.Join(", ", year.Missing)}."
-                : "Tệp ánh xạ ghi mã này đã nhập vào đơn vị khác: không so với năm trước.",
-            PreviousStatus.New => "Đơn vị mới: không có trong xếp hạng năm trước.",
-            _ when year.Predecessors[0].Code != row.Standing.Code => $"Mã năm trước: {year.Predecessors[0].Code}.",
+                ? FileText.Format(nameof(FileStrings.Previous_NoteNotFound), string.Join(", ", year.Missing))
+                : FileText.Get(nameof(FileStrings.Previous_NoteMappedAway)),
+            PreviousStatus.New => FileText.Get(nameof(FileStrings.Previous_NoteNew)),
+            _ when year.Predecessors[0].Code != row.Standing.Code => FileText.Format(nameof(FileStrings.Previous_NoteCode), year.Predecessors[0].Code),
             _ => null,
         };
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Cchc.Rules.Text;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -74,7 +75,7 @@ public sealed class PreviousRanking
         ArgumentNullException.ThrowIfNull(rankingPath);
         if (!System.IO.File.Exists(rankingPath))
         {
-            throw new FileNotFoundException($"Không có tệp xếp hạng năm trước '{rankingPath}'.", rankingPath);
+            throw new FileNotFoundException(FileText.Format(nameof(FileStrings.Previous_FileMissing), rankingPath), rankingPath);
         }
 
         var shown = Path.GetFileName(rankingPath);
@@ -92,7 +93,7 @@ public sealed class PreviousRanking
                 (ruleSetId, ruleSetVersion) = ReadXlsx(rankingPath, shown, rows);
                 break;
             default:
-                throw new InvalidDataException($"'{shown}': xếp hạng năm trước phải là tệp .json hoặc .xlsx do cchc rank ghi ra.");
+                throw new InvalidDataException(FileText.Format(nameof(FileStrings.Previous_WrongType), shown));
         }
 
         var ranked = 0;
@@ -101,20 +102,20 @@ public sealed class PreviousRanking
             var code = Nfc.Normalize(row.Code?.Trim() ?? "");
             if (code.Length == 0)
             {
-                errors.Add(new UnitRejection(shown, row.Row, row.CodeColumn, row.Code, "dòng xếp hạng năm trước không có mã đơn vị: bỏ qua") { UnitName = row.Name });
+                errors.Add(new UnitRejection(shown, row.Row, row.CodeColumn, row.Code, FileText.Get(nameof(FileStrings.Previous_NoCode))) { UnitName = row.Name });
                 continue;
             }
 
             if (units.ContainsKey(code))
             {
-                errors.Add(new UnitRejection(shown, row.Row, row.CodeColumn, code, "mã đơn vị trùng với một dòng trước trong xếp hạng năm trước: giữ dòng đầu, bỏ dòng này") { Unit = code, UnitName = row.Name });
+                errors.Add(new UnitRejection(shown, row.Row, row.CodeColumn, code, FileText.Get(nameof(FileStrings.Previous_DuplicateCode))) { Unit = code, UnitName = row.Name });
                 continue;
             }
 
             decimal? index = null;
             if (string.IsNullOrWhiteSpace(row.Index))
             {
-                warnings.Add(new UnitRejection(shown, row.Row, row.IndexColumn, null, "đơn vị năm trước không có chỉ số: không so sánh được chỉ số") { Unit = code, UnitName = row.Name });
+                warnings.Add(new UnitRejection(shown, row.Row, row.IndexColumn, null, FileText.Get(nameof(FileStrings.Previous_NoIndex))) { Unit = code, UnitName = row.Name });
             }
             else if (decimal.TryParse(row.Index.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
             {
@@ -122,7 +123,7 @@ public sealed class PreviousRanking
             }
             else
             {
-                errors.Add(new UnitRejection(shown, row.Row, row.IndexColumn, row.Index, "chỉ số năm trước không phải số: đơn vị được giữ, không có chỉ số") { Unit = code, UnitName = row.Name });
+                errors.Add(new UnitRejection(shown, row.Row, row.IndexColumn, row.Index, FileText.Get(nameof(FileStrings.Previous_IndexNotNumber))) { Unit = code, UnitName = row.Name });
             }
 
             int? rank = int.TryParse(row.Rank, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : null;
@@ -136,7 +137,7 @@ public sealed class PreviousRanking
 
         if (units.Count == 0)
         {
-            throw new InvalidDataException($"'{shown}': xếp hạng năm trước không có đơn vị nào.");
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Previous_NoUnits), shown));
         }
 
         var mapping = mappingPath is null ? null : PreviousMapping.Read(mappingPath, units, errors, warnings);
@@ -194,12 +195,12 @@ public sealed class PreviousRanking
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"'{shown}' không phải JSON đọc được (dòng {e.LineNumber + 1}): {e.Message}", e);
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Previous_BadJson), shown, e.LineNumber + 1, e.Message), e);
         }
 
         if (!walk.SawRuleSet || !walk.SawRows)
         {
-            throw new InvalidDataException($"'{shown}' không phải một bảng xếp hạng do cchc rank ghi ra (cần đối tượng có 'ruleSet' và 'rows').");
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Previous_NotRankingJson), shown));
         }
 
         return (walk.RuleSetId, walk.RuleSetVersion);
@@ -248,7 +249,7 @@ public sealed class PreviousRanking
 
                         break;
                     case JsonTokenType.StartArray when depth == 0:
-                        throw new InvalidDataException("Tệp là một mảng JSON (như thẻ điểm của cchc score), không phải một bảng xếp hạng do cchc rank ghi ra (một đối tượng có 'ruleSet' và 'rows').");
+                        throw new InvalidDataException(FileText.Get(nameof(FileStrings.Previous_CardsArray)));
                     case JsonTokenType.StartObject when depth == 2 && _names[1] == "rows":
                         Item++;
                         _code = _name = _index = _rank = _grade = null;
@@ -319,7 +320,6 @@ public sealed class PreviousRanking
     /// <summary>The sheet "Xếp hạng" of an XLSX ranking, its columns found by the program name in each header's brackets.</summary>
     private static (string? Id, string? Version) ReadXlsx(string path, string shown, List<(int, string?, string?, string?, string?, string?, string, string)> rows)
     {
-        const string Sheet = "Xếp hạng";
         List<string> sheets;
         try
         {
@@ -327,17 +327,16 @@ public sealed class PreviousRanking
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new InvalidDataException($"Không đọc được tệp '{shown}': không phải bảng tính ({e.GetType().Name}: {e.Message}).", e);
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Previous_NotWorkbook), shown, e.GetType().Name, e.Message), e);
         }
 
-        if (!sheets.Contains(Sheet))
-        {
-            throw new InvalidDataException($"'{shown}' không phải một bảng xếp hạng do cchc rank ghi ra: không có trang '{Sheet}' (các trang: {string.Join(", ", sheets)}).");
-        }
+        // The sheets are named in the language the ranking was written in: either is read.
+        var rankingSheet = SheetName(sheets, nameof(FileStrings.Report_SheetRanking))
+            ?? throw new InvalidDataException(FileText.Format(nameof(FileStrings.Previous_NoSheet), shown, FileText.Get(nameof(FileStrings.Report_SheetRanking)), string.Join(", ", sheets)));
 
         Dictionary<string, (string Letter, string Header)>? columns = null;
         var sheetRow = 0;
-        foreach (IDictionary<string, object?> cells in MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false, sheetName: Sheet))
+        foreach (IDictionary<string, object?> cells in MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false, sheetName: rankingSheet))
         {
             sheetRow++;
             if (columns is null)
@@ -356,7 +355,7 @@ public sealed class PreviousRanking
                 var missing = RequiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
                 if (missing.Count > 0)
                 {
-                    throw new InvalidDataException($"'{shown}', trang '{Sheet}', dòng 1: thiếu cột {string.Join(", ", missing.Select(m => m == "code" ? "Mã (code)" : "Chỉ số (index)"))}: không phải một bảng xếp hạng do cchc rank ghi ra.");
+                    throw new InvalidDataException(FileText.Format(nameof(FileStrings.Previous_MissingColumns), shown, rankingSheet, string.Join(", ", missing.Select(m => m == "code" ? FileText.Get(nameof(FileStrings.Report_Code)) : FileText.Get(nameof(FileStrings.Report_Index))))));
                 }
 
                 continue;
@@ -373,15 +372,15 @@ public sealed class PreviousRanking
 
         if (columns is null)
         {
-            throw new InvalidDataException($"'{shown}': trang '{Sheet}' trống.");
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Previous_EmptySheet), shown, rankingSheet));
         }
 
         string? id = null, version = null;
-        if (sheets.Contains("Tóm tắt"))
+        if (SheetName(sheets, nameof(FileStrings.Report_SheetSummary)) is { } summary)
         {
-            foreach (IDictionary<string, object?> cells in MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false, sheetName: "Tóm tắt"))
+            foreach (IDictionary<string, object?> cells in MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: false, sheetName: summary))
             {
-                if (Text(cells.Values.FirstOrDefault()) == "Bộ tiêu chí (ruleSet)" && Text(cells.Values.Skip(1).FirstOrDefault()) is { } ruleSet)
+                if (Text(cells.Values.FirstOrDefault()) is { } item && item.EndsWith("(ruleSet)", StringComparison.Ordinal) && Text(cells.Values.Skip(1).FirstOrDefault()) is { } ruleSet)
                 {
                     var space = ruleSet.LastIndexOf(' ');
                     (id, version) = space > 0 ? (ruleSet[..space], ruleSet[(space + 1)..]) : (ruleSet, null);
@@ -394,6 +393,12 @@ public sealed class PreviousRanking
     }
 
     /// <summary>A cell as text; a number in invariant form with the digits a decimal keeps (an index read as 72.5 is 72.5).</summary>
+    /// <summary>The sheet of <paramref name="key"/> as the ranking names it, in Vietnamese or English (either language's output is read); null when absent.</summary>
+    private static string? SheetName(List<string> sheets, string key)
+        => new[] { Cchc.Rules.CchcLanguage.Vietnamese, Cchc.Rules.CchcLanguage.English }
+            .Select(language => FileStrings.ResourceManager.GetString(key, language))
+            .FirstOrDefault(name => name is not null && sheets.Contains(name));
+
     private static string? Text(object? value) => value switch
     {
         null => null,
@@ -437,7 +442,7 @@ internal sealed class PreviousMapping
     {
         if (!System.IO.File.Exists(path))
         {
-            throw new FileNotFoundException($"Không có tệp ánh xạ mã '{path}'.", path);
+            throw new FileNotFoundException(FileText.Format(nameof(FileStrings.Mapping_FileMissing), path), path);
         }
 
         var shown = Path.GetFileName(path);
@@ -450,7 +455,7 @@ internal sealed class PreviousMapping
         {
             if (!csv.Read())
             {
-                throw new InvalidDataException($"'{shown}': tệp ánh xạ mã trống (cần dòng tiêu đề oldCode,newCode).");
+                throw new InvalidDataException(FileText.Format(nameof(FileStrings.Mapping_Empty), shown));
             }
 
             var header = csv.Record!.Select(h => Nfc.Normalize(h.Trim())).ToList();
@@ -458,7 +463,7 @@ internal sealed class PreviousMapping
             var newAt = header.IndexOf("newCode");
             if (oldAt < 0 || newAt < 0)
             {
-                throw new InvalidDataException($"'{shown}', dòng 1: tệp ánh xạ mã cần các cột oldCode và newCode (có: {string.Join(", ", header)}).");
+                throw new InvalidDataException(FileText.Format(nameof(FileStrings.Mapping_MissingColumns), shown, string.Join(", ", header)));
             }
 
             while (csv.Read())
@@ -474,25 +479,25 @@ internal sealed class PreviousMapping
                 var @new = Nfc.Normalize(newAt < record.Length ? record[newAt].Trim() : "");
                 if (old.Length == 0 || @new.Length == 0)
                 {
-                    errors.Add(new UnitRejection(shown, row, old.Length == 0 ? "oldCode" : "newCode", "", "ô trống: dòng ánh xạ bị bỏ qua") { Unit = old.Length == 0 ? @new : old });
+                    errors.Add(new UnitRejection(shown, row, old.Length == 0 ? "oldCode" : "newCode", "", FileText.Get(nameof(FileStrings.Mapping_EmptyCell))) { Unit = old.Length == 0 ? @new : old });
                     continue;
                 }
 
                 if (firstRow.TryGetValue((old, @new), out var earlier))
                 {
-                    errors.Add(new UnitRejection(shown, row, "oldCode", old, $"cặp {old} → {@new} đã có ở dòng {earlier}: dòng này bị bỏ qua") { Unit = @new });
+                    errors.Add(new UnitRejection(shown, row, "oldCode", old, FileText.Format(nameof(FileStrings.Mapping_DuplicatePair), old, @new, earlier)) { Unit = @new });
                     continue;
                 }
 
                 firstRow[(old, @new)] = row;
                 if (!previous.ContainsKey(old))
                 {
-                    warnings.Add(new UnitRejection(shown, row, "oldCode", old, "mã cũ không có trong xếp hạng năm trước") { Unit = @new });
+                    warnings.Add(new UnitRejection(shown, row, "oldCode", old, FileText.Get(nameof(FileStrings.Mapping_OldNotInPrevious))) { Unit = @new });
                 }
 
                 if (successors.TryGetValue(old, out var others))
                 {
-                    warnings.Add(new UnitRejection(shown, row, "newCode", @new, $"mã cũ {old} đã được ánh xạ tới {string.Join(", ", others)}: coi là chia tách, đơn vị cũ được so với cả các đơn vị mới") { Unit = @new });
+                    warnings.Add(new UnitRejection(shown, row, "newCode", @new, FileText.Format(nameof(FileStrings.Mapping_Split), old, string.Join(", ", others))) { Unit = @new });
                     others.Add(@new);
                 }
                 else
@@ -510,11 +515,11 @@ internal sealed class PreviousMapping
         }
         catch (CsvHelperException e)
         {
-            throw new InvalidDataException($"'{shown}': không đọc được tệp ánh xạ mã: {e.Message}", e);
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Mapping_Unreadable), shown, e.Message), e);
         }
         catch (DecoderFallbackException e)
         {
-            throw new InvalidDataException($"'{shown}': tệp ánh xạ mã không phải UTF-8.", e);
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Mapping_NotUtf8), shown), e);
         }
 
         return new PreviousMapping(shown, predecessors, successors);

@@ -45,8 +45,8 @@ internal static class RankingHtml
         var colors = ruleSet.Areas.Select((a, i) => (a.Id, Class: $"c{i}")).ToDictionary(x => x.Id, x => x.Class, StringComparer.Ordinal);
 
         writer.WriteLine("<!DOCTYPE html>");
-        writer.WriteLine("<html lang=\"vi\">");
-        writer.WriteLine($"<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Xếp hạng — {E(ruleSet.Title)}</title>");
+        writer.WriteLine($"<html lang=\"{FileText.Get(nameof(FileStrings.Html_Lang))}\">");
+        writer.WriteLine($"<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{E(FileText.Format(nameof(FileStrings.Html_Title), ruleSet.Title))}</title>");
         writer.Write("<style>\n" + Style);
         for (var i = 0; i < ruleSet.Areas.Count; i++)
         {
@@ -55,11 +55,11 @@ internal static class RankingHtml
 
         writer.WriteLine("\n</style></head>");
         writer.WriteLine("<body>");
-        writer.WriteLine($"<h1>Xếp hạng: {E(ruleSet.Title)}</h1>");
-        writer.WriteLine($"<p class=\"m\">Bộ tiêu chí {E(ruleSet.Id)} {E(ruleSet.Version)} · SHA-256 {E(ruleSet.Sha256)}{(ruleSet.TieBreakAreas.Count == 0 ? "" : $" · Khi bằng chỉ số, xét điểm lĩnh vực: {E(string.Join(", ", ruleSet.TieBreakAreas.Select(a => ruleSet.Areas.FirstOrDefault(x => x.Id == a)?.Title ?? a)))}")}</p>");
-        writer.WriteLine($"<p id=\"summary\" data-scored=\"{summary.Scored}\" data-rejected=\"{summary.Rejected}\" data-total=\"{summary.Total}\">Đã chấm <b>{N(summary.Scored)}</b> đơn vị, bị loại <b>{N(summary.Rejected)}</b> dòng, tổng <b>{N(summary.Total)}</b> dòng ({summary}).{(incomplete == 0 ? "" : $" {N(incomplete)} đơn vị chưa đủ dữ liệu (dòng tô vàng, dấu *): vẫn được xếp hạng theo số điểm hiện có.")}</p>");
+        writer.WriteLine($"<h1>{E(FileText.Format(nameof(FileStrings.Html_Heading), ruleSet.Title))}</h1>");
+        writer.WriteLine($"<p class=\"m\">{E(FileText.Format(nameof(FileStrings.Html_RuleSet), ruleSet.Id, ruleSet.Version, ruleSet.Sha256))}{(ruleSet.TieBreakAreas.Count == 0 ? "" : E(FileText.Format(nameof(FileStrings.Html_TieBreak), string.Join(", ", ruleSet.TieBreakAreas.Select(a => ruleSet.Areas.FirstOrDefault(x => x.Id == a)?.Title ?? a)))))}</p>");
+        writer.WriteLine($"<p id=\"summary\" data-scored=\"{summary.Scored}\" data-rejected=\"{summary.Rejected}\" data-total=\"{summary.Total}\">{FileText.Format(nameof(FileStrings.Html_Summary), $"<b>{N(summary.Scored)}</b>", $"<b>{N(summary.Rejected)}</b>", $"<b>{N(summary.Total)}</b>", summary)}{(incomplete == 0 ? "" : FileText.Format(nameof(FileStrings.Html_Incomplete), N(incomplete)))}</p>");
 
-        writer.WriteLine("<p class=\"m\"><a href=\"#ranking\">Bảng xếp hạng</a> · <a href=\"#parents-title\">Tổng hợp theo đơn vị cấp trên</a> · <a href=\"#errors-title\">Lỗi dữ liệu</a></p>");
+        writer.WriteLine($"<p class=\"m\"><a href=\"#ranking\">{FileText.Get(nameof(FileStrings.Report_HtmlRanking))}</a> · <a href=\"#parents-title\">{FileText.Get(nameof(FileStrings.Report_HtmlParents))}</a> · <a href=\"#errors-title\">{FileText.Get(nameof(FileStrings.Report_HtmlErrors))}</a></p>");
         WriteGrades(writer, report);
         if (report.Previous is { } previous)
         {
@@ -69,26 +69,26 @@ internal static class RankingHtml
         cancellationToken.ThrowIfCancellationRequested();
 
         writer.WriteLine($"<h2>{FileText.Get(nameof(FileStrings.Report_HtmlRanking))}</h2>");
-        writer.Write("<p class=\"m\">Điểm bị mất theo lĩnh vực (cả thanh = toàn bộ điểm tối đa):");
+        writer.Write($"<p class=\"m\">{FileText.Get(nameof(FileStrings.Html_LossLegend))}");
         foreach (var area in ruleSet.Areas)
         {
             writer.Write($"<span class=\"k {colors[area.Id]}\"></span>{E(area.Title)}");
         }
 
         writer.WriteLine("</p>");
-        writer.Write("<table id=\"ranking\"><thead><tr><th>Hạng</th>");
+        writer.Write($"<table id=\"ranking\"><thead><tr><th>{FileText.Get(nameof(FileStrings.Html_Rank))}</th>");
         if (report.GroupedByParent)
         {
-            writer.Write("<th>Hạng trong đơn vị cấp trên</th>");
+            writer.Write($"<th>{FileText.Get(nameof(FileStrings.Html_GroupRank))}</th>");
         }
 
-        writer.Write($"<th>Mã</th><th>Tên</th>{(report.HasKinds ? "<th>Loại</th>" : "")}<th>Đơn vị cấp trên</th><th>Điểm</th>");
+        writer.Write($"<th>{FileText.Get(nameof(FileStrings.Html_Code))}</th><th>{FileText.Get(nameof(FileStrings.Html_Name))}</th>{(report.HasKinds ? $"<th>{FileText.Get(nameof(FileStrings.Html_Kind))}</th>" : "")}<th>{FileText.Get(nameof(FileStrings.Html_Parent))}</th><th>{FileText.Get(nameof(FileStrings.Html_Points))}</th>");
         foreach (var component in report.RuleSet.Composition?.Components ?? [])
         {
             writer.Write($"<th>{E(component.Title)} ({VietnameseFormat.Number(component.Weight)})</th>");
         }
 
-        writer.WriteLine($"<th>Chỉ số</th><th>Xếp loại</th><th>Điểm bị mất</th><th>Mất nhiều điểm nhất</th>{(report.Previous is null ? "" : "<th>Năm trước</th><th>Chỉ số ±</th><th>Hạng ±</th><th>So với năm trước</th>")}</tr></thead>");
+        writer.WriteLine($"<th>{FileText.Get(nameof(FileStrings.Html_Index))}</th><th>{FileText.Get(nameof(FileStrings.Html_Grade))}</th><th>{FileText.Get(nameof(FileStrings.Html_Lost))}</th><th>{FileText.Get(nameof(FileStrings.Html_TopLosses))}</th>{(report.Previous is null ? "" : $"<th>{FileText.Get(nameof(FileStrings.Html_LastYear))}</th><th>{FileText.Get(nameof(FileStrings.Html_IndexChange))}</th><th>{FileText.Get(nameof(FileStrings.Html_RankChange))}</th><th>{FileText.Get(nameof(FileStrings.Html_AgainstLastYear))}</th>")}</tr></thead>");
         writer.WriteLine("<tbody>");
         foreach (var row in report.Rows)
         {
@@ -114,7 +114,7 @@ internal static class RankingHtml
         // About 8 px per letter at 13 px: long grade names ("Hoàn thành toàn bộ mục tiêu") must not run into the bars.
         var labelWidth = Math.Max(80, grades.Count == 0 ? 0 : (grades.Max(g => g.Grade.Length) * 8) + 10);
         writer.WriteLine($"<h2>{FileText.Get(nameof(FileStrings.Report_HtmlGrades))}</h2>");
-        writer.WriteLine($"<svg id=\"grades\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 140}\" height=\"{grades.Count * (barHeight + 6) + 6}\" role=\"img\" aria-label=\"Phân bố xếp loại\">");
+        writer.WriteLine($"<svg id=\"grades\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 140}\" height=\"{grades.Count * (barHeight + 6) + 6}\" role=\"img\" aria-label=\"{FileText.Get(nameof(FileStrings.Report_HtmlGrades))}\">");
         for (var i = 0; i < grades.Count; i++)
         {
             var (grade, count) = grades[i];
@@ -145,7 +145,7 @@ internal static class RankingHtml
             // A survey left out (no results, the rule set renormalises) shows as "—"; one scored 0 for want of results says so.
             var points = unit.ComponentPoints(c);
             var missing = unit.SurveyMissing && report.RuleSet.Composition!.Components[c].Source == Cchc.Rules.Model.IndexComponentSource.Survey;
-            writer.Write($"<td class=\"n\">{(points is { } p ? VietnameseFormat.Number(p, decimals) + (missing ? " (chưa có điều tra)" : "") : "—")}</td>");
+            writer.Write($"<td class=\"n\">{(points is { } p ? VietnameseFormat.Number(p, decimals) + (missing ? FileText.Get(nameof(FileStrings.Html_NoSurvey)) : "") : "—")}</td>");
         }
 
         writer.Write($"<td class=\"n\">{(unit.Index is { } index ? VietnameseFormat.Number(index, decimals) : "—")}</td><td>{E(unit.Grade ?? "—")}</td>");
@@ -182,12 +182,12 @@ internal static class RankingHtml
         var last = new List<string>();
         if (year.Index is { } index)
         {
-            last.Add(VietnameseFormat.Number(index, decimals) + (year.Status is PreviousStatus.Merged ? " (bình quân)" : ""));
+            last.Add(VietnameseFormat.Number(index, decimals) + (year.Status is PreviousStatus.Merged ? FileText.Get(nameof(FileStrings.Html_Mean)) : ""));
         }
 
         if (year.Rank is { } rank)
         {
-            last.Add($"hạng {N(rank)}");
+            last.Add(FileText.Format(nameof(FileStrings.Html_LastRank), N(rank)));
         }
 
         if (year.Grade is { } grade)
@@ -200,7 +200,7 @@ internal static class RankingHtml
         var words = PreviousComparison.Word(year.Status);
         if (year.GradeChange is { } change && year.Grade is { } from && row.Standing.Grade is { } to)
         {
-            words += change == 0 ? $", giữ {to}" : $", {from} → {to} {(change > 0 ? "▲" : "▼")}";
+            words += change == 0 ? FileText.Format(nameof(FileStrings.Html_GradeKept), to) : $", {from} → {to} {(change > 0 ? "▲" : "▼")}";
         }
 
         var note = PreviousComparison.Note(row, decimals);
@@ -225,17 +225,17 @@ internal static class RankingHtml
     {
         var s = previous.Summary;
         var ranking = previous.Ranking;
-        writer.WriteLine("<h2 id=\"previous-title\">So với năm trước</h2>");
-        writer.WriteLine($"<p class=\"m\">Xếp hạng năm trước: {E(ranking.File)} ({N(ranking.Count)} đơn vị{(ranking.RuleSetId is null ? "" : $", bộ tiêu chí {E(ranking.RuleSetId)} {E(ranking.RuleSetVersion ?? "")}")}). Hạng chỉ so với đơn vị khớp một-một; đơn vị sáp nhập so chỉ số với bình quân chỉ số các đơn vị tiền thân.</p>");
+        writer.WriteLine($"<h2 id=\"previous-title\">{FileText.Get(nameof(FileStrings.Html_AgainstLastYear))}</h2>");
+        writer.WriteLine($"<p class=\"m\">{FileText.Format(nameof(FileStrings.Html_PreviousRanking), E(ranking.File), N(ranking.Count), ranking.RuleSetId is null ? "" : FileText.Format(nameof(FileStrings.Html_PreviousRuleSet), E(ranking.RuleSetId), E(ranking.RuleSetVersion ?? "")))}</p>");
         writer.WriteLine($"<p id=\"previous\" data-rose=\"{s.IndexRose}\" data-fell=\"{s.IndexFell}\" data-same=\"{s.IndexSame}\" data-new=\"{s.New}\" data-merged=\"{s.Merged}\">"
-            + $"Chỉ số: <span class=\"up\">▲ tăng {N(s.IndexRose)}</span>, <span class=\"dn\">▼ giảm {N(s.IndexFell)}</span>, <span class=\"eq\">= không đổi {N(s.IndexSame)}</span>. "
-            + $"Hạng: lên {N(s.RankRose)}, xuống {N(s.RankFell)}, giữ nguyên {N(s.RankSame)}. "
-            + $"Khớp {N(s.Matched)}, mới {N(s.New)}, sáp nhập {N(s.Merged)}, chia tách {N(s.Split)}, không tìm thấy {N(s.NotFound)}; {N(s.Gone)} đơn vị năm trước không còn trong năm nay."
-            + (previous.Errors.Count + previous.Warnings.Count == 0 ? "" : $" {N(previous.Errors.Count)} lỗi, {N(previous.Warnings.Count)} cảnh báo: xem <a href=\"#errors-title\">Lỗi dữ liệu</a>.")
+            + FileText.Format(nameof(FileStrings.Html_PreviousIndex), $"<span class=\"up\">{FileText.Format(nameof(FileStrings.Html_Rose), N(s.IndexRose))}</span>", $"<span class=\"dn\">{FileText.Format(nameof(FileStrings.Html_Fell), N(s.IndexFell))}</span>", $"<span class=\"eq\">{FileText.Format(nameof(FileStrings.Html_Same), N(s.IndexSame))}</span>")
+            + FileText.Format(nameof(FileStrings.Html_PreviousRanks), N(s.RankRose), N(s.RankFell), N(s.RankSame))
+            + FileText.Format(nameof(FileStrings.Html_PreviousStatuses), N(s.Matched), N(s.New), N(s.Merged), N(s.Split), N(s.NotFound), N(s.Gone))
+            + (previous.Errors.Count + previous.Warnings.Count == 0 ? "" : FileText.Format(nameof(FileStrings.Html_PreviousProblems), N(previous.Errors.Count), N(previous.Warnings.Count), $"<a href=\"#errors-title\">{FileText.Get(nameof(FileStrings.Report_HtmlErrors))}</a>"))
             + "</p>");
         if (s.GradeTransitions.Count > 0)
         {
-            writer.WriteLine("<table id=\"grade-transitions\"><thead><tr><th>Xếp loại năm trước</th><th>Xếp loại năm nay</th><th>Số đơn vị</th></tr></thead><tbody>");
+            writer.WriteLine($"<table id=\"grade-transitions\"><thead><tr><th>{FileText.Get(nameof(FileStrings.Html_LastYearGrade))}</th><th>{FileText.Get(nameof(FileStrings.Html_ThisYearGrade))}</th><th>{FileText.Get(nameof(FileStrings.Html_Units))}</th></tr></thead><tbody>");
             foreach (var t in s.GradeTransitions)
             {
                 writer.WriteLine($"<tr><td>{E(t.From)}</td><td>{E(t.To)}</td><td class=\"n\">{N(t.Count)}</td></tr>");
@@ -254,7 +254,7 @@ internal static class RankingHtml
             return;
         }
 
-        writer.WriteLine("<details id=\"criteria\"><summary>Các tiêu chí trong cột “Mất nhiều điểm nhất”</summary><table><tbody>");
+        writer.WriteLine($"<details id=\"criteria\"><summary>{FileText.Get(nameof(FileStrings.Html_CriteriaNamed))}</summary><table><tbody>");
         foreach (var criterion in report.RuleSet.Criteria.Where(c => named.Contains(c.Id)))
         {
             writer.WriteLine($"<tr><td>{E(criterion.Id)}</td><td>{E(criterion.Title)}</td></tr>");
@@ -270,7 +270,7 @@ internal static class RankingHtml
         var decimals = report.RuleSet.Index.Decimals;
         string Index(decimal? value) => value is { } v ? VietnameseFormat.Number(v, decimals) : "—";
         writer.WriteLine($"<h2 id=\"parents-title\">{FileText.Get(nameof(FileStrings.Report_HtmlParents))}</h2>");
-        writer.Write("<table id=\"parents\"><thead><tr><th>Hạng</th><th>Đơn vị cấp trên</th><th>Số đơn vị</th><th>Chỉ số bình quân</th><th>Cao nhất</th><th>Thấp nhất</th>");
+        writer.Write($"<table id=\"parents\"><thead><tr><th>{FileText.Get(nameof(FileStrings.Html_Rank))}</th><th>{FileText.Get(nameof(FileStrings.Html_Parent))}</th><th>{FileText.Get(nameof(FileStrings.Html_Units))}</th><th>{FileText.Get(nameof(FileStrings.Html_AverageIndex))}</th><th>{FileText.Get(nameof(FileStrings.Html_Best))}</th><th>{FileText.Get(nameof(FileStrings.Html_Worst))}</th>");
         foreach (var grade in parents.Count == 0 ? [] : parents[0].Grades)
         {
             writer.Write($"<th>{E(grade.Grade)}</th>");
@@ -279,7 +279,7 @@ internal static class RankingHtml
         writer.WriteLine("</tr></thead><tbody>");
         foreach (var parent in parents)
         {
-            writer.Write($"<tr><td class=\"n\">{(parent.Rank is { } rank ? N(rank) : "—")}</td><td>{E(parent.Parent.Length == 0 ? "(không có)" : parent.Parent)}</td><td class=\"n\">{N(parent.Units)}</td>");
+            writer.Write($"<tr><td class=\"n\">{(parent.Rank is { } rank ? N(rank) : "—")}</td><td>{E(parent.Parent.Length == 0 ? FileText.Get(nameof(FileStrings.Html_NoParent)) : parent.Parent)}</td><td class=\"n\">{N(parent.Units)}</td>");
             writer.Write($"<td class=\"n\">{Index(parent.AverageIndex)}</td><td class=\"n\">{Index(parent.BestIndex)}</td><td class=\"n\">{Index(parent.WorstIndex)}</td>");
             foreach (var grade in parent.Grades)
             {
@@ -298,11 +298,11 @@ internal static class RankingHtml
         writer.WriteLine($"<h2 id=\"errors-title\">{FileText.Get(nameof(FileStrings.Report_HtmlErrors))}</h2>");
         if (errors.Count == 0)
         {
-            writer.WriteLine("<p id=\"no-errors\">Không có dòng nào bị loại, không thiếu cột nào.</p>");
+            writer.WriteLine($"<p id=\"no-errors\">{FileText.Get(nameof(FileStrings.Html_NoErrors))}</p>");
             return;
         }
 
-        writer.WriteLine("<table id=\"errors\"><thead><tr><th>Tệp</th><th>Dòng</th><th>Cột</th><th>Giá trị</th><th>Lý do</th></tr></thead><tbody>");
+        writer.WriteLine($"<table id=\"errors\"><thead><tr><th>{FileText.Get(nameof(FileStrings.Html_File))}</th><th>{FileText.Get(nameof(FileStrings.Html_Row))}</th><th>{FileText.Get(nameof(FileStrings.Html_Column))}</th><th>{FileText.Get(nameof(FileStrings.Html_Value))}</th><th>{FileText.Get(nameof(FileStrings.Html_Reason))}</th></tr></thead><tbody>");
         foreach (var error in errors)
         {
             writer.WriteLine($"<tr><td>{E(error.File)}</td><td class=\"n\">{error.Row.ToString(CultureInfo.InvariantCulture)}</td><td>{E(error.Column ?? "")}</td><td>{E(error.Value ?? "")}</td><td>{E(error.Reason)}</td></tr>");

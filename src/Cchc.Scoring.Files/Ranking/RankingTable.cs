@@ -80,11 +80,11 @@ internal static class RankingTable
     }
 
     /// <summary>The columns of the comparison with last year, last in the row so that the others keep their places.</summary>
-    public static IReadOnlyList<string> PreviousHeaders { get; } =
+    public static IReadOnlyList<string> PreviousHeaders =>
     [
-        "Chỉ số năm trước (previousIndex)", "Hạng năm trước (previousRank)", "Xếp loại năm trước (previousGrade)",
-        "Tăng/giảm chỉ số (indexChange)", "Tăng/giảm hạng (rankChange)", "Xếp loại so với năm trước (gradeChange)",
-        "So với năm trước (previousStatus)", "Mã năm trước (previousCodes)", "Ghi chú so với năm trước (previousNote)",
+        FileText.Get(nameof(FileStrings.Previous_HeaderIndex)), FileText.Get(nameof(FileStrings.Previous_HeaderRank)), FileText.Get(nameof(FileStrings.Previous_HeaderGrade)),
+        FileText.Get(nameof(FileStrings.Previous_HeaderIndexChange)), FileText.Get(nameof(FileStrings.Previous_HeaderRankChange)), FileText.Get(nameof(FileStrings.Previous_HeaderGradeChange)),
+        FileText.Get(nameof(FileStrings.Previous_HeaderStatus)), FileText.Get(nameof(FileStrings.Previous_HeaderCodes)), FileText.Get(nameof(FileStrings.Previous_HeaderNote)),
     ];
 
     /// <summary>
@@ -121,10 +121,10 @@ internal static class RankingTable
     public static IEnumerable<UnitRejection> Errors(RankingReport report)
     {
         var errors = report.ColumnProblems.Concat(report.Rejections)
-            .Concat((report.Survey?.ColumnProblems ?? []).Concat(report.Survey?.Rejections ?? []).Select(e => e with { Reason = "điều tra xã hội học: " + e.Reason }));
+            .Concat((report.Survey?.ColumnProblems ?? []).Concat(report.Survey?.Rejections ?? []).Select(e => e with { Reason = FileText.Format(nameof(FileStrings.Report_SurveyProblem), e.Reason) }));
         return report.Previous is not { } previous
             ? errors
-            : errors.Concat(previous.Errors).Concat(previous.Warnings.Select(w => w with { Reason = "cảnh báo: " + w.Reason }));
+            : errors.Concat(previous.Errors).Concat(previous.Warnings.Select(w => w with { Reason = FileText.Format(nameof(FileStrings.Report_Warning), w.Reason) }));
     }
 
     /// <summary>When the index has components: one column per component ("Điểm thẩm định (thamDinh)"), then whether the unit had a survey.</summary>
@@ -142,7 +142,7 @@ internal static class RankingTable
 
         if (composition.Survey is not null)
         {
-            yield return "Có kết quả điều tra (surveyGiven)";
+            yield return FileText.Get(nameof(FileStrings.Report_SurveyGiven));
         }
     }
 

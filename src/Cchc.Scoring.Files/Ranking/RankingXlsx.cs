@@ -14,8 +14,7 @@ namespace Cchc.Scoring.Ranking;
 internal static class RankingXlsx
 {
     /// <summary>What the parent-name column says when no parent's name is in the data.</summary>
-    internal const string ParentNameNote =
-        "Tên đơn vị cấp trên chỉ có khi đơn vị cấp trên cũng là một dòng của dữ liệu (tệp dữ liệu chỉ có mã cấp trên, cột parent).";
+    internal static string ParentNameNote => FileText.Get(nameof(FileStrings.Xlsx_ParentNameNote));
 
     public static void Write(RankingReport report, Stream output, CancellationToken cancellationToken)
     {
@@ -26,7 +25,7 @@ internal static class RankingXlsx
             new(FileText.Get(nameof(FileStrings.Report_SheetRanking)), Columns(report), report.Rows.Select(r => Cells(report, r, parentNames))),
             Parents(report, parentNames),
             new(FileText.Get(nameof(FileStrings.Report_SheetErrors)), ErrorColumns, RankingTable.Errors(report).Select(e => ErrorCells(e, report, unitNames))),
-            new(FileText.Get(nameof(FileStrings.Report_SheetSummary)), [new("Mục"), new("Giá trị", Width: 80)], Summary(report, parentNames)),
+            new(FileText.Get(nameof(FileStrings.Report_SheetSummary)), [new(FileText.Get(nameof(FileStrings.Xlsx_SummaryItem))), new(FileText.Get(nameof(FileStrings.Xlsx_SummaryValue)), Width: 80)], Summary(report, parentNames)),
         ];
         StyledXlsx.Save(sheets, output, cancellationToken);
     }
@@ -193,7 +192,7 @@ internal static class RankingXlsx
 
         if (error.Unit is null && name is null)
         {
-            name = error.Row == 0 || report.ColumnProblems.Contains(error) ? "(cả tệp: lỗi cột)" : "(không đọc được mã đơn vị)";
+            name = error.Row == 0 || report.ColumnProblems.Contains(error) ? FileText.Get(nameof(FileStrings.Xlsx_WholeFile)) : FileText.Get(nameof(FileStrings.Xlsx_NoCode));
         }
 
         return [error.File, error.Row, error.Unit, name, error.Column, error.Value, error.Reason];
@@ -205,10 +204,10 @@ internal static class RankingXlsx
         var grades = parents.Count == 0 ? [] : parents[0].Grades.Select(g => g.Grade).ToList();
         List<XlsxColumn> columns =
         [
-            new("Hạng (rank)", XlsxFormat.Integer), new("Đơn vị cấp trên (parent)", XlsxFormat.Text),
-            new("Tên đơn vị cấp trên (parentName)"), new("Số đơn vị (units)", XlsxFormat.Integer),
-            new("Chỉ số bình quân (averageIndex)", XlsxFormat.Decimal2), new("Cao nhất (bestIndex)", XlsxFormat.Decimal2),
-            new("Thấp nhất (worstIndex)", XlsxFormat.Decimal2), .. grades.Select(g => new XlsxColumn(g, XlsxFormat.Integer)),
+            new(FileText.Get(nameof(FileStrings.Xlsx_ParentRank)), XlsxFormat.Integer), new(FileText.Get(nameof(FileStrings.Report_Parent)), XlsxFormat.Text),
+            new(FileText.Get(nameof(FileStrings.Report_ParentName))), new(FileText.Get(nameof(FileStrings.Xlsx_ParentCount)), XlsxFormat.Integer),
+            new(FileText.Get(nameof(FileStrings.Xlsx_ParentAverage)), XlsxFormat.Decimal2), new(FileText.Get(nameof(FileStrings.Xlsx_ParentBest)), XlsxFormat.Decimal2),
+            new(FileText.Get(nameof(FileStrings.Xlsx_ParentWorst)), XlsxFormat.Decimal2), .. grades.Select(g => new XlsxColumn(g, XlsxFormat.Integer)),
         ];
         return new(FileText.Get(nameof(FileStrings.Report_SheetParents)), columns, parents.Select(p => (object?[])
         [
@@ -222,44 +221,44 @@ internal static class RankingXlsx
     {
         var s = previous.Summary;
         var ranking = previous.Ranking;
-        yield return ("Xếp hạng năm trước (previous)", $"{ranking.File}: {ranking.Count} đơn vị, bộ tiêu chí {ranking.RuleSetId ?? "?"} {ranking.RuleSetVersion ?? ""}".TrimEnd());
-        yield return ("So với năm trước: khớp (matched)", s.Matched);
-        yield return ("So với năm trước: mới (new)", s.New);
-        yield return ("So với năm trước: sáp nhập (merged)", s.Merged);
-        yield return ("So với năm trước: chia tách (split)", s.Split);
-        yield return ("So với năm trước: không tìm thấy (notFound)", s.NotFound);
-        yield return ("Đơn vị năm trước không còn (gone)", s.Gone);
-        yield return ("Chỉ số tăng (indexRose)", s.IndexRose);
-        yield return ("Chỉ số giảm (indexFell)", s.IndexFell);
-        yield return ("Chỉ số không đổi (indexSame)", s.IndexSame);
-        yield return ("Hạng tăng (rankRose)", s.RankRose);
-        yield return ("Hạng giảm (rankFell)", s.RankFell);
-        yield return ("Hạng giữ nguyên (rankSame)", s.RankSame);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_PreviousRanking)), FileText.Format(nameof(FileStrings.Xlsx_PreviousRankingValue), ranking.File, ranking.Count, ranking.RuleSetId ?? "?", ranking.RuleSetVersion ?? "").TrimEnd());
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_PreviousMatched)), s.Matched);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_PreviousNew)), s.New);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_PreviousMerged)), s.Merged);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_PreviousSplit)), s.Split);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_PreviousNotFound)), s.NotFound);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_PreviousGone)), s.Gone);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_IndexRose)), s.IndexRose);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_IndexFell)), s.IndexFell);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_IndexSame)), s.IndexSame);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_RankRose)), s.RankRose);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_RankFell)), s.RankFell);
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_RankSame)), s.RankSame);
         foreach (var t in s.GradeTransitions)
         {
-            yield return ($"Xếp loại {t.From} → {t.To}", t.Count);
+            yield return (FileText.Format(nameof(FileStrings.Xlsx_GradeTransition), t.From, t.To), t.Count);
         }
 
-        yield return ("Lỗi / cảnh báo so với năm trước", $"{previous.Errors.Count} lỗi, {previous.Warnings.Count} cảnh báo (trang Lỗi)");
-        yield return ("Ghi chú", "Hạng chỉ so với đơn vị khớp một-một; đơn vị sáp nhập so chỉ số với bình quân chỉ số các đơn vị tiền thân. Tăng/giảm hạng dương = lên hạng.");
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_PreviousProblems)), FileText.Format(nameof(FileStrings.Xlsx_PreviousProblemsValue), previous.Errors.Count, previous.Warnings.Count));
+        yield return (FileText.Get(nameof(FileStrings.Xlsx_Note)), FileText.Get(nameof(FileStrings.Xlsx_PreviousNote)));
     }
 
     private static IEnumerable<object?[]> Summary(RankingReport report, Dictionary<string, string> parentNames)
     {
         var summary = report.Summary;
-        yield return ["Bộ tiêu chí (ruleSet)", $"{report.RuleSet.Id} {report.RuleSet.Version}"];
-        yield return ["Tên bộ tiêu chí", report.RuleSet.Title];
+        yield return [FileText.Get(nameof(FileStrings.Report_SummaryRuleSet)), $"{report.RuleSet.Id} {report.RuleSet.Version}"];
+        yield return [FileText.Get(nameof(FileStrings.Xlsx_RuleSetTitle)), report.RuleSet.Title];
         yield return ["SHA-256", report.RuleSet.Sha256];
-        yield return ["Đã chấm (scored)", summary.Scored];
-        yield return ["Bị loại (rejected)", summary.Rejected];
-        yield return ["Tổng số dòng (total)", summary.Total];
-        yield return ["Chưa đủ dữ liệu (incomplete)", report.Rows.Count(r => !r.Complete)];
+        yield return [FileText.Get(nameof(FileStrings.Xlsx_Scored)), summary.Scored];
+        yield return [FileText.Get(nameof(FileStrings.Xlsx_Rejected)), summary.Rejected];
+        yield return [FileText.Get(nameof(FileStrings.Xlsx_Total)), summary.Total];
+        yield return [FileText.Get(nameof(FileStrings.Xlsx_Incomplete)), report.Rows.Count(r => !r.Complete)];
         foreach (var (grade, count) in GradeDistribution.Of(report))
         {
-            yield return [$"Xếp loại: {grade}", count];
+            yield return [FileText.Format(nameof(FileStrings.Xlsx_Grade), grade), count];
         }
 
-        yield return ["Tóm tắt (summary)", summary.ToString()];
+        yield return [FileText.Get(nameof(FileStrings.Xlsx_Summary)), summary.ToString()];
         if (report.Previous is { } previous)
         {
             foreach (var (label, value) in PreviousSummaryLines(report, previous))
@@ -268,6 +267,6 @@ internal static class RankingXlsx
             }
         }
 
-        yield return ["Tên đơn vị cấp trên", parentNames.Count > 0 ? $"{parentNames.Count} đơn vị cấp trên có tên trong dữ liệu. {ParentNameNote}" : $"Không có. {ParentNameNote}"];
+        yield return [FileText.Get(nameof(FileStrings.Xlsx_ParentNames)), parentNames.Count > 0 ? FileText.Format(nameof(FileStrings.Xlsx_ParentNamesSome), parentNames.Count, ParentNameNote) : FileText.Format(nameof(FileStrings.Xlsx_ParentNamesNone), ParentNameNote)];
     }
 }

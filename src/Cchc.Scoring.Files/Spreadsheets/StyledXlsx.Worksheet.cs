@@ -95,8 +95,8 @@ internal static partial class StyledXlsx
                 w.WriteAttributeString("allowBlank", "1");
                 w.WriteAttributeString("showInputMessage", "1");
                 w.WriteAttributeString("showErrorMessage", "1");
-                w.WriteAttributeString("errorTitle", "Giá trị không hợp lệ");
-                w.WriteAttributeString("error", "Chọn một giá trị trong danh sách.");
+                w.WriteAttributeString("errorTitle", Cchc.Scoring.Texts.FileText.Get(nameof(Cchc.Scoring.Texts.FileStrings.Xlsx_InvalidValueTitle)));
+                w.WriteAttributeString("error", Cchc.Scoring.Texts.FileText.Get(nameof(Cchc.Scoring.Texts.FileStrings.Xlsx_InvalidValue)));
                 w.WriteAttributeString("promptTitle", Limit(columns[dropDown.Column].Header, 32));
                 w.WriteAttributeString("prompt", Limit(dropDown.Prompt, 255));
                 w.WriteAttributeString("sqref", $"{letter}2:{letter}1048576");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cchc.Rules;
 using Cchc.Rules.Model;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -34,7 +35,7 @@ public static class SurveyFileReader
         ArgumentNullException.ThrowIfNull(paths);
         if (ruleSet.Composition?.Survey is null || ruleSet.Survey is not { } survey)
         {
-            throw new InvalidOperationException($"Bộ tiêu chí '{ruleSet.Id}' không có thành phần điều tra xã hội học trong chỉ số: không dùng được tệp kết quả điều tra.");
+            throw new InvalidOperationException(FileText.Format(nameof(FileStrings.Survey_NoComponent), ruleSet.Id));
         }
 
         var results = new SurveyResults.Builder(survey);
@@ -47,7 +48,7 @@ public static class SurveyFileReader
                 ".csv" => CsvRows(path),
                 ".xlsx" => XlsxRows(path),
                 ".json" => JsonRows(path),
-                _ => throw new NotSupportedException($"Không đọc được tệp kết quả điều tra '{path}': chỉ đọc .csv, .xlsx hoặc .json."),
+                _ => throw new NotSupportedException(FileText.Format(nameof(FileStrings.Survey_Unsupported), path)),
             };
             Read(results, survey, shown, rows);
         }
@@ -84,29 +85,29 @@ public static class SurveyFileReader
                     {
                         headerProblem = true;
                         results.ColumnProblem(new UnitRejection(file, row, column.Header, null,
-                            $"cột '{cells[i]}' không phải mã đơn vị, nhóm, câu hỏi hay một đáp án của phiếu điều tra ({string.Join(", ", survey.Answers.Select(a => a.Id))}): mọi dòng của tệp bị loại"));
+                            FileText.Format(nameof(FileStrings.Survey_UnknownColumn), cells[i], string.Join(", ", survey.Answers.Select(a => a.Id)))));
                     }
                 }
 
                 foreach (var duplicate in columns.Where(c => c.Kind != ColumnKind.Unknown && c.Kind != ColumnKind.Name).GroupBy(c => (c.Kind, c.Answer)).Where(g => g.Count() > 1))
                 {
                     headerProblem = true;
-                    results.ColumnProblem(new UnitRejection(file, row, duplicate.ElementAt(1).Header, null, $"hai cột cùng nghĩa (cột này và cột '{duplicate.First().Header}'): mọi dòng của tệp bị loại"));
+                    results.ColumnProblem(new UnitRejection(file, row, duplicate.ElementAt(1).Header, null, FileText.Format(nameof(FileStrings.Survey_DuplicateColumn), duplicate.First().Header)));
                 }
 
-                foreach (var (kind, what) in new[] { (ColumnKind.Code, "mã đơn vị (code)"), (ColumnKind.Group, "nhóm (group)"), (ColumnKind.Question, "câu hỏi (question)") })
+                foreach (var (kind, what) in new[] { (ColumnKind.Code, FileText.Get(nameof(FileStrings.Survey_ColumnCode))), (ColumnKind.Group, FileText.Get(nameof(FileStrings.Survey_ColumnGroup))), (ColumnKind.Question, FileText.Get(nameof(FileStrings.Survey_ColumnQuestion))) })
                 {
                     if (!columns.Any(c => c.Kind == kind))
                     {
                         headerProblem = true;
-                        results.ColumnProblem(new UnitRejection(file, row, what, null, $"thiếu cột {what}: mọi dòng của tệp bị loại"));
+                        results.ColumnProblem(new UnitRejection(file, row, what, null, FileText.Format(nameof(FileStrings.Survey_MissingColumn), what)));
                     }
                 }
 
                 foreach (var answer in survey.Answers.Where(a => !columns.Any(c => c.Answer == a.Id)))
                 {
                     headerProblem = true;
-                    results.ColumnProblem(new UnitRejection(file, row, answer.Id, null, $"thiếu cột số phiếu của đáp án '{answer.Label}' ({answer.Id}): mọi dòng của tệp bị loại"));
+                    results.ColumnProblem(new UnitRejection(file, row, answer.Id, null, FileText.Format(nameof(FileStrings.Survey_MissingAnswerColumn), answer.Label, answer.Id)));
                 }
 
                 continue;
@@ -114,7 +115,7 @@ public static class SurveyFileReader
 
             if (cells.Count == 1 && cells[0].StartsWith(notAnObject, StringComparison.Ordinal))
             {
-                results.Refuse(new UnitRejection(file, row, null, cells[0][notAnObject.Length..], "mục không phải một dòng kết quả { \"code\": …, \"group\": …, \"question\": …, số phiếu từng đáp án }"));
+                results.Refuse(new UnitRejection(file, row, null, cells[0][notAnObject.Length..], FileText.Get(nameof(FileStrings.Survey_NotARow))));
                 continue;
             }
 
@@ -132,19 +133,19 @@ public static class SurveyFileReader
             var code = Cell(ColumnKind.Code);
             if (headerProblem)
             {
-                results.Refuse(new UnitRejection(file, row, null, null, $"tiêu đề của tệp (dòng {headerRow}) có lỗi") { Unit = code.Length > 0 ? code : null });
+                results.Refuse(new UnitRejection(file, row, null, null, FileText.Format(nameof(FileStrings.Survey_HeaderBroken), headerRow)) { Unit = code.Length > 0 ? code : null });
                 continue;
             }
 
             if (cells.Count > columns.Length && cells.Skip(columns.Length).Any(c => !string.IsNullOrWhiteSpace(c)))
             {
-                results.Refuse(new UnitRejection(file, row, null, null, $"dòng có nhiều ô hơn tiêu đề ({cells.Count} ô, tiêu đề {columns.Length} cột)") { Unit = code.Length > 0 ? code : null });
+                results.Refuse(new UnitRejection(file, row, null, null, FileText.Format(nameof(FileStrings.Survey_TooManyCells), cells.Count, columns.Length)) { Unit = code.Length > 0 ? code : null });
                 continue;
             }
 
             if (code.Length == 0)
             {
-                results.Refuse(new UnitRejection(file, row, "code", "", "thiếu mã đơn vị"));
+                results.Refuse(new UnitRejection(file, row, "code", "", FileText.Get(nameof(FileStrings.Survey_MissingCode))));
                 continue;
             }
 
@@ -152,7 +153,7 @@ public static class SurveyFileReader
             var group = survey.Groups.FirstOrDefault(g => g.Id == groupText || Same(g.Title, groupText));
             if (group is null)
             {
-                results.Refuse(new UnitRejection(file, row, "group", groupText, $"nhóm không có trong phiếu điều tra (các nhóm: {string.Join(", ", survey.Groups.Select(g => g.Id))})") { Unit = code });
+                results.Refuse(new UnitRejection(file, row, "group", groupText, FileText.Format(nameof(FileStrings.Survey_UnknownGroup), string.Join(", ", survey.Groups.Select(g => g.Id)))) { Unit = code });
                 continue;
             }
 
@@ -160,13 +161,13 @@ public static class SurveyFileReader
             var question = survey.Questions.FirstOrDefault(q => q.Id == questionText || Same(q.Id, questionText));
             if (question is null)
             {
-                results.Refuse(new UnitRejection(file, row, "question", questionText, $"câu hỏi không có trong phiếu điều tra (các câu: {string.Join(", ", survey.Questions.Select(q => q.Id))})") { Unit = code });
+                results.Refuse(new UnitRejection(file, row, "question", questionText, FileText.Format(nameof(FileStrings.Survey_UnknownQuestion), string.Join(", ", survey.Questions.Select(q => q.Id)))) { Unit = code });
                 continue;
             }
 
             if (!question.Groups.Contains(group.Id))
             {
-                results.Refuse(new UnitRejection(file, row, "question", questionText, $"câu hỏi này không hỏi nhóm '{group.Id}' (chỉ hỏi {string.Join(", ", question.Groups)})") { Unit = code });
+                results.Refuse(new UnitRejection(file, row, "question", questionText, FileText.Format(nameof(FileStrings.Survey_QuestionNotForGroup), group.Id, string.Join(", ", question.Groups))) { Unit = code });
                 continue;
             }
 
@@ -187,7 +188,7 @@ public static class SurveyFileReader
                 else
                 {
                     bad = true;
-                    results.Refuse(new UnitRejection(file, row, columns[i].Header, text, "số phiếu phải là số nguyên không âm") { Unit = code });
+                    results.Refuse(new UnitRejection(file, row, columns[i].Header, text, FileText.Get(nameof(FileStrings.Survey_BadCount))) { Unit = code });
                 }
             }
 
@@ -279,11 +280,11 @@ public static class SurveyFileReader
         }
         catch (DecoderFallbackException e)
         {
-            throw new InvalidDataException($"Không đọc được tệp kết quả điều tra '{path}': tệp không phải UTF-8 (được lưu theo mã ANSI?); hãy lưu lại bằng 'CSV UTF-8'.", e);
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Survey_NotUtf8), path), e);
         }
         catch (CsvHelperException e)
         {
-            throw new InvalidDataException($"Không đọc được tệp kết quả điều tra '{path}': {e.Message.Split('\n')[0]}", e);
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Survey_CannotRead), path, e.Message.Split('\n')[0]), e);
         }
 
         return rows;
@@ -321,10 +322,10 @@ public static class SurveyFileReader
         }
         catch (Exception e) when (e is Newtonsoft.Json.JsonException or DecoderFallbackException)
         {
-            throw new InvalidDataException($"Không đọc được tệp kết quả điều tra '{path}': JSON không hợp lệ ({e.Message.Split('\n')[0]}).", e);
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Survey_BadJson), path, e.Message.Split('\n')[0]), e);
         }
 
-        var items = root as JArray ?? (root is JObject o && o["rows"] is JArray nested ? nested : throw new InvalidDataException($"Không đọc được tệp kết quả điều tra '{path}': cần một danh sách [ … ] các dòng kết quả."));
+        var items = root as JArray ?? (root is JObject o && o["rows"] is JArray nested ? nested : throw new InvalidDataException(FileText.Format(nameof(FileStrings.Survey_NotAList), path)));
         var headers = items.OfType<JObject>().SelectMany(i => i.Properties().Select(p => p.Name)).Distinct(StringComparer.Ordinal).ToList();
         var rows = new List<(int Row, IReadOnlyList<string> Cells)> { (0, headers) };
         var number = 0;

@@ -1,4 +1,5 @@
 using Cchc.Rules.Model;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Survey;
@@ -59,7 +60,7 @@ public sealed class SurveyResults
                 continue;
             }
 
-            refused.AddRange(responses.Rows.Select(r => new UnitRejection(r.Source?.File ?? "", r.Source?.Row ?? 0, "code", code, "mã đơn vị không có trong các đơn vị được chấm (không có trong tệp dữ liệu, hoặc dòng của đơn vị bị loại)") { Unit = code }));
+            refused.AddRange(responses.Rows.Select(r => new UnitRejection(r.Source?.File ?? "", r.Source?.Row ?? 0, "code", code, FileText.Get(nameof(FileStrings.Survey_UnitNotScored))) { Unit = code }));
         }
 
         var ordered = refused.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Row).ThenBy(r => r.Column, StringComparer.Ordinal).ToList();
@@ -98,8 +99,8 @@ public sealed class SurveyResults
 
             if (rows.Find(r => r.Group == row.Group && r.Question == row.Question) is { } first)
             {
-                var where = first.Source?.File == row.Source?.File ? $"dòng {first.Source?.Row}" : $"{first.Source?.File}, dòng {first.Source?.Row}";
-                Refuse(new UnitRejection(row.Source?.File ?? "", row.Source?.Row ?? 0, "question", row.Question, $"đơn vị {code} đã có kết quả câu '{row.Question}' của nhóm '{row.Group}' ở {where}: giữ dòng đầu") { Unit = code });
+                var where = first.Source?.File == row.Source?.File ? FileText.Format(nameof(FileStrings.Pipeline_RowAt), first.Source?.Row) : FileText.Format(nameof(FileStrings.Pipeline_FileRowAt), first.Source?.File, first.Source?.Row);
+                Refuse(new UnitRejection(row.Source?.File ?? "", row.Source?.Row ?? 0, "question", row.Question, FileText.Format(nameof(FileStrings.Survey_DuplicateResult), code, row.Question, row.Group, where)) { Unit = code });
                 return;
             }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cchc.Rules;
 using Cchc.Rules.Model;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Units;
 
@@ -30,14 +31,14 @@ internal sealed class AppraisalFiles
             {
                 if (item.Rejection is { } rejection)
                 {
-                    _problems.Add(rejection with { Reason = $"dòng thẩm định bị loại: {rejection.Reason}" });
+                    _problems.Add(rejection with { Reason = FileText.Format(nameof(FileStrings.Appraisal_RowRejected), rejection.Reason) });
                     continue;
                 }
 
                 var row = item.Unit!;
                 if (first.TryGetValue(row.Code, out var firstRow))
                 {
-                    _problems.Add(new UnitRejection(row.Source?.File ?? path, row.Source?.Row ?? 0, "code", row.Code, $"mã đơn vị trùng với dòng {firstRow} của cùng tệp thẩm định: dòng này không được dùng") { Unit = row.Code, UnitName = row.Name, Line = row.Source?.Line });
+                    _problems.Add(new UnitRejection(row.Source?.File ?? path, row.Source?.Row ?? 0, "code", row.Code, FileText.Format(nameof(FileStrings.Appraisal_DuplicateCode), firstRow)) { Unit = row.Code, UnitName = row.Name, Line = row.Source?.Line });
                     continue;
                 }
 
@@ -138,7 +139,7 @@ internal sealed class AppraisalFiles
     /// <summary>The sheets' rows whose code no data row had (<paramref name="seen"/>: every code read from the data, accepted or not).</summary>
     public IEnumerable<UnitRejection> Orphans(Func<string, bool> seen)
         => _byCode.Where(e => !seen(e.Key)).SelectMany(e => e.Value).OrderBy(r => r.Source?.File, StringComparer.Ordinal).ThenBy(r => r.Source?.Row)
-            .Select(r => new UnitRejection(r.Source?.File ?? "", r.Source?.Row ?? 0, "code", r.Code, "không có đơn vị mã này trong tệp số liệu: điểm thẩm định của dòng này không được dùng") { Unit = r.Code, UnitName = r.Name, Line = r.Source?.Line });
+            .Select(r => new UnitRejection(r.Source?.File ?? "", r.Source?.Row ?? 0, "code", r.Code, FileText.Get(nameof(FileStrings.Appraisal_UnknownUnit))) { Unit = r.Code, UnitName = r.Name, Line = r.Source?.Line });
 
     private static object? Get(CriterionAppraisal item, CriterionField field) => field switch
     {
@@ -157,7 +158,7 @@ internal sealed class AppraisalFiles
 
     private static UnitRejection Conflict(UnitData unit, UnitData row, CriterionField field, string id, object? value, object? seen, UnitSource? seenAt)
         => new(row.Source?.File ?? "", row.Source?.Row ?? 0, CriterionColumns.Column(field, id), InputConverter.Show(value),
-            $"khác giá trị '{InputConverter.Show(seen)}' đã có cho đơn vị này{(seenAt is null ? "" : $" ({seenAt.File}, dòng {seenAt.Row})")}: không biết dùng giá trị nào, đơn vị bị loại")
+            FileText.Format(nameof(FileStrings.Appraisal_Conflict), InputConverter.Show(seen), seenAt is null ? "" : FileText.Format(nameof(FileStrings.Appraisal_ConflictAt), seenAt.File, seenAt.Row)))
         {
             Unit = unit.Code,
             UnitName = unit.Name,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cchc.Rules.Model;
+using Cchc.Scoring.Texts;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -22,7 +23,9 @@ public static class PortalDataReader
     private static readonly Dictionary<string, UnitLevel?> LevelWords = BuildLevelWords();
 
     /// <summary>The <c>departmentLevel</c> words read (any case, <c>_</c> read as a space), for messages.</summary>
-    private const string AcceptedLevels = "xa, xã, cấp xã, phường, đặc khu, thị trấn, COMMUNE, WARD, TOWN; huyen, huyện, cấp huyện, DISTRICT; so, sở, cấp sở, sở ban ngành, DEPARTMENT, PROVINCIAL_DEPARTMENT; tỉnh, cấp tỉnh, PROVINCE (số tổng hợp của tỉnh, không chấm)";
+    private const string AcceptedLevelWords = "xa, xã, cấp xã, phường, đặc khu, thị trấn, COMMUNE, WARD, TOWN; huyen, huyện, cấp huyện, DISTRICT; so, sở, cấp sở, sở ban ngành, DEPARTMENT, PROVINCIAL_DEPARTMENT; tỉnh, cấp tỉnh, PROVINCE";
+
+    private static string AcceptedLevels => AcceptedLevelWords + FileText.Get(nameof(FileStrings.Portal_ProvinceNote));
 
     /// <summary>Whether a file is a portal response: a JSON object whose <c>data</c> holds <c>evaluation</c>, <c>parent</c> or <c>children</c>.</summary>
     public static bool IsPortalResponse(string path)
@@ -92,22 +95,22 @@ public static class PortalDataReader
             using var stream = new JsonNumberGuard(new StreamReader(path, UnitFileReader.StrictUtf8, detectEncodingFromByteOrderMarks: true));
             using var reader = new JsonTextReader(stream) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 64 };
             var token = JToken.ReadFrom(reader, LoadSettings);
-            root = token as JObject ?? throw new JsonReaderException("tệp phải là một đối tượng JSON", "", 1, 1, null);
+            root = token as JObject ?? throw new JsonReaderException(FileText.Get(nameof(FileStrings.Portal_NotObject)), "", 1, 1, null);
         }
         catch (JsonReaderException e)
         {
-            merge.Reject(new UnitRejection(file, e.LineNumber, null, null, $"JSON không hợp lệ, bỏ qua tệp: {e.Message.Split(" Path '", StringSplitOptions.None)[0]}"));
+            merge.Reject(new UnitRejection(file, e.LineNumber, null, null, FileText.Format(nameof(FileStrings.Portal_BadJson), e.Message.Split(" Path '", StringSplitOptions.None)[0])));
             return;
         }
         catch (DecoderFallbackException)
         {
-            merge.Reject(new UnitRejection(file, 1, null, null, "tệp có byte không phải UTF-8 (có lẽ được lưu theo mã ANSI/Windows-1258), bỏ qua tệp: hãy lưu lại tệp với mã UTF-8"));
+            merge.Reject(new UnitRejection(file, 1, null, null, FileText.Get(nameof(FileStrings.Portal_NotUtf8))));
             return;
         }
 
         if (root["data"] is not JObject data || (data["evaluation"] is null && data["parent"] is null && data["children"] is null))
         {
-            merge.Reject(new UnitRejection(file, 1, "data", null, "không phải dữ liệu của Cổng DVCQG: cần data.evaluation[] hoặc data.parent / data.children[]"));
+            merge.Reject(new UnitRejection(file, 1, "data", null, FileText.Get(nameof(FileStrings.Portal_NotPortalData))));
             return;
         }
 
@@ -147,7 +150,7 @@ public static class PortalDataReader
 
         if (members is not JArray array)
         {
-            merge.Reject(new UnitRejection(file, Line(members), path, Short(members), "phải là một mảng các đơn vị"));
+            merge.Reject(new UnitRejection(file, Line(members), path, Short(members), FileText.Get(nameof(FileStrings.Portal_NotArray))));
             return;
         }
 
@@ -159,7 +162,7 @@ public static class PortalDataReader
             }
             else
             {
-                merge.Reject(new UnitRejection(file, Line(item), path, Short(item), "mỗi đơn vị phải là một đối tượng JSON"));
+                merge.Reject(new UnitRejection(file, Line(item), path, Short(item), FileText.Get(nameof(FileStrings.Json_UnitNotObject))));
             }
         }
     }
@@ -170,7 +173,7 @@ public static class PortalDataReader
         var (id, name) = Identity(node);
         if (id is null && name is null)
         {
-            merge.Reject(new UnitRejection(file, source.Row, "departmentId", null, "thiếu departmentId và departmentName: không biết đây là đơn vị nào"));
+            merge.Reject(new UnitRejection(file, source.Row, "departmentId", null, FileText.Get(nameof(FileStrings.Portal_NoIdentity))));
             return;
         }
 
@@ -185,13 +188,13 @@ public static class PortalDataReader
             }
             else if (!LevelWords.TryGetValue(LevelKey(levelToken), out level))
             {
-                merge.Reject(new UnitRejection(file, Line(levelToken), "departmentLevel", Short(levelToken), $"cấp đơn vị không rõ (đơn vị {name ?? id}); đọc được: {AcceptedLevels}") { Unit = id ?? name });
+                merge.Reject(new UnitRejection(file, Line(levelToken), "departmentLevel", Short(levelToken), FileText.Format(nameof(FileStrings.Portal_BadLevel), name ?? id, AcceptedLevels)) { Unit = id ?? name });
                 return;
             }
 
             if (level is null)
             {
-                merge.Warn($"{file}, dòng {source.Row}: {name ?? id} là số tổng hợp cấp tỉnh, không chấm như một đơn vị.");
+                merge.Warn(FileText.Format(nameof(FileStrings.Portal_ProvinceAggregate), file, source.Row, name ?? id));
                 return;
             }
         }
@@ -241,7 +244,7 @@ public static class PortalDataReader
         var code = Text(metric["code"]);
         if (code is null)
         {
-            merge.Warn($"{file}, dòng {line}: chỉ số không có mã (code) của đơn vị {unit.Display}, bị bỏ qua.");
+            merge.Warn(FileText.Format(nameof(FileStrings.Portal_MetricNoCode), file, line, unit.Display));
             return;
         }
 
@@ -252,7 +255,7 @@ public static class PortalDataReader
 
         if (!PortalMetrics.Codes.TryGetValue(code, out var map))
         {
-            merge.Warn($"{file}, dòng {line}: mã chỉ số '{code}' của đơn vị {unit.Display} không thuộc bộ chỉ số QĐ 766 đã biết, bị bỏ qua (numerator {Short(metric["numerator"])}, denominator {Short(metric["denominator"])}, score {Short(metric["score"])}).");
+            merge.Warn(FileText.Format(nameof(FileStrings.Portal_UnknownMetric), file, line, code, unit.Display, Short(metric["numerator"]), Short(metric["denominator"]), Short(metric["score"])));
             return;
         }
 

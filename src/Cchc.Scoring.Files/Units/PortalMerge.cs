@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cchc.Rules.Model;
+using Cchc.Scoring.Texts;
 using Newtonsoft.Json.Linq;
 
 namespace Cchc.Scoring.Units;
@@ -35,7 +36,7 @@ internal sealed class PortalUnitBuilder(string code, string? name, string? paren
         _kind ??= kind;
         if (_level is { } existing && existing.Level != level)
         {
-            Conflicts.Add($"departmentLevel là {existing.Level.ToCode()} ({existing.Source.File}, dòng {existing.Source.Row}) nhưng là {level.ToCode()} ({source.File}, dòng {source.Row})");
+            Conflicts.Add(FileText.Format(nameof(FileStrings.Portal_LevelConflict), existing.Level.ToCode(), existing.Source.File, existing.Source.Row, level.ToCode(), source.File, source.Row));
             return;
         }
 
@@ -55,7 +56,7 @@ internal sealed class PortalUnitBuilder(string code, string? name, string? paren
         {
             if (!Same(existing.Value, value))
             {
-                Conflicts.Add($"{input} là {Show(existing.Value)} ({existing.Source.File}, dòng {existing.Source.Row}) nhưng là {Show(value)} ({source.File}, dòng {source.Row})");
+                Conflicts.Add(FileText.Format(nameof(FileStrings.Portal_ValueConflict), input, Show(existing.Value), existing.Source.File, existing.Source.Row, Show(value), source.File, source.Row));
             }
 
             return;
@@ -111,11 +112,11 @@ internal sealed class PortalMerge
         {
             if (unit.Conflicts.Count > 0)
             {
-                rejections.Add(new UnitRejection(unit.Source.File, unit.Source.Row, "departmentId", unit.Code, $"dữ liệu của đơn vị {unit.Display} mâu thuẫn giữa các tệp: {string.Join("; ", unit.Conflicts)}") { Unit = unit.Code });
+                rejections.Add(new UnitRejection(unit.Source.File, unit.Source.Row, "departmentId", unit.Code, FileText.Format(nameof(FileStrings.Portal_FilesDisagree), unit.Display, string.Join("; ", unit.Conflicts))) { Unit = unit.Code });
             }
             else if (unit.Level is null)
             {
-                rejections.Add(new UnitRejection(unit.Source.File, unit.Source.Row, "departmentLevel", null, $"không tệp nào cho biết cấp (departmentLevel) của đơn vị {unit.Display}") { Unit = unit.Code });
+                rejections.Add(new UnitRejection(unit.Source.File, unit.Source.Row, "departmentLevel", null, FileText.Format(nameof(FileStrings.Portal_NoLevel), unit.Display)) { Unit = unit.Code });
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Units;
 
@@ -47,7 +48,7 @@ internal sealed partial class UnitFileReader
         if (lines.IsUtf16)
         {
             // No line of a UTF-16 file is UTF-8: the file is refused once rather than every line rejected.
-            throw new InvalidDataException($"Không đọc được tệp '{path}': tệp được lưu theo mã UTF-16, không phải UTF-8; hãy lưu lại bằng 'CSV UTF-8 (Comma delimited)'.");
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Read_CannotReadFile), path, FileText.Get(nameof(FileStrings.Read_Utf16File))));
         }
 
         var delimiter = DetectDelimiter(header.Text);
@@ -62,7 +63,7 @@ internal sealed partial class UnitFileReader
         }
         else
         {
-            _warnings.Add($"{shown}, dòng {header.Number} (tiêu đề): {header.Problem}; mọi dòng đều bị loại.");
+            _warnings.Add(FileText.Format(nameof(FileStrings.Csv_HeaderWarning), shown, header.Number, header.Problem));
         }
 
         var duplicates = DuplicateColumns(shown, header.Number, raw, headers);
@@ -84,7 +85,7 @@ internal sealed partial class UnitFileReader
             var source = new UnitSource(shown, first.Number);
             if (header.Problem is not null)
             {
-                yield return Reject(source, null, null, null, $"tiêu đề của tệp (dòng {header.Number}) không đọc được: {header.Problem}");
+                yield return Reject(source, null, null, null, FileText.Format(nameof(FileStrings.Csv_HeaderUnreadable), header.Number, header.Problem));
                 continue;
             }
 
@@ -92,7 +93,7 @@ internal sealed partial class UnitFileReader
             {
                 if (!warnedEncoding && first.Problem.Contains("UTF", StringComparison.Ordinal))
                 {
-                    _warnings.Add($"{shown}: {first.Problem} (dòng {first.Number} là dòng đầu tiên có lỗi).");
+                    _warnings.Add(FileText.Format(nameof(FileStrings.Csv_FirstBadLine), shown, first.Problem, first.Number));
                     warnedEncoding = true;
                 }
 
@@ -132,9 +133,9 @@ internal sealed partial class UnitFileReader
                 }
 
                 var column = record.OpenColumn is { } open && open < raw.Length ? raw[open] : null;
-                var reason = $"dấu ngoặc kép (\") mở{(column is null ? "" : $" ở cột '{column}'")} nhưng không đóng trên dòng này"
-                    + (continued.Count > 0 ? $" (kéo sang {continued.Count} dòng sau, trông như các dòng dữ liệu riêng)" : "")
-                    + ": dòng bị loại; các dòng sau được đọc lại riêng từng dòng";
+                var reason = (column is null ? FileText.Get(nameof(FileStrings.Csv_OpenQuote)) : FileText.Format(nameof(FileStrings.Csv_OpenQuoteInColumn), column))
+                    + (continued.Count > 0 ? FileText.Format(nameof(FileStrings.Csv_OpenQuoteSwallowed), continued.Count) : "")
+                    + FileText.Get(nameof(FileStrings.Csv_OpenQuoteEnd));
                 yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, column, null, reason) { Unit = Code(CsvRecord.Parse(first.Text, delimiter)), UnitName = Name(CsvRecord.Parse(first.Text, delimiter)) });
                 continue;
             }
@@ -142,14 +143,14 @@ internal sealed partial class UnitFileReader
             var fields = record.Fields;
             if (record.LongColumn is { } longColumn)
             {
-                var name = longColumn < raw.Length ? raw[longColumn] : $"thứ {longColumn + 1}";
-                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, name, null, $"ô dài quá 32.767 ký tự (giới hạn của Excel), dòng bị loại") { Unit = Code(fields), UnitName = Name(fields) });
+                var name = longColumn < raw.Length ? raw[longColumn] : FileText.Format(nameof(FileStrings.Csv_ColumnNumber), longColumn + 1);
+                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, name, null, FileText.Get(nameof(FileStrings.Csv_CellTooLong))) { Unit = Code(fields), UnitName = Name(fields) });
                 continue;
             }
 
             if (fields.Count > headers.Length)
             {
-                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, null, null, $"dòng có {fields.Count} cột nhưng tiêu đề chỉ có {headers.Length}") { Unit = Code(fields), UnitName = Name(fields) });
+                yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, null, null, FileText.Format(nameof(FileStrings.Csv_TooManyCells), fields.Count, headers.Length)) { Unit = Code(fields), UnitName = Name(fields) });
                 continue;
             }
 
@@ -158,7 +159,7 @@ internal sealed partial class UnitFileReader
                 // A row that ends early has lost cells (or shifted them): none of its figures can be trusted to be in
                 // the right column, so it is refused, naming the first column it lacks.
                 yield return new UnitReadResult(null, new UnitRejection(shown, first.Number, raw[fields.Count], null,
-                    $"dòng chỉ có {fields.Count} cột nhưng tiêu đề có {headers.Length}: thiếu từ cột '{raw[fields.Count]}' trở đi") { Unit = Code(fields), UnitName = Name(fields) });
+                    FileText.Format(nameof(FileStrings.Csv_TooFewCells), fields.Count, headers.Length, raw[fields.Count])) { Unit = Code(fields), UnitName = Name(fields) });
                 continue;
             }
 
@@ -201,8 +202,8 @@ internal sealed partial class UnitFileReader
             .ToList();
         foreach (var (name, indices) in groups)
         {
-            var columns = string.Join(" và ", indices.Select(i => $"'{raw[i]}' (cột thứ {i + 1})"));
-            var note = $"các cột {columns} cùng là dữ liệu '{name}': dòng nào các cột này khác giá trị thì bị loại; dòng có cùng giá trị (hoặc chỉ một ô có giá trị) thì dùng giá trị đó";
+            var columns = string.Join(FileText.Get(nameof(FileStrings.Csv_DuplicateColumnsAnd)), indices.Select(i => FileText.Format(nameof(FileStrings.Csv_DuplicateColumnItem), raw[i], i + 1)));
+            var note = FileText.Format(nameof(FileStrings.Csv_DuplicateColumns), columns, name);
             _warnings.Add($"{file}: {note}.");
             _columnProblems.Add(new UnitRejection(file, headerRow, raw[indices[1]], null, note));
         }
@@ -220,7 +221,7 @@ internal sealed partial class UnitFileReader
             {
                 if (!SameCell(cell(filled[0]), cell(filled[k])))
                 {
-                    return (raw[filled[k]], $"cột '{raw[filled[0]]}' (cột thứ {filled[0] + 1}) là '{Shown(cell(filled[0]))}' nhưng cột '{raw[filled[k]]}' (cột thứ {filled[k] + 1}) cũng là dữ liệu '{name}' và là '{Shown(cell(filled[k]))}': không biết dùng giá trị nào, dòng bị loại");
+                    return (raw[filled[k]], FileText.Format(nameof(FileStrings.Csv_DuplicateColumnsDisagree), raw[filled[0]], filled[0] + 1, Shown(cell(filled[0])), raw[filled[k]], filled[k] + 1, name, Shown(cell(filled[k]))));
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Units;
 
@@ -83,7 +84,7 @@ internal sealed partial class UnitFileReader
 
             if (TryParseLine(line.Text, out var properties, out var other) is { } error)
             {
-                yield return Reject(source, null, null, null, $"JSON không hợp lệ trên dòng này, dòng bị loại (các dòng khác vẫn được đọc): {error}");
+                yield return Reject(source, null, null, null, FileText.Format(nameof(FileStrings.Json_BadLine), error));
                 continue;
             }
 
@@ -116,7 +117,7 @@ internal sealed partial class UnitFileReader
 
             if (reader.TokenType == JsonToken.None)
             {
-                return "dòng không có giá trị JSON";
+                return FileText.Get(nameof(FileStrings.Json_EmptyLine));
             }
 
             if (reader.TokenType == JsonToken.StartObject)
@@ -134,7 +135,7 @@ internal sealed partial class UnitFileReader
                 {
                     properties = null;
                     other = null;
-                    return "còn nội dung sau giá trị JSON đầu tiên của dòng";
+                    return FileText.Get(nameof(FileStrings.Json_TrailingContent));
                 }
             }
 
@@ -203,12 +204,12 @@ internal sealed partial class UnitFileReader
             catch (JsonReaderException e)
             {
                 line = e.LineNumber;
-                stop = $"JSON không hợp lệ, dừng đọc tệp tại đây (các mục sau không được đọc): {e.Message.Split(" Path '", StringSplitOptions.None)[0]}";
+                stop = FileText.Format(nameof(FileStrings.Json_StopHere), e.Message.Split(" Path '", StringSplitOptions.None)[0]);
             }
             catch (DecoderFallbackException)
             {
                 line = guard.Line;
-                stop = "tệp có byte không phải UTF-8 (có lẽ được lưu theo mã ANSI/Windows-1258), dừng đọc tệp tại đây: hãy lưu lại tệp với mã UTF-8";
+                stop = FileText.Get(nameof(FileStrings.Json_NotUtf8Stop));
             }
 
             if (stop is not null)
@@ -234,14 +235,14 @@ internal sealed partial class UnitFileReader
         if (properties is null)
         {
             var text = other?.ToString(Formatting.None);
-            return Reject(source, null, null, text is { Length: > 200 } ? text[..200] + "…" : text, "mỗi đơn vị phải là một đối tượng JSON");
+            return Reject(source, null, null, text is { Length: > 200 } ? text[..200] + "…" : text, FileText.Get(nameof(FileStrings.Json_UnitNotObject)));
         }
 
         if (properties.FirstOrDefault(p => p.Value.Type == JTokenType.String && ((string?)p.Value)?.Length > MaxCellChars) is { Name: not null } tooLong)
         {
             var code = properties.FirstOrDefault(p => p.Name == "code").Value;
             var identity = new Dictionary<string, object?> { ["code"] = code is JValue { Type: JTokenType.String } c && ((string?)c)?.Length <= MaxCellChars ? (string?)c : null };
-            return Reject(source, identity, tooLong.Name, null, "giá trị dài quá 32.767 ký tự (giới hạn của một ô Excel), đơn vị bị loại");
+            return Reject(source, identity, tooLong.Name, null, FileText.Get(nameof(FileStrings.Json_ValueTooLong)));
         }
 
         var row = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -257,7 +258,7 @@ internal sealed partial class UnitFileReader
                 if (row.TryGetValue(key, out var seen) && !SameCell(seen, cell))
                 {
                     conflictColumn ??= key;
-                    conflict ??= $"thuộc tính '{origin[key]}' và '{name}' cùng là dữ liệu '{key}' nhưng khác giá trị ('{Shown(seen)}' và '{Shown(cell)}'): không biết dùng giá trị nào, đơn vị bị loại";
+                    conflict ??= FileText.Format(nameof(FileStrings.Json_DuplicateProperties), origin[key], name, key, Shown(seen), Shown(cell));
                 }
                 else if (!row.ContainsKey(key) || seen is null)
                 {
@@ -282,7 +283,7 @@ internal sealed partial class UnitFileReader
                     var name = (string)reader.Value!;
                     if (!reader.Read())
                     {
-                        throw new JsonReaderException($"thiếu giá trị của thuộc tính '{name}'", reader.Path, reader.LineNumber, reader.LinePosition, null);
+                        throw new JsonReaderException(FileText.Format(nameof(FileStrings.Json_MissingValue), name), reader.Path, reader.LineNumber, reader.LinePosition, null);
                     }
 
                     while (reader.TokenType == JsonToken.Comment && reader.Read())
@@ -296,11 +297,11 @@ internal sealed partial class UnitFileReader
                 case JsonToken.EndObject:
                     return properties;
                 default:
-                    throw new JsonReaderException($"gặp {reader.TokenType} trong đối tượng", reader.Path, reader.LineNumber, reader.LinePosition, null);
+                    throw new JsonReaderException(FileText.Format(nameof(FileStrings.Json_UnexpectedToken), reader.TokenType), reader.Path, reader.LineNumber, reader.LinePosition, null);
             }
         }
 
-        throw new JsonReaderException("đối tượng JSON chưa đóng (thiếu '}') ở cuối tệp", reader.Path, reader.LineNumber, reader.LinePosition, null);
+        throw new JsonReaderException(FileText.Get(nameof(FileStrings.Json_UnclosedObject)), reader.Path, reader.LineNumber, reader.LinePosition, null);
     }
 
     /// <summary>Two cells of one input agree when either is empty or they read the same (trimmed, NFC, ordinal).</summary>

@@ -23,22 +23,22 @@ internal sealed partial class UnitFileReader
             using var zip = System.IO.Compression.ZipFile.OpenRead(path);
             if (zip.GetEntry("xl/workbook.xml") is null)
             {
-                throw new InvalidDataException($"Không đọc được tệp '{path}': tệp .xlsx không có bảng tính (xl/workbook.xml).");
+                throw new InvalidDataException(FileText.Format(nameof(FileStrings.Read_CannotReadFile), path, FileText.Get(nameof(FileStrings.Xlsx_NoWorkbook))));
             }
 
             foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
             {
                 if (entry.Length > MaxXlsxPartBytes)
                 {
-                    throw new InvalidDataException($"Không đọc được tệp '{path}': phần {entry.FullName} của tệp .xlsx lớn {entry.Length / (1 << 20)} MiB, vượt giới hạn {MaxXlsxPartBytes / (1 << 20)} MiB.");
+                    throw new InvalidDataException(FileText.Format(nameof(FileStrings.Read_CannotReadFile), path, FileText.Format(nameof(FileStrings.Xlsx_PartTooLarge), entry.FullName, entry.Length / (1 << 20), MaxXlsxPartBytes / (1 << 20))));
                 }
 
                 CheckXmlPart(path, entry);
             }
         }
-        catch (InvalidDataException e) when (!e.Message.StartsWith("Không đọc được", StringComparison.Ordinal))
+        catch (InvalidDataException e) when (!e.Message.StartsWith(FileText.Format(nameof(FileStrings.Read_CannotReadFile), path, ""), StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"Không đọc được tệp '{path}': không phải tệp .xlsx hợp lệ ({e.Message}).", e);
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Read_CannotReadFile), path, FileText.Format(nameof(FileStrings.Xlsx_NotValid), e.Message)), e);
         }
 
         return path;
@@ -73,18 +73,18 @@ internal sealed partial class UnitFileReader
                     if (length > MaxCellChars)
                     {
                         var line = xml is System.Xml.IXmlLineInfo info ? info.LineNumber : 0;
-                        throw new InvalidDataException($"Không đọc được tệp '{path}': một ô (hoặc chuỗi) trong {entry.FullName} (dòng XML {line}) dài hơn 32.767 ký tự, giới hạn của một ô Excel.");
+                        throw new InvalidDataException(FileText.Format(nameof(FileStrings.Read_CannotReadFile), path, FileText.Format(nameof(FileStrings.Xlsx_CellTooLong), entry.FullName, line)));
                     }
                 }
             }
         }
         catch (System.Xml.XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"Không đọc được tệp '{path}': phần {entry.FullName} khai báo DTD (<!DOCTYPE>), điều mà tệp Excel không có và không được phép.", e);
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Read_CannotReadFile), path, FileText.Format(nameof(FileStrings.Xlsx_Dtd), entry.FullName)), e);
         }
         catch (System.Xml.XmlException e)
         {
-            throw new InvalidDataException($"Không đọc được tệp '{path}': XML hỏng trong {entry.FullName} (dòng {e.LineNumber}): {e.Message}", e);
+            throw new InvalidDataException(FileText.Format(nameof(FileStrings.Read_CannotReadFile), path, FileText.Format(nameof(FileStrings.Xlsx_BrokenXml), entry.FullName, e.LineNumber, e.Message)), e);
         }
     }
 
@@ -106,7 +106,7 @@ internal sealed partial class UnitFileReader
             }
             catch (Exception e) when (e is not (OutOfMemoryException or InvalidDataException or OperationCanceledException))
             {
-                throw new InvalidDataException($"Không đọc được tệp '{path}': bảng tính không đọc được ({e.GetType().Name}: {e.Message}).", e);
+                throw new InvalidDataException(FileText.Format(nameof(FileStrings.Read_CannotReadFile), path, FileText.Format(nameof(FileStrings.Xlsx_Unreadable), e.GetType().Name, e.Message)), e);
             }
 
             yield return row;
@@ -171,7 +171,7 @@ internal sealed partial class UnitFileReader
             var identity = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = codeCell };
             if (extra.Key is not null)
             {
-                yield return Reject(source, identity, extra.Key, Convert.ToString(extra.Value, CultureInfo.InvariantCulture), $"ô nằm ngoài các cột có tiêu đề (tiêu đề chỉ có {headers.Length} cột)");
+                yield return Reject(source, identity, extra.Key, Convert.ToString(extra.Value, CultureInfo.InvariantCulture), FileText.Format(nameof(FileStrings.Xlsx_CellOutsideHeader), headers.Length));
                 continue;
             }
 

@@ -206,7 +206,7 @@ internal sealed partial class UnitFileReader
             var name = MapHeader(header);
             if (AppraisalSheet && !UnitData.IsIdentityField(name) && !CriterionColumns.IsCriterionColumn(name))
             {
-                var note = $"cột '{header}' không phải cột thẩm định (thamDinh:, nhanXet:, giaiTrinh:, thamDinh2:, tlkc:, tuCham: + mã tiêu chí), bị bỏ qua";
+                var note = FileText.Format(nameof(FileStrings.Reader_NotAppraisalColumn), header);
                 _warnings.Add($"{file}: {note}.");
                 _columnProblems.Add(new UnitRejection(file, headerRow, header, null, note));
             }

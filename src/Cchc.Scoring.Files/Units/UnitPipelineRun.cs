@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Units;
 
@@ -102,8 +103,8 @@ internal sealed class UnitPipelineRun
             var unit = item.Unit!;
             if (_seen.TryGetValue(unit.Code, out var first))
             {
-                var where = first.File is { } file && file != unit.Source?.File ? $"{file}, dòng {first.Row}" : $"dòng {first.Row}";
-                _rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, $"mã đơn vị trùng với {where}: giữ dòng đầu tiên") { Unit = unit.Code, UnitName = unit.Name, Line = unit.Source?.Line });
+                var where = first.File is { } file && file != unit.Source?.File ? FileText.Format(nameof(FileStrings.Pipeline_FileRowAt), file, first.Row) : FileText.Format(nameof(FileStrings.Pipeline_RowAt), first.Row);
+                _rejections.Add(new UnitRejection(unit.Source?.File ?? "", unit.Source?.Row ?? 0, "code", unit.Code, FileText.Format(nameof(FileStrings.Pipeline_DuplicateCode), where)) { Unit = unit.Code, UnitName = unit.Name, Line = unit.Source?.Line });
                 continue;
             }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Units;
 
@@ -88,13 +90,13 @@ internal sealed class Utf8LineReader : IDisposable
         if (tooLong)
         {
             var head = Lenient.GetString(bytes[..Math.Min(bytes.Length, 200)]);
-            line = new RawLine(_number, head, $"dòng dài quá {MaxLineBytes / (1 << 20)} MiB, không đọc");
+            line = new RawLine(_number, head, FileText.Format(nameof(FileStrings.Line_TooLong), MaxLineBytes / (1 << 20)));
             return true;
         }
 
         if (IsUtf16)
         {
-            line = new RawLine(_number, Lenient.GetString(bytes[..Math.Min(bytes.Length, 200)]), "tệp được lưu theo mã UTF-16, không phải UTF-8: hãy lưu lại bằng 'CSV UTF-8 (Comma delimited)'");
+            line = new RawLine(_number, Lenient.GetString(bytes[..Math.Min(bytes.Length, 200)]), FileText.Get(nameof(FileStrings.Line_Utf16)));
             return true;
         }
 
@@ -104,8 +106,8 @@ internal sealed class Utf8LineReader : IDisposable
         }
         catch (DecoderFallbackException e)
         {
-            var at = e.Index >= 0 && e.BytesUnknown is { Length: > 0 } unknown ? $" (byte 0x{unknown[0]:X2} ở vị trí {e.Index + 1})" : "";
-            line = new RawLine(_number, Lenient.GetString(bytes), $"dòng có byte không phải UTF-8{at}: tệp có lẽ được lưu theo mã ANSI/Windows-1258; hãy lưu lại bằng 'CSV UTF-8 (Comma delimited)'");
+            var at = e.Index >= 0 && e.BytesUnknown is { Length: > 0 } unknown ? FileText.Format(nameof(FileStrings.Line_ByteAt), unknown[0].ToString("X2", CultureInfo.InvariantCulture), e.Index + 1) : "";
+            line = new RawLine(_number, Lenient.GetString(bytes), FileText.Format(nameof(FileStrings.Line_NotUtf8), at));
         }
 
         return true;

@@ -2,6 +2,7 @@ using Cchc.Rules;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
 using Cchc.Scoring.Scoring;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Explanations;
 
@@ -94,24 +95,24 @@ public static class WhatIf
     private static string Advice(CriterionScore leaf, CriterionDefinition definition, WhatIfKind kind, decimal recoverable, ScoreCard card, CompiledRuleSet ruleSet)
     {
         var points = Points(recoverable, ruleSet);
-        var upTo = definition.Scoring.Method == ScoringMethod.PassFail ? "" : "tối đa ";
-        var lead = leaf.LeadUnit is null ? "" : $" Đơn vị phụ trách: {leaf.LeadUnit}.";
-        var now = leaf.ValueText is null ? "" : leaf.GapText is null ? $" (hiện {leaf.ValueText})" : $" (hiện {leaf.ValueText}, còn cách mục tiêu {leaf.GapText})";
+        var upTo = definition.Scoring.Method == ScoringMethod.PassFail ? "" : CchcText.Get(nameof(ScoringStrings.WhatIf_UpTo));
+        var lead = leaf.LeadUnit is null ? "" : CchcText.Format(nameof(ScoringStrings.WhatIf_Lead), leaf.LeadUnit);
+        var now = leaf.ValueText is null ? "" : leaf.GapText is null ? CchcText.Format(nameof(ScoringStrings.WhatIf_Now), leaf.ValueText) : CchcText.Format(nameof(ScoringStrings.WhatIf_NowGap), leaf.ValueText, leaf.GapText);
         switch (kind)
         {
             case WhatIfKind.MissingData:
                 var inputs = definition.Inputs.Where(i => card.Problems.Any(p => p.Input == i)).Select(i => ruleSet.InputsByName[i].Label).ToList();
-                var what = leaf.Status == CriterionStatus.Error ? "Kiểm tra lại dữ liệu (biểu thức lỗi khi chấm)"
-                    : inputs.Count == 0 ? "Bổ sung dữ liệu còn thiếu" : $"Bổ sung dữ liệu: {string.Join("; ", inputs)}";
-                return $"{what} để tiêu chí được chấm, có thể thêm {upTo}{points} điểm.{lead}";
+                var what = leaf.Status == CriterionStatus.Error ? CchcText.Get(nameof(ScoringStrings.WhatIf_CheckData))
+                    : inputs.Count == 0 ? CchcText.Get(nameof(ScoringStrings.WhatIf_AddMissing)) : CchcText.Format(nameof(ScoringStrings.WhatIf_AddInputs), string.Join("; ", inputs));
+                return CchcText.Format(nameof(ScoringStrings.WhatIf_MissingAdvice), what, upTo, points, lead);
             case WhatIfKind.Bonus:
-                var goal = leaf.TargetText is null ? "Đạt tiêu chí điểm thưởng" : $"Đạt {leaf.TargetText}{now}";
-                return $"{goal} để được cộng {upTo}{points} điểm thưởng (điểm thưởng tối đa {Points(ruleSet.BonusCap, ruleSet)}).{lead}";
+                var goal = leaf.TargetText is null ? CchcText.Get(nameof(ScoringStrings.WhatIf_BonusGoal)) : CchcText.Format(nameof(ScoringStrings.WhatIf_Reach), leaf.TargetText, now);
+                return CchcText.Format(nameof(ScoringStrings.WhatIf_BonusAdvice), goal, upTo, points, Points(ruleSet.BonusCap, ruleSet), lead);
             case WhatIfKind.Penalty:
-                return $"Khắc phục{now} để không bị trừ {points} điểm (đang bị trừ {Points(-leaf.Points, ruleSet)}).{lead}";
+                return CchcText.Format(nameof(ScoringStrings.WhatIf_PenaltyAdvice), now, points, Points(-leaf.Points, ruleSet), lead);
             default:
-                var target = leaf.TargetText is null ? "Đạt đủ yêu cầu" : $"Đạt mục tiêu {leaf.TargetText}{now}";
-                return $"{target} để được thêm {upTo}{points} điểm.{lead}";
+                var target = leaf.TargetText is null ? CchcText.Get(nameof(ScoringStrings.WhatIf_MeetAll)) : CchcText.Format(nameof(ScoringStrings.WhatIf_ReachTarget), leaf.TargetText, now);
+                return CchcText.Format(nameof(ScoringStrings.WhatIf_Advice), target, upTo, points, lead);
         }
     }
 
@@ -199,24 +200,24 @@ public static class WhatIf
 
     private static string Summary(ScoreCard card, CompiledRuleSet ruleSet, List<WhatIfItem> items, NextGrade? next, bool top, decimal best)
     {
-        var more = items.Count == 0 ? "" : $" Còn {items.Count} tiêu chí có thể thêm điểm (tổng điểm tối đa có thể đạt: {Points(best, ruleSet)}).";
+        var more = items.Count == 0 ? "" : CchcText.Format(nameof(ScoringStrings.WhatIf_More), items.Count, Points(best, ruleSet));
         if (top)
         {
-            return $"Đơn vị đã đạt xếp loại cao nhất ({card.Grade}).{more}";
+            return CchcText.Format(nameof(ScoringStrings.WhatIf_Top), card.Grade, more);
         }
 
         if (next is null)
         {
-            return "Không có tiêu chí nào áp dụng cho đơn vị, không tính được chỉ số.";
+            return CchcText.Get(nameof(ScoringStrings.WhatIf_NoneApplies));
         }
 
-        var goal = $"Để đạt xếp loại \"{next.Name}\" (chỉ số từ {VietnameseFormat.Number(next.From, ruleSet.Index.Decimals)}) cần tổng điểm {Points(next.PointsTotal, ruleSet)}/{Points(card.MaxPoints, ruleSet)} (chỉ số {VietnameseFormat.Number(next.Index, ruleSet.Index.Decimals)}), tức thêm {Points(next.PointsNeeded, ruleSet)} điểm";
+        var goal = CchcText.Format(nameof(ScoringStrings.WhatIf_NextGrade), next.Name, CchcText.Number(next.From, ruleSet.Index.Decimals), Points(next.PointsTotal, ruleSet), Points(card.MaxPoints, ruleSet), CchcText.Number(next.Index, ruleSet.Index.Decimals), Points(next.PointsNeeded, ruleSet));
         return next.Reachable
-            ? $"{goal}, ví dụ khắc phục {string.Join(", ", next.Criteria)}.{more}"
-            : $"{goal}; không thể đạt được: khắc phục mọi tiêu chí thì tổng điểm tối đa là {Points(best, ruleSet)}.";
+            ? CchcText.Format(nameof(ScoringStrings.WhatIf_Reachable), goal, string.Join(", ", next.Criteria), more)
+            : CchcText.Format(nameof(ScoringStrings.WhatIf_Unreachable), goal, Points(best, ruleSet));
     }
 
-    private static string Points(decimal value, CompiledRuleSet ruleSet) => VietnameseFormat.Number(value, Math.Max(ruleSet.PointsDecimals, 2));
+    private static string Points(decimal value, CompiledRuleSet ruleSet) => CchcText.Number(value, Math.Max(ruleSet.PointsDecimals, 2));
 
     /// <summary>The card's totals split as the engine adds them, so that gains can be replayed through the caps.</summary>
     private static ScoreTotals Totals(ScoreCard card, CompiledRuleSet ruleSet)

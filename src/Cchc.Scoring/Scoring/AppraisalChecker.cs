@@ -3,6 +3,7 @@ using Cchc.Rules;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Scoring;
@@ -63,7 +64,7 @@ internal static class AppraisalChecker
             if (item.Round2 is not null && item.Round1 is null)
             {
                 found.Add(new Finding(id, CriterionField.Round2, Column(CriterionField.Round2, id), item.Round2,
-                    $"có điểm thẩm định lần 2 nhưng không có điểm thẩm định lần 1 ({CriterionColumns.Column(CriterionField.Round1, id)})", true) { Source = item.Source });
+                    CchcText.Format(nameof(ScoringStrings.Appraisal_Round2WithoutRound1), CriterionColumns.Column(CriterionField.Round1, id)), true) { Source = item.Source });
             }
         }
 
@@ -110,15 +111,15 @@ internal static class AppraisalChecker
     public static string Column(CriterionField field, string id) => id.Length == 0 ? CriterionColumns.Name(field) : CriterionColumns.Column(field, id);
 
     /// <summary>The Vietnamese label of a field of a criterion, for a data problem.</summary>
-    public static string Label(CriterionField field, string id) => $"{field switch
+    public static string Label(CriterionField field, string id) => $"{CchcText.Get(field switch
     {
-        CriterionField.Round1 => "Điểm thẩm định lần 1",
-        CriterionField.Round2 => "Điểm thẩm định lần 2",
-        CriterionField.Comment => "Nhận xét thẩm định",
-        CriterionField.Explanation => "Giải trình",
-        CriterionField.Evidence => "Tài liệu kiểm chứng",
-        _ => "Điểm tự chấm",
-    }} {id}".TrimEnd();
+        CriterionField.Round1 => nameof(ScoringStrings.Appraisal_LabelRound1),
+        CriterionField.Round2 => nameof(ScoringStrings.Appraisal_LabelRound2),
+        CriterionField.Comment => nameof(ScoringStrings.Appraisal_LabelComment),
+        CriterionField.Explanation => nameof(ScoringStrings.Appraisal_LabelExplanation),
+        CriterionField.Evidence => nameof(ScoringStrings.Appraisal_LabelEvidence),
+        _ => nameof(ScoringStrings.Appraisal_LabelClaim),
+    })} {id}".TrimEnd();
 
     private static IEnumerable<(CriterionField Field, object Raw)> Given(CriterionAppraisal item)
     {
@@ -152,7 +153,7 @@ internal static class AppraisalChecker
     {
         if (id.Length == 0)
         {
-            return "thiếu mã tiêu chí: viết cột thamDinh:<mã tiêu chí> (hoặc nhanXet:, giaiTrinh:, thamDinh2:, tlkc:), hoặc trong JSON \"thamDinh\": { \"<mã tiêu chí>\": điểm }";
+            return CchcText.Get(nameof(ScoringStrings.Appraisal_MissingCriterion));
         }
 
         return ClaimChecker.UnknownCriterion(ruleSet, id);
@@ -163,18 +164,18 @@ internal static class AppraisalChecker
         points = 0;
         if (criterion.Children.Count > 0)
         {
-            return $"tiêu chí {criterion.Id} gồm các tiêu chí thành phần: thẩm định chấm điểm từng tiêu chí thành phần ({string.Join(", ", criterion.Children.Select(c => c.Id))})";
+            return CchcText.Format(nameof(ScoringStrings.Appraisal_ParentCriterion), criterion.Id, string.Join(", ", criterion.Children.Select(c => c.Id)));
         }
 
         for (var c = criterion; c is not null; c = Parent(ruleSet, c))
         {
             if (!c.AppliesTo(level))
             {
-                return $"tiêu chí {c.Id} không áp dụng cho đơn vị cấp {level.ToCode()}: không chấm điểm thẩm định";
+                return CchcText.Format(nameof(ScoringStrings.Appraisal_NotApplicableLevel), c.Id, level.ToCode());
             }
         }
 
-        return ClaimChecker.PointsProblem(criterion, raw, "điểm thẩm định", out points);
+        return ClaimChecker.PointsProblem(criterion, raw, CchcText.Get(nameof(ScoringStrings.Appraisal_What)), out points);
     }
 
     /// <summary>Whether the unit gives evidence for a claim on <paramref name="criterion"/>: a <c>tlkc:</c> reference on it or on a composite above it.</summary>

@@ -1,6 +1,7 @@
 using Cchc.Rules;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Scoring;
@@ -32,7 +33,7 @@ internal static class AppraisalReport
                 var field = score.Requested[i] == PointsBasis.Round2 ? CriterionField.Round2 : CriterionField.Round1;
                 var item = unit.Appraisals[id];
                 problems.Add(Problem(item.Source ?? unit.Source, CriterionColumns.Column(field, id), AppraisalChecker.Label(field, id), InputConverter.Show(field == CriterionField.Round2 ? item.Round2 : item.Round1),
-                    $"tiêu chí {id} không tính cho đơn vị này ({(score.Shown[i] ? score.Status[i] : CriterionStatus.NotApplicable).ToVietnamese().ToLowerInvariant()}, ngoài điểm tối đa): điểm thẩm định không được tính"));
+                    CchcText.Format(nameof(ScoringStrings.Appraisal_NotCounted), id, (score.Shown[i] ? score.Status[i] : CriterionStatus.NotApplicable) is var status && CchcText.English ? status.ToCode() : status.ToVietnamese().ToLowerInvariant())));
             }
         }
 

@@ -2,6 +2,7 @@ using Cchc.Rules;
 using Cchc.Rules.Diagnostics;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Scoring;
@@ -51,7 +52,7 @@ internal static class ClaimChecker
             if (policy == EvidencePolicy.RejectClaim)
             {
                 found.Add((order[criterion.Id], criterion.Id, Problem(unit, criterion.Id, InputConverter.Show(claims[criterion.Id]),
-                    $"không có tài liệu kiểm chứng ({CriterionColumns.Column(CriterionField.Evidence, criterion.Id)}) mà bộ tiêu chí bắt buộc: điểm tự chấm không được chấp nhận")));
+                    CchcText.Format(nameof(ScoringStrings.Claim_NoEvidence), CriterionColumns.Column(CriterionField.Evidence, criterion.Id)))));
                 claims.Remove(criterion.Id);
             }
         }
@@ -62,7 +63,7 @@ internal static class ClaimChecker
             if (composite.Children.All(c => claims.ContainsKey(c.Id)) && composite.Children.Sum(c => claims[c.Id]) is var sum && sum != claims[composite.Id])
             {
                 found.Add((order[composite.Id], composite.Id, Problem(unit, composite.Id, InputConverter.Show(claims[composite.Id]),
-                    $"điểm tự chấm khác tổng điểm tự chấm các tiêu chí con ({VietnameseFormat.Number(sum, 6)})")));
+                    CchcText.Format(nameof(ScoringStrings.Claim_SumOfChildren), CchcText.Number(sum, 6)))));
             }
         }
 
@@ -170,7 +171,7 @@ internal static class ClaimChecker
         claimed = 0;
         if (id.Length == 0)
         {
-            return $"thiếu mã tiêu chí: viết cột {UnitData.ClaimPrefix}<mã tiêu chí>, hoặc trong JSON \"{UnitData.ClaimsField}\": {{ \"<mã tiêu chí>\": điểm }}";
+            return CchcText.Format(nameof(ScoringStrings.Claim_MissingCriterion), UnitData.ClaimPrefix, UnitData.ClaimsField);
         }
 
         if (UnknownCriterion(ruleSet, id) is { } unknown)
@@ -178,7 +179,7 @@ internal static class ClaimChecker
             return unknown;
         }
 
-        return PointsProblem(ruleSet.FindCriterion(id)!, raw, "điểm tự chấm", out claimed);
+        return PointsProblem(ruleSet.FindCriterion(id)!, raw, CchcText.Get(nameof(ScoringStrings.Claim_What)), out claimed);
     }
 
     /// <summary>Why <paramref name="id"/> names no criterion of the rule set (with the closest id), or null when it names one.</summary>
@@ -190,7 +191,7 @@ internal static class ClaimChecker
         }
 
         var suggestion = NameSuggestions.Closest(id, ruleSet.Criteria.Flatten().Select(c => c.Id));
-        return $"'{id}' không phải mã tiêu chí của bộ tiêu chí {ruleSet.Id}{(suggestion is null ? "" : $" (có phải '{suggestion}'?)")}";
+        return CchcText.Format(nameof(ScoringStrings.Claim_UnknownCriterion), id, ruleSet.Id) + (suggestion is null ? "" : CchcText.Format(nameof(ScoringStrings.Claim_UnknownCriterionSuggestion), suggestion));
     }
 
     /// <summary>
@@ -202,24 +203,24 @@ internal static class ClaimChecker
         points = 0;
         if (raw is null || !InputConverter.TryNumber(raw, out points))
         {
-            return $"{what} không phải số";
+            return CchcText.Format(nameof(ScoringStrings.Claim_NotNumber), what);
         }
 
         if (points < 0)
         {
-            return $"{what} không được âm (điểm trừ ghi số điểm bị trừ)";
+            return CchcText.Format(nameof(ScoringStrings.Claim_Negative), what);
         }
 
         if (points > criterion.Scoring.Points)
         {
-            return $"{what} vượt quá điểm tối đa {VietnameseFormat.Number(criterion.Scoring.Points, 6)} của tiêu chí {criterion.Id}";
+            return CchcText.Format(nameof(ScoringStrings.Claim_AboveMax), what, CchcText.Number(criterion.Scoring.Points, 6), criterion.Id);
         }
 
         return null;
     }
 
     private static DataProblem Problem(UnitData unit, string id, string value, string reason)
-        => new(id.Length == 0 ? UnitData.ClaimsField : UnitData.ClaimPrefix + id, $"Điểm tự chấm {id}".TrimEnd(), value, DataProblemKind.Invalid, reason)
+        => new(id.Length == 0 ? UnitData.ClaimsField : UnitData.ClaimPrefix + id, AppraisalChecker.Label(CriterionField.Claim, id), value, DataProblemKind.Invalid, reason)
         {
             File = unit.Source?.File,
             Row = unit.Source?.Row,

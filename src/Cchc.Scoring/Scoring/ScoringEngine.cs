@@ -5,6 +5,7 @@ using Cchc.Rules.Model;
 using Cchc.Scoring.Cards;
 using Cchc.Scoring.Explanations;
 using Cchc.Scoring.Scoring;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring;
@@ -202,7 +203,7 @@ public sealed class ScoringEngine : IScoringEngine
         }
 
         var problems = (invalid?.Values ?? Enumerable.Empty<DataProblem>())
-            .Concat(missingInputs.Select(i => new DataProblem(RuleSet.Inputs[i].Name, RuleSet.Inputs[i].Label, "", DataProblemKind.Missing, "thiếu dữ liệu")
+            .Concat(missingInputs.Select(i => new DataProblem(RuleSet.Inputs[i].Name, RuleSet.Inputs[i].Label, "", DataProblemKind.Missing, CchcText.Get(nameof(ScoringStrings.Card_MissingData)))
             {
                 File = unit.Source?.File,
                 Row = unit.Source?.Row,
@@ -297,7 +298,7 @@ public sealed class ScoringEngine : IScoringEngine
                 var evaluated = evaluation.Evaluated[i];
                 var value = evaluated ? evaluation.Value.Get(i) : null;
                 var target = evaluated ? evaluation.Target.Get(i) : null;
-                var error = status == CriterionStatus.Error ? evaluation.Errors[i]?.Split('\n')[0] ?? "không có kết quả" : null;
+                var error = status == CriterionStatus.Error ? evaluation.Errors[i]?.Split('\n')[0] ?? CchcText.Get(nameof(ScoringStrings.Card_NoResult)) : null;
                 return Appraised(Card(criterion, status, score.Computed[i], score.MaxPoints[i], value, target, score.Level, error: error), i, score);
         }
     }

@@ -1,6 +1,7 @@
 using Cchc.Rules;
 using Cchc.Rules.Model;
 using Cchc.Scoring.Explanations;
+using Cchc.Scoring.Texts;
 
 namespace Cchc.Scoring.Survey;
 
@@ -56,7 +57,7 @@ internal static class SurveyMath
                 }
                 else if (rows.Count > 0)
                 {
-                    problems.Add($"thiếu kết quả câu '{question.Id}' của nhóm '{group.Id}'");
+                    problems.Add(CchcText.Format(nameof(ScoringStrings.Survey_MissingResult), question.Id, group.Id));
                 }
 
                 decimal? satisfaction = count > 0 ? satisfied / count : null;
@@ -78,7 +79,7 @@ internal static class SurveyMath
             }
             else if (rows.Count > 0)
             {
-                problems.Add($"nhóm '{group.Id}' ({group.Title}) không có câu trả lời nào: mức hài lòng chung tính trên các nhóm còn lại");
+                problems.Add(CchcText.Format(nameof(ScoringStrings.Survey_GroupNoAnswers), group.Id, group.Title));
             }
 
             groups.Add(new SurveyGroupScore(group.Id, group.Title, group.Weight, respondents, Published(mean)));
@@ -120,39 +121,39 @@ internal static class SurveyMath
     {
         if (!survey.Groups.Any(g => g.Id == row.Group))
         {
-            return $"nhóm '{row.Group}' không có trong phiếu điều tra ({string.Join(", ", survey.Groups.Select(g => g.Id))})";
+            return CchcText.Format(nameof(ScoringStrings.Survey_RowUnknownGroup), row.Group, string.Join(", ", survey.Groups.Select(g => g.Id)));
         }
 
         if (survey.Questions.FirstOrDefault(q => q.Id == row.Question) is not { } question)
         {
-            return $"câu hỏi '{row.Question}' không có trong phiếu điều tra";
+            return CchcText.Format(nameof(ScoringStrings.Survey_RowUnknownQuestion), row.Question);
         }
 
         if (!question.Groups.Contains(row.Group))
         {
-            return $"câu hỏi '{row.Question}' không hỏi nhóm '{row.Group}' (chỉ hỏi {string.Join(", ", question.Groups)})";
+            return CchcText.Format(nameof(ScoringStrings.Survey_RowQuestionNotForGroup), row.Question, row.Group, string.Join(", ", question.Groups));
         }
 
         foreach (var (answer, count) in row.Counts)
         {
             if (!survey.Answers.Any(a => a.Id == answer))
             {
-                return $"đáp án '{answer}' không có trong thang đáp án ({string.Join(", ", survey.Answers.Select(a => a.Id))})";
+                return CchcText.Format(nameof(ScoringStrings.Survey_RowUnknownAnswer), answer, string.Join(", ", survey.Answers.Select(a => a.Id)));
             }
 
             if (count == long.MinValue)
             {
-                return $"số phiếu của đáp án '{answer}' không phải số nguyên";
+                return CchcText.Format(nameof(ScoringStrings.Survey_RowCountNotWhole), answer);
             }
 
             if (count < 0)
             {
-                return $"số phiếu của đáp án '{answer}' là {VietnameseFormat.Number(count, 0)}, không được âm";
+                return CchcText.Format(nameof(ScoringStrings.Survey_RowCountNegative), answer, CchcText.English ? count.ToString(System.Globalization.CultureInfo.InvariantCulture) : VietnameseFormat.Number(count, 0));
             }
         }
 
         return earlier is not null && earlier.ContainsKey((row.Group, row.Question))
-            ? $"câu '{row.Question}' của nhóm '{row.Group}' có hai dòng kết quả: giữ dòng đầu"
+            ? CchcText.Format(nameof(ScoringStrings.Survey_RowDuplicate), row.Question, row.Group)
             : null;
     }
 

@@ -2,6 +2,7 @@ using Cchc.Rules;
 using Cchc.Rules.Testing;
 using Cchc.Scoring.Cards;
 using Cchc.Scoring.Explanations;
+using Cchc.Scoring.Texts;
 using Cchc.Scoring.Units;
 
 namespace Cchc.Scoring.Testing;
@@ -48,7 +49,7 @@ public static class AnalystTestRunner
         }
         catch (UnitDataException e)
         {
-            return new AnalystTestResult(testCase, [$"không chấm điểm được đơn vị: {e.Message}"], null);
+            return new AnalystTestResult(testCase, [CchcText.Format(nameof(ScoringStrings.Test_CannotScore), e.Message)], null);
         }
 
         var card = await engine.ScoreAsync(unit, cancellationToken).ConfigureAwait(false);
@@ -62,7 +63,7 @@ public static class AnalystTestRunner
         {
             if (expected is not null && !Equals(expected, actual))
             {
-                failures.Add($"{what}: mong đợi {Show(expected)}, kết quả {Show(actual)}");
+                failures.Add(CchcText.Format(nameof(ScoringStrings.Test_Expected), what, Show(expected), Show(actual)));
             }
         }
 
@@ -72,7 +73,7 @@ public static class AnalystTestRunner
         Check("appraisedCount", expect.AppraisedCount, card.AppraisedCount);
         if (expect.ChecksGrade && !string.Equals(expect.Grade, card.Grade, StringComparison.Ordinal))
         {
-            failures.Add($"grade: mong đợi {Show(expect.Grade)}, kết quả {Show(card.Grade)}");
+            failures.Add(CchcText.Format(nameof(ScoringStrings.Test_Expected), "grade", Show(expect.Grade), Show(card.Grade)));
         }
 
         if (expect.Problems is { } problems)
@@ -81,7 +82,7 @@ public static class AnalystTestRunner
             var actual = card.Problems.Select(p => p.Input).Distinct().Order(StringComparer.Ordinal).ToList();
             if (!expected.SequenceEqual(actual))
             {
-                failures.Add($"problems: mong đợi [{string.Join(", ", expected)}], kết quả [{string.Join(", ", actual)}]");
+                failures.Add(CchcText.Format(nameof(ScoringStrings.Test_ExpectedList), string.Join(", ", expected), string.Join(", ", actual)));
             }
         }
 
@@ -90,28 +91,28 @@ public static class AnalystTestRunner
         {
             if (!byId.TryGetValue(id, out var actual))
             {
-                failures.Add($"{id}: bộ tiêu chí không có tiêu chí này");
+                failures.Add(CchcText.Format(nameof(ScoringStrings.Test_NoCriterion), id));
                 continue;
             }
 
             if (criterion.Status is { } status && status != actual.Status.ToCode())
             {
-                failures.Add($"{id} status: mong đợi {status}, kết quả {actual.Status.ToCode()} — {actual.Explanation}");
+                failures.Add(CchcText.Format(nameof(ScoringStrings.Test_ExpectedExplained), $"{id} status", status, actual.Status.ToCode(), actual.Explanation));
             }
 
             if (criterion.Points is { } points && points != actual.Points)
             {
-                failures.Add($"{id} points: mong đợi {Show(points)}, kết quả {Show(actual.Points)} — {actual.Explanation}");
+                failures.Add(CchcText.Format(nameof(ScoringStrings.Test_ExpectedExplained), $"{id} points", Show(points), Show(actual.Points), actual.Explanation));
             }
 
             if (criterion.Basis is { } basis && basis != BasisWord(actual.Basis))
             {
-                failures.Add($"{id} basis: mong đợi {basis}, kết quả {BasisWord(actual.Basis)}");
+                failures.Add(CchcText.Format(nameof(ScoringStrings.Test_Expected), $"{id} basis", basis, BasisWord(actual.Basis)));
             }
 
             if (criterion.ComputedPoints is { } computed && computed != (actual.ComputedPoints ?? actual.Points))
             {
-                failures.Add($"{id} computedPoints: mong đợi {Show(computed)}, kết quả {Show(actual.ComputedPoints ?? actual.Points)} — {actual.Explanation}");
+                failures.Add(CchcText.Format(nameof(ScoringStrings.Test_ExpectedExplained), $"{id} computedPoints", Show(computed), Show(actual.ComputedPoints ?? actual.Points), actual.Explanation));
             }
         }
 
@@ -128,7 +129,7 @@ public static class AnalystTestRunner
 
     private static string Show(object? value) => value switch
     {
-        null => "(không có)",
+        null => CchcText.Get(nameof(ScoringStrings.Test_None)),
         decimal d => d.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture),
         string s => $"'{s}'",
         _ => value.ToString() ?? "",

@@ -33,4 +33,10 @@ internal static class CchcText
     /// <summary>A number in a message: decimal comma in Vietnamese (72,5), decimal point in English (72.5).</summary>
     public static string Number(decimal value)
         => English ? value.ToString("0.############################", CultureInfo.InvariantCulture) : VietnameseFormat.Number(value);
+
+    /// <summary>A number in a message rounded to at most <paramref name="maxDecimals"/> decimals: <c>72,5</c> in Vietnamese, <c>72.5</c> in English.</summary>
+    public static string Number(decimal value, int maxDecimals)
+        => English
+            ? Math.Round(value, maxDecimals, MidpointRounding.AwayFromZero).ToString("0." + new string('#', Math.Max(1, maxDecimals)), CultureInfo.InvariantCulture)
+            : VietnameseFormat.Number(value, maxDecimals);
 }
