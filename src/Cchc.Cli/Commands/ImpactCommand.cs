@@ -348,8 +348,8 @@ internal static class ImpactCommand
                 {
                     json.WriteStartObject();
                     json.WriteString("criterion", c.CriterionId);
-                    WriteDecimal(json, "before", c.Before);
-                    WriteDecimal(json, "after", c.After);
+                    json.WriteNumberOrNull("before", c.Before);
+                    json.WriteNumberOrNull("after", c.After);
                     json.WriteNumber("change", c.Change);
                     json.WriteEndObject();
                 }
@@ -379,18 +379,6 @@ internal static class ImpactCommand
         }
     }
 
-    private static void WriteDecimal(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
     private static void WriteSide(Utf8JsonWriter json, string name, ImpactSide? side)
     {
         if (side is null)
@@ -402,7 +390,7 @@ internal static class ImpactCommand
         json.WriteStartObject(name);
         json.WriteNumber("points", side.Points);
         json.WriteNumber("maxPoints", side.MaxPoints);
-        WriteDecimal(json, "index", side.Index);
+        json.WriteNumberOrNull("index", side.Index);
         json.WriteString("grade", side.Grade);
         if (side.Rank is { } rank)
         {
@@ -415,5 +403,4 @@ internal static class ImpactCommand
 
         json.WriteEndObject();
     }
-
 }

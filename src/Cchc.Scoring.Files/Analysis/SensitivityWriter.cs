@@ -168,8 +168,8 @@ public static class SensitivityWriter
             json.WriteStartObject();
             json.WriteString("id", a.AreaId);
             json.WriteString("title", a.Title);
-            Number(json, "firstOrderIndex", a.FirstOrderIndex);
-            Number(json, "correlation", a.Correlation);
+            json.WriteNumberOrNull("firstOrderIndex", a.FirstOrderIndex);
+            json.WriteNumberOrNull("correlation", a.Correlation);
             json.WriteEndObject();
         }
 
@@ -181,12 +181,12 @@ public static class SensitivityWriter
             json.WriteString("code", u.Code);
             json.WriteString("name", u.Name);
             json.WriteString("parent", u.Parent);
-            Number(json, "index", u.Index);
+            json.WriteNumberOrNull("index", u.Index);
             json.WriteString("grade", u.Grade);
-            Number(json, "nominalRank", u.NominalRank);
-            Number(json, "medianRank", u.MedianRank);
-            Number(json, "bestRank", u.BestRank);
-            Number(json, "worstRank", u.WorstRank);
+            json.WriteNumberOrNull("nominalRank", u.NominalRank);
+            json.WriteNumberOrNull("medianRank", u.MedianRank);
+            json.WriteNumberOrNull("bestRank", u.BestRank);
+            json.WriteNumberOrNull("worstRank", u.WorstRank);
             json.WriteNumber("gradeChangeShare", u.GradeChangeShare);
             json.WriteNumber("meanRankShift", u.MeanRankShift);
             json.WriteBoolean("complete", u.Complete);
@@ -204,30 +204,6 @@ public static class SensitivityWriter
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private const string Style = RankingHtml.BaseStyle + """

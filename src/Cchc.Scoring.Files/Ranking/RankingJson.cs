@@ -63,11 +63,11 @@ internal static class RankingJson
         {
             json.WriteStartObject();
             json.WriteString("parent", parent.Parent);
-            WriteNumberOrNull(json, "rank", parent.Rank);
+            json.WriteNumberOrNull("rank", parent.Rank);
             json.WriteNumber("units", parent.Units);
-            WriteDecimalOrNull(json, "averageIndex", parent.AverageIndex);
-            WriteDecimalOrNull(json, "bestIndex", parent.BestIndex);
-            WriteDecimalOrNull(json, "worstIndex", parent.WorstIndex);
+            json.WriteNumberOrNull("averageIndex", parent.AverageIndex);
+            json.WriteNumberOrNull("bestIndex", parent.BestIndex);
+            json.WriteNumberOrNull("worstIndex", parent.WorstIndex);
             json.WriteStartObject("grades");
             foreach (var grade in parent.Grades)
             {
@@ -89,10 +89,10 @@ internal static class RankingJson
         {
             cancellationToken.ThrowIfCancellationRequested();
             json.WriteStartObject();
-            WriteNumberOrNull(json, "rank", row.Rank);
+            json.WriteNumberOrNull("rank", row.Rank);
             if (report.GroupedByParent)
             {
-                WriteNumberOrNull(json, "groupRank", row.GroupRank);
+                json.WriteNumberOrNull("groupRank", row.GroupRank);
             }
 
             json.WriteBoolean("complete", row.Complete);
@@ -154,8 +154,8 @@ internal static class RankingJson
         json.WriteStartObject("previous");
         json.WriteString("file", ranking.File);
         json.WriteStartObject("ruleSet");
-        WriteStringOrNull(json, "id", ranking.RuleSetId);
-        WriteStringOrNull(json, "version", ranking.RuleSetVersion);
+        json.WriteStringOrNull("id", ranking.RuleSetId);
+        json.WriteStringOrNull("version", ranking.RuleSetVersion);
         json.WriteEndObject();
         json.WriteNumber("units", ranking.Count);
         json.WriteNumber("ranked", ranking.Ranked);
@@ -197,14 +197,14 @@ internal static class RankingJson
     {
         json.WriteStartObject("previous");
         json.WriteString("status", PreviousComparison.JsonWord(year.Status));
-        WriteDecimalOrNull(json, "index", year.Index);
-        WriteNumberOrNull(json, "rank", year.Rank);
-        WriteStringOrNull(json, "grade", year.Grade);
-        WriteDecimalOrNull(json, "indexChange", year.IndexChange);
-        WriteNumberOrNull(json, "rankChange", year.RankChange);
-        WriteStringOrNull(json, "gradeChange", year.GradeChange switch { > 0 => "up", < 0 => "down", 0 => "same", _ => null });
-        WriteDecimalOrNull(json, "rankPercent", comparison.RankPercent(row));
-        WriteDecimalOrNull(json, "previousRankPercent", comparison.PreviousRankPercent(year));
+        json.WriteNumberOrNull("index", year.Index);
+        json.WriteNumberOrNull("rank", year.Rank);
+        json.WriteStringOrNull("grade", year.Grade);
+        json.WriteNumberOrNull("indexChange", year.IndexChange);
+        json.WriteNumberOrNull("rankChange", year.RankChange);
+        json.WriteStringOrNull("gradeChange", year.GradeChange switch { > 0 => "up", < 0 => "down", 0 => "same", _ => null });
+        json.WriteNumberOrNull("rankPercent", comparison.RankPercent(row));
+        json.WriteNumberOrNull("previousRankPercent", comparison.PreviousRankPercent(year));
         if (year.Status is PreviousStatus.Merged or PreviousStatus.Split || (year.Predecessors.Count == 1 && year.Predecessors[0].Code != row.Standing.Code))
         {
             json.WriteStartArray("predecessors");
@@ -213,9 +213,9 @@ internal static class RankingJson
                 json.WriteStartObject();
                 json.WriteString("code", p.Code);
                 json.WriteString("name", p.Name);
-                WriteDecimalOrNull(json, "index", p.Index);
-                WriteNumberOrNull(json, "rank", p.Rank);
-                WriteStringOrNull(json, "grade", p.Grade);
+                json.WriteNumberOrNull("index", p.Index);
+                json.WriteNumberOrNull("rank", p.Rank);
+                json.WriteStringOrNull("grade", p.Grade);
                 json.WriteEndObject();
             }
 
@@ -233,32 +233,8 @@ internal static class RankingJson
             json.WriteEndArray();
         }
 
-        WriteStringOrNull(json, "note", PreviousComparison.Note(row, report.RuleSet.Index.Decimals));
+        json.WriteStringOrNull("note", PreviousComparison.Note(row, report.RuleSet.Index.Decimals));
         json.WriteEndObject();
-    }
-
-    private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static void WriteErrors(Utf8JsonWriter json, string name, IReadOnlyList<UnitRejection> errors)
@@ -284,17 +260,5 @@ internal static class RankingJson
         }
 
         json.WriteEndArray();
-    }
-
-    private static void WriteDecimalOrNull(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }
